@@ -1,0 +1,3 @@
+namespace Collections.Durable;
+
+internal static class DurableRuntimeMarker;

@@ -1,0 +1,69 @@
+namespace Collections.Storage;
+
+/// <summary>
+/// The product's store: invoices, payments, call tasks, approvals, the append-only contact log
+/// and the message outbox. Implemented on SQLite (embedded) and Azure Tables (production); both
+/// pass one contract test suite. Records carry a <c>Version</c> (row version / ETag): updates
+/// succeed only against the version that was read, else <see cref="StoreConflictException"/>.
+/// </summary>
+public interface ICollectionsStore
+{
+    /// <summary>Adds the invoice unless its number is already stored; then returns the stored one.</summary>
+    Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
+
+    Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the invoice if its Version still matches; returns it with the new Version.</summary>
+    Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
+
+    /// <summary>Invoices ordered by number; <paramref name="status"/> null means all.</summary>
+    Task<StorePage<InvoiceRecord>> ListInvoicesAsync(string? status, int page, int pageSize, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InvoiceRecord>> ListInvoicesOfDebtorAsync(string debtorId, CancellationToken cancellationToken);
+
+    /// <summary>Records a payment once per PaymentId (also for invoices not known yet); false if already recorded.</summary>
+    Task<bool> AddPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken);
+
+    /// <summary>Payments for the invoice in the order they were recorded.</summary>
+    Task<IReadOnlyList<PaymentRecord>> ListPaymentsAsync(string invoiceNumber, CancellationToken cancellationToken);
+
+    /// <summary>Adds the call task once per Id; false if it already exists.</summary>
+    Task<bool> AddCallTaskAsync(CallTaskRecord task, CancellationToken cancellationToken);
+
+    Task<CallTaskRecord?> GetCallTaskAsync(string id, CancellationToken cancellationToken);
+
+    Task<CallTaskRecord> UpdateCallTaskAsync(CallTaskRecord task, CancellationToken cancellationToken);
+
+    /// <summary>Open call tasks due at or before <paramref name="dueBy"/> (all open ones when null), earliest first.</summary>
+    Task<IReadOnlyList<CallTaskRecord>> ListOpenCallTasksAsync(DateTimeOffset? dueBy, CancellationToken cancellationToken);
+
+    /// <summary>Adds the approval once per Id; false if it already exists.</summary>
+    Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken);
+
+    Task<ApprovalRecord?> GetApprovalAsync(string id, CancellationToken cancellationToken);
+
+    Task<ApprovalRecord?> FindApprovalByTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    Task<ApprovalRecord> UpdateApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApprovalRecord>> ListPendingApprovalsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Appends once per entry Id (activities are retried); false if already present.</summary>
+    Task<bool> AppendContactAsync(ContactLogEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The invoice's contact log in time order.</summary>
+    Task<IReadOnlyList<ContactLogEntry>> ListContactsAsync(string invoiceNumber, CancellationToken cancellationToken);
+
+    /// <summary>The debtor's contact log across invoices in time order.</summary>
+    Task<IReadOnlyList<ContactLogEntry>> ListContactsOfDebtorAsync(string debtorId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a message in the local outbox once per Id; false if already stored.</summary>
+    Task<bool> AddOutboxMessageAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Outbox messages, newest first.</summary>
+    Task<StorePage<OutboxMessage>> ListOutboxAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Marks a delivery (webhook event, Event Grid event) as processed; false if it was already.
+    /// Used to apply at-least-once deliveries exactly once.</summary>
+    Task<bool> TryMarkProcessedAsync(string scope, string id, DateTimeOffset at, CancellationToken cancellationToken);
+}
