@@ -68,7 +68,7 @@ public sealed class AcsEmailSender(
 
             operationUri = response.Headers.TryGetValue("Operation-Location", out var location) && Uri.TryCreate(location, UriKind.Absolute, out var parsed)
                 ? parsed
-                : new Uri(acs.Endpoint, $"emails/operations/{operationId}?api-version={ApiVersion}");
+                : new Uri($"{acs.Endpoint.AbsoluteUri.TrimEnd('/')}/emails/operations/{operationId}?api-version={ApiVersion}");
             retryAfter = RetryAfter(response);
         }
 

@@ -37,7 +37,8 @@ public sealed class AcsPipeline
 
     /// <summary>A request for a path relative to the resource endpoint, e.g. <c>sms?api-version=2021-03-07</c>.</summary>
     public Request CreateRequest(RequestMethod method, string relativePathAndQuery) =>
-        CreateRequest(method, new Uri(Endpoint, relativePathAndQuery));
+        // Concatenated, not new Uri(base, relative): "emails:send" on its own would parse as a URI scheme.
+        CreateRequest(method, new Uri($"{Endpoint.AbsoluteUri.TrimEnd('/')}/{relativePathAndQuery}"));
 
     public Request CreateRequest(RequestMethod method, Uri uri)
     {
