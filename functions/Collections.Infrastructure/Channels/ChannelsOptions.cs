@@ -35,6 +35,10 @@ public sealed class SmsChannelOptions
     public string? From { get; set; }
 
     public AcsOptions Acs { get; set; } = new();
+
+    /// <summary>SQLite connection string for the durable repeatability log (e.g. <c>Data Source=data/collections.db</c>),
+    /// so an SMS retried after a restart is still recognised by ACS. Without it the log lives in memory.</summary>
+    public string? RepeatabilityDatabase { get; set; }
 }
 
 public sealed class EmailChannelOptions

@@ -26,7 +26,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<ChannelsOptions>().Bind(configuration.GetSection(ChannelsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISmsFirstSentLog, InMemorySmsFirstSentLog>();
+        services.TryAddSingleton<ISmsFirstSentLog>(sp =>
+            sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.Sms.RepeatabilityDatabase is { Length: > 0 } database
+                ? new SqliteSmsFirstSentLog(database)
+                : new InMemorySmsFirstSentLog());
         services.TryAddSingleton(sp => new OutboxMessageSender(
             sp.GetRequiredService<Storage.ICollectionsStore>(), sp.GetRequiredService<TimeProvider>(), LoggerFor<OutboxMessageSender>(sp)));
         services.TryAddSingleton(sp => new AcsEventGridHandler(sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.EventGrid, LoggerFor<AcsEventGridHandler>(sp)));

@@ -16,6 +16,7 @@ internal static class AcsErrors
             400 or 413 or 422 => new MessageRejectedException($"ACS refused the {operation} (HTTP {response.Status}): {detail}"),
             401 or 403 => new ChannelConfigurationException(
                 $"ACS refused the credentials for the {operation} (HTTP {response.Status}): {detail}. Check the ACS connection string (access key) or the identity's role assignment on the Communication Services resource."),
+            // 412: the repeatability first-sent time fell outside ACS's tracking window; the next attempt renews it.
             _ => new RequestFailedException(response.Status, $"ACS {operation} failed (HTTP {response.Status}): {detail}"),
         };
     }

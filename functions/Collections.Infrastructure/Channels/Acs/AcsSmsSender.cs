@@ -20,6 +20,12 @@ public sealed class AcsSmsSender(
     /// <summary>The service's limit per message (longer texts are split into segments up to this).</summary>
     public const int MaxTextLength = 2048;
 
+    /// <summary>ACS tracks repeatable requests for 5 minutes and answers 412 to an older first-sent time
+    /// (learn.microsoft.com/rest/api/communication/repeatable-requests). A retry whose first attempt is older than
+    /// this starts afresh with the same request id: ACS can no longer deduplicate it, and a possible repeat of a
+    /// reminder is better than one that is never sent. The margin covers clock skew and request time.</summary>
+    public static readonly TimeSpan RepeatabilityRenewAfter = TimeSpan.FromMinutes(4);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<SendReceipt> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
@@ -37,7 +43,7 @@ public sealed class AcsSmsSender(
         }
 
         var requestId = IdempotencyIds.NameBasedGuid("acs-sms", message.IdempotencyKey);
-        var firstSent = await firstSentLog.GetOrAddAsync(message.IdempotencyKey, timeProvider.GetUtcNow(), cancellationToken);
+        var firstSent = await firstSentLog.GetOrRenewAsync(message.IdempotencyKey, timeProvider.GetUtcNow(), RepeatabilityRenewAfter, cancellationToken);
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new
             {

@@ -74,27 +74,49 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_SameKeyAfterRestart_IsNotSentTwice()
+    public async Task SendAsync_SameKeyAfterRestartWithDurableLog_IsNotSentTwice()
     {
-        var first = await Sender().SendAsync(Sms("k"), CancellationToken.None);
+        var folder = Directory.CreateTempSubdirectory("collections-sms-log-");
+        try
+        {
+            var database = $"Data Source={Path.Combine(folder.FullName, "channels.db")};Pooling=False";
+            var first = await Sender(new SqliteSmsFirstSentLog(database)).SendAsync(Sms("k"), CancellationToken.None);
 
-        // A new sender with an empty first-sent log: what a process restart looks like.
-        var second = await Sender().SendAsync(Sms("k"), CancellationToken.None);
+            // A new sender and a new log over the same file: what a process restart looks like.
+            var second = await Sender(new SqliteSmsFirstSentLog(database)).SendAsync(Sms("k"), CancellationToken.None);
 
-        Assert.Single(server.SentSms);
-        Assert.Equal(first.ProviderMessageId, second.ProviderMessageId);
+            Assert.Single(server.SentSms);
+            Assert.Equal(first.ProviderMessageId, second.ProviderMessageId);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
     public async Task SendAsync_RetryInSameProcess_ReusesFirstSent()
     {
-        var log = new InMemorySmsFirstSentLog(TimeProvider.System);
+        var log = new InMemorySmsFirstSentLog();
         var start = DateTimeOffset.UtcNow.AddMinutes(-3);
-        await log.GetOrAddAsync("k", start, CancellationToken.None);
+        await log.GetOrRenewAsync("k", start, AcsSmsSender.RepeatabilityRenewAfter, CancellationToken.None);
 
         await Sender(log).SendAsync(Sms("k"), CancellationToken.None);
 
         Assert.Equal(AcsRequestSigner.FormatDate(start), (string?)Assert.Single(server.SentSms)["smsRecipients"]![0]!["repeatabilityFirstSent"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_RetryAfterTheTrackingWindow_RenewsFirstSentInsteadOfFailingWith412()
+    {
+        var log = new InMemorySmsFirstSentLog();
+        var longAgo = DateTimeOffset.UtcNow.AddMinutes(-6);
+        await log.GetOrRenewAsync("k", longAgo, AcsSmsSender.RepeatabilityRenewAfter, CancellationToken.None);
+
+        await Sender(log).SendAsync(Sms("k"), CancellationToken.None);
+
+        var firstSent = DateTimeOffset.Parse((string)Assert.Single(server.SentSms)["smsRecipients"]![0]!["repeatabilityFirstSent"]!, CultureInfo.InvariantCulture);
+        Assert.True(DateTimeOffset.UtcNow - firstSent < TimeSpan.FromMinutes(1));
     }
 
     [Fact]
@@ -159,7 +181,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         var wrongKey = $"endpoint={server.Endpoint};accesskey={Convert.ToBase64String("not-the-key"u8.ToArray())}";
         var sender = new AcsSmsSender(
             AcsPipeline.FromConnectionString(wrongKey, server.ClientOptions(), TimeProvider.System),
-            From, new InMemorySmsFirstSentLog(TimeProvider.System), TimeProvider.System, NullLogger<AcsSmsSender>.Instance);
+            From, new InMemorySmsFirstSentLog(), TimeProvider.System, NullLogger<AcsSmsSender>.Instance);
 
         var error = await Assert.ThrowsAsync<ChannelConfigurationException>(() => sender.SendAsync(Sms("k"), CancellationToken.None));
 
@@ -173,7 +195,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         var skewed = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-20));
         var sender = new AcsSmsSender(
             AcsPipeline.FromConnectionString(server.ConnectionString, server.ClientOptions(), skewed),
-            From, new InMemorySmsFirstSentLog(skewed), skewed, NullLogger<AcsSmsSender>.Instance);
+            From, new InMemorySmsFirstSentLog(), skewed, NullLogger<AcsSmsSender>.Instance);
 
         await Assert.ThrowsAsync<ChannelConfigurationException>(() => sender.SendAsync(Sms("k"), CancellationToken.None));
     }
@@ -197,7 +219,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         var credential = new FakeTokenCredential("token-123");
         var sender = new AcsSmsSender(
             AcsPipeline.FromTokenCredential(server.Endpoint, credential, server.ClientOptions()),
-            From, new InMemorySmsFirstSentLog(TimeProvider.System), TimeProvider.System, NullLogger<AcsSmsSender>.Instance);
+            From, new InMemorySmsFirstSentLog(), TimeProvider.System, NullLogger<AcsSmsSender>.Instance);
 
         await sender.SendAsync(Sms("k"), CancellationToken.None);
 
@@ -210,7 +232,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     private AcsSmsSender Sender(ISmsFirstSentLog? log = null, int maxRetries = 3) => new(
         AcsPipeline.FromConnectionString(server.ConnectionString, server.ClientOptions(maxRetries), TimeProvider.System),
         From,
-        log ?? new InMemorySmsFirstSentLog(TimeProvider.System),
+        log ?? new InMemorySmsFirstSentLog(),
         TimeProvider.System,
         NullLogger<AcsSmsSender>.Instance);
 

@@ -28,10 +28,13 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     public static readonly byte[] AccessKey = Encoding.UTF8.GetBytes("fake-acs-access-key-for-tests-0123456789");
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
 
+    /// <summary>ACS tracks repeatable requests for 5 minutes (learn.microsoft.com/rest/api/communication/repeatable-requests).</summary>
+    private static readonly TimeSpan RepeatabilityWindow = TimeSpan.FromMinutes(5);
+
     private readonly WebApplication app;
     private readonly X509Certificate2 certificate;
     private readonly ConcurrentQueue<ScriptedFailure> failures = new();
-    private readonly ConcurrentDictionary<string, string> smsByRequestId = new();
+    private readonly ConcurrentDictionary<string, (string MessageId, DateTimeOffset FirstSent)> smsByRequestId = new();
     private readonly ConcurrentDictionary<string, FakeEmailOperation> emailOperations = new();
     private readonly object gate = new();
 
@@ -232,9 +235,14 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             var requestId = recipient["repeatabilityRequestId"]?.GetValue<string>();
             var firstSentText = recipient["repeatabilityFirstSent"]?.GetValue<string>();
             if (requestId is null || !Guid.TryParse(requestId, out _)
-                || !DateTimeOffset.TryParseExact(firstSentText, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                || !DateTimeOffset.TryParseExact(firstSentText, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var firstSent))
             {
                 return (400, Error("BadRequest", "repeatabilityRequestId (GUID) and repeatabilityFirstSent (RFC 1123) are required together"), []);
+            }
+
+            if (DateTimeOffset.UtcNow - firstSent > RepeatabilityWindow)
+            {
+                return (412, Error("PreconditionFailed", "repeatabilityFirstSent is not within the 5 minute window."), []);
             }
 
             if (FailingRecipients.TryGetValue(to, out var failure))
@@ -249,18 +257,23 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
             lock (gate)
             {
-                if (smsByRequestId.TryGetValue(requestId, out var existing))
+                if (smsByRequestId.TryGetValue(requestId, out var tracked) && DateTimeOffset.UtcNow - tracked.FirstSent <= RepeatabilityWindow)
                 {
+                    if (tracked.FirstSent != firstSent)
+                    {
+                        return (400, Error("BadRequest", "repeatabilityFirstSent does not match the tracked request with this repeatabilityRequestId."), []);
+                    }
+
                     results.Add(new JsonObject
                     {
-                        ["to"] = to, ["messageId"] = existing, ["httpStatusCode"] = 202, ["successful"] = true,
+                        ["to"] = to, ["messageId"] = tracked.MessageId, ["httpStatusCode"] = 202, ["successful"] = true,
                         ["repeatabilityResult"] = "rejected",
                     });
                     continue;
                 }
 
                 var messageId = "Outgoing_" + Guid.NewGuid().ToString("N");
-                smsByRequestId[requestId] = messageId;
+                smsByRequestId[requestId] = (messageId, firstSent);
                 SentSms.Add(body.DeepClone());
                 results.Add(new JsonObject
                 {
