@@ -61,7 +61,13 @@ public sealed class AcsEmailSender(
         TimeSpan? retryAfter;
         using (var response = await acs.Pipeline.SendRequestAsync(request, cancellationToken))
         {
-            if (response.Status != 202 && response.Status != 200)
+            if (response.Status == 409)
+            {
+                // The service already has an operation with this Operation-Id (an earlier attempt got through
+                // but its answer was lost): follow that operation instead of sending again.
+                logger.LogInformation("ACS already has email operation {OperationId} to {To}; polling it", operationId, message.To);
+            }
+            else if (response.Status != 202 && response.Status != 200)
             {
                 throw AcsErrors.ToException(response, $"email to {message.To}");
             }

@@ -103,6 +103,18 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_DuplicateAnsweredWith409_FollowsTheExistingOperation()
+    {
+        server.AnswerDuplicateOperationWith409 = true;
+        server.FailNext(1, 503, afterProcessing: true);
+
+        var receipt = await CreateSender().SendAsync(Email("k"), CancellationToken.None);
+
+        Assert.Single(server.SentEmails);
+        Assert.Equal(IdempotencyIds.NameBasedGuid("acs-email", "k").ToString(), receipt.ProviderMessageId);
+    }
+
+    [Fact]
     public async Task SendAsync_NeverFinal_GivesUpTransientlyAfterMaxPollDuration()
     {
         server.EmailStatuses = ["Running"];

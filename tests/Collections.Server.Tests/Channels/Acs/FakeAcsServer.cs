@@ -69,6 +69,9 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     public int EmailRetryAfterSeconds { get; set; } = 2;
 
+    /// <summary>Answer a repeated Operation-Id with 409 instead of the existing operation's 202.</summary>
+    public bool AnswerDuplicateOperationWith409 { get; set; }
+
     /// <summary>Whole-request 400s, by SMS sender id (e.g. a number the resource does not own).</summary>
     public HashSet<string> UnknownSenders { get; } = [];
 
@@ -300,6 +303,11 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
         lock (gate)
         {
+            if (emailOperations.ContainsKey(operationId) && AnswerDuplicateOperationWith409)
+            {
+                return (409, Error("Conflict", $"An operation with id {operationId} already exists."), []);
+            }
+
             if (!emailOperations.ContainsKey(operationId))
             {
                 emailOperations[operationId] = new FakeEmailOperation(new Queue<string>(EmailStatuses), EmailFailureError);
