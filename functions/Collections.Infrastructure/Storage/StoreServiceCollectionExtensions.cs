@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Identity;
 using Collections.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,8 @@ public static class StoreServiceCollectionExtensions
             services.AddOptions<TableStoreOptions>()
                 .Bind(configuration.GetSection(TableStoreOptions.Section))
                 .Validate(
-                    options => !string.IsNullOrWhiteSpace(options.ConnectionString),
-                    $"{TableStoreOptions.Section}:ConnectionString is required when {StoreKey} is 'tables'.")
+                    options => !string.IsNullOrWhiteSpace(options.ConnectionString) || Uri.TryCreate(options.Endpoint, UriKind.Absolute, out _),
+                    $"{TableStoreOptions.Section}:ConnectionString or {TableStoreOptions.Section}:Endpoint (an absolute URI, for managed identity) is required when {StoreKey} is 'tables'.")
                 .Validate(
                     options => string.IsNullOrWhiteSpace(options.ConnectionString) || IsConnectionString(options.ConnectionString),
                     $"{TableStoreOptions.Section}:ConnectionString is not a storage connection string (AccountName=…;AccountKey=…;TableEndpoint=… or UseDevelopmentStorage=true).")
@@ -44,7 +45,10 @@ public static class StoreServiceCollectionExtensions
             services.AddSingleton<ICollectionsStore>(provider =>
             {
                 var options = provider.GetRequiredService<IOptions<TableStoreOptions>>().Value;
-                return new TableCollectionsStore(new TableServiceClient(options.ConnectionString), options.TablePrefix);
+                var client = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? new TableServiceClient(new Uri(options.Endpoint), new DefaultAzureCredential())
+                    : new TableServiceClient(options.ConnectionString);
+                return new TableCollectionsStore(client, options.TablePrefix);
             });
         }
         else

@@ -8,6 +8,10 @@ public sealed class TableStoreOptions
     /// <summary>A storage account connection string (for Azurite: its well-known development account).</summary>
     public string ConnectionString { get; set; } = string.Empty;
 
+    /// <summary>The table service URI (https://&lt;account&gt;.table.core.windows.net). Used with Entra ID
+    /// (managed identity in Azure, DefaultAzureCredential) when no connection string is given.</summary>
+    public string Endpoint { get; set; } = string.Empty;
+
     /// <summary>Prefixes every table name, so several deployments or test runs can share an account.</summary>
     public string TablePrefix { get; set; } = "collections";
 

@@ -45,8 +45,20 @@ public sealed class StoreServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<TableCollectionsStore>(provider.GetRequiredService<ICollectionsStore>());
     }
 
+    [Fact]
+    public void AddCollectionsStore_TablesWithEndpointOnly_UsesManagedIdentity()
+    {
+        using var provider = Build(
+            ("Collections:Store", "tables"),
+            ("Collections:Tables:Endpoint", "https://account.table.core.windows.net"));
+
+        var store = provider.GetRequiredService<ICollectionsStore>();
+
+        Assert.IsType<TableCollectionsStore>(store);
+    }
+
     [Theory]
-    [InlineData("", "dev", "Collections:Tables:ConnectionString is required")]
+    [InlineData("", "dev", "Collections:Tables:ConnectionString or Collections:Tables:Endpoint")]
     [InlineData("not a connection string", "dev", "Collections:Tables:ConnectionString is not a storage connection string")]
     [InlineData("UseDevelopmentStorage=true", "9lives", "Collections:Tables:TablePrefix")]
     public void AddCollectionsStore_TablesMisconfigured_FailsValidationNamingTheKey(string connectionString, string prefix, string expected)
