@@ -243,7 +243,10 @@ public sealed class DurableRuntime : IAsyncDisposable
 
         foreach (var item in leased)
         {
-            runningActivities[item.Id] = Task.Run(() => RunActivityAsync(item), CancellationToken.None);
+            // Registered before it starts, so a fast attempt cannot remove itself before it was added.
+            var attempt = new Task<Task>(() => RunActivityAsync(item));
+            runningActivities[item.Id] = attempt.Unwrap();
+            attempt.Start(TaskScheduler.Default);
         }
 
         foreach (var instanceId in finished)
@@ -256,6 +259,10 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     /// <summary>Waits until every activity attempt started so far has finished.</summary>
     internal Task WhenActivitiesFinishedAsync() => Task.WhenAll(runningActivities.Values);
+
+    /// <summary>The committed history of an instance's current generation (for diagnostics and tests).</summary>
+    internal Task<List<HistoryEvent>> ReadHistoryAsync(string instanceId) =>
+        UseStoreAsync(s => s.LoadHistory(instanceId), CancellationToken.None);
 
     internal Task<DateTime?> NextDueTimeAsync(CancellationToken cancellationToken) =>
         UseStoreAsync(s => s.NextDueTime(runningActivities.ContainsKey), cancellationToken);
