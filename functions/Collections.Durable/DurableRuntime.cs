@@ -56,6 +56,9 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     internal bool HasRunningActivities => !runningActivities.IsEmpty;
 
+    /// <summary>Step timings for benchmarks; null (and not collected) unless set.</summary>
+    internal StepMetrics? Metrics { get; set; }
+
     /// <summary>Starts the background loop that runs turns and activities (real or fake clock, woken by timers and signals).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -182,6 +185,7 @@ public sealed class DurableRuntime : IAsyncDisposable
         int turns;
         List<string> finished = [];
         await gate.WaitAsync(cancellationToken);
+        var started = Metrics is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var now = UtcNow;
@@ -241,6 +245,7 @@ public sealed class DurableRuntime : IAsyncDisposable
             gate.Release();
         }
 
+        Metrics?.Record(started, turns, leased.Count);
         foreach (var item in leased)
         {
             // Registered before it starts, so a fast attempt cannot remove itself before it was added.
