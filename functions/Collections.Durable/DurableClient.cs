@@ -54,7 +54,7 @@ public sealed class DurableClient
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         var serialized = Serialize(payload);
         return runtime.WriteAsync(
-            instanceId,
+            null,
             store => store.RaiseEvent(instanceId, eventName, serialized, eventId, runtime.UtcNow),
             cancellationToken);
     }
@@ -92,7 +92,7 @@ public sealed class DurableClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         return runtime.WriteAsync(
-            instanceId,
+            null,
             store => store.ChangeStatus(instanceId, Active, OrchestrationRuntimeStatus.Suspended, runtime.UtcNow),
             cancellationToken);
     }
@@ -102,7 +102,7 @@ public sealed class DurableClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         return runtime.WriteAsync(
-            instanceId,
+            null,
             store => store.ChangeStatus(instanceId, [OrchestrationRuntimeStatus.Suspended], OrchestrationRuntimeStatus.Running, runtime.UtcNow),
             cancellationToken);
     }

@@ -124,10 +124,11 @@ public sealed class DurableRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a client write (<paramref name="touched"/> instance loses its cached state). Writes queued meanwhile by
+    /// Runs a client write (a <paramref name="touched"/> instance loses its cached state: pass it when the write
+    /// replaces or ends the instance's execution, null otherwise). Writes queued meanwhile by
     /// other callers commit together in one transaction (group commit), each isolated by a savepoint.
     /// </summary>
-    internal async Task<T> WriteAsync<T>(string touched, Func<DurableStore, T> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(string? touched, Func<DurableStore, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -298,7 +299,11 @@ public sealed class DurableRuntime : IAsyncDisposable
             using var transaction = store.Begin();
             while (pendingWrites.TryDequeue(out var write))
             {
-                cache.Remove(write.Touched);
+                if (write.Touched is not null)
+                {
+                    cache.Remove(write.Touched);
+                }
+
                 store.Savepoint();
                 try
                 {
@@ -480,9 +485,9 @@ public sealed class DurableRuntime : IAsyncDisposable
     }
 
     /// <summary>A client write waiting to be committed.</summary>
-    private sealed class PendingWrite(string touched, Func<DurableStore, object?> work)
+    private sealed class PendingWrite(string? touched, Func<DurableStore, object?> work)
     {
-        public string Touched { get; } = touched;
+        public string? Touched { get; } = touched;
 
         public Func<DurableStore, object?> Work { get; } = work;
 

@@ -127,6 +127,35 @@ public sealed class ExternalEventTests
         Assert.Equal(RaiseEventOutcome.InstanceFinished, await host.Client.RaiseEventAsync("dedupe", "Paid", 1));
     }
 
+    [Fact]
+    public async Task RaiseEvent_ManyConcurrentCallersWithRetries_EachEventDeliveredOnce()
+    {
+        await using var host = await DurableTestHost.StartAsync(() => new DurableRegistry()
+            .AddOrchestrator("Tally", async ctx =>
+            {
+                var total = 0;
+                for (var i = 0; i < 40; i++)
+                {
+                    total += await ctx.WaitForExternalEvent<int>("Paid");
+                }
+
+                return total;
+            }));
+        await host.Client.StartAsync("Tally", "tally");
+
+        // Every payment is raised twice (an at-least-once caller retrying), all at once.
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 40)
+            .SelectMany(i => new[] { i, i })
+            .Select(i => Task.Run(() => host.Client.RaiseEventAsync("tally", "Paid", i, eventId: $"payment-{i}"))));
+        await host.Driver.RunUntilIdleAsync();
+
+        Assert.Equal(40, outcomes.Count(o => o == RaiseEventOutcome.Queued));
+        Assert.Equal(40, outcomes.Count(o => o == RaiseEventOutcome.Duplicate));
+        var status = await host.StatusAsync("tally");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        Assert.Equal(Enumerable.Range(1, 40).Sum(), status.ReadOutput<int>());
+    }
+
     private static DurableRegistry WaitForPaid() => new DurableRegistry()
         .AddOrchestrator("WaitForPaid", async ctx => await ctx.WaitForExternalEvent<int>("Paid"));
 }
