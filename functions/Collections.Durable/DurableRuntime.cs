@@ -148,7 +148,7 @@ public sealed class DurableRuntime : IAsyncDisposable
         return (T)(await write.Completion.Task)!;
     }
 
-    /// <summary>Called after a client finished an instance directly (terminate).</summary>
+    /// <summary>Wakes the <see cref="WaitForCompletionAsync"/> callers of an instance that just finished.</summary>
     internal async Task NotifyFinishedAsync(string instanceId)
     {
         if (completionWaiters.ContainsKey(instanceId) && await Client.GetStatusAsync(instanceId) is { IsFinished: true } status)
@@ -166,12 +166,22 @@ public sealed class DurableRuntime : IAsyncDisposable
             list.Add(waiter);
         }
 
-        if (await Client.GetStatusAsync(instanceId, cancellationToken) is { IsFinished: true } status)
+        try
         {
-            return status;
-        }
+            if (await Client.GetStatusAsync(instanceId, cancellationToken) is { IsFinished: true } status)
+            {
+                return status;
+            }
 
-        return await waiter.Task.WaitAsync(cancellationToken);
+            return await waiter.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (list)
+            {
+                list.Remove(waiter);
+            }
+        }
     }
 
     /// <summary>Marks the runtime as driven by a <see cref="VirtualTimeDriver"/> and takes over the file.</summary>

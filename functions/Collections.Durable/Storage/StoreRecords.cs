@@ -20,5 +20,5 @@ internal sealed record WorkItem(
 /// <summary>How an activity attempt ended: with a result, or with a failure.</summary>
 internal sealed record ActivityResult(WorkItem Item, string? Output, FailureDetails? Failure);
 
-/// <summary>Status-row changes of a turn, with the turn's history and messages.</summary>
+/// <summary>A turn to commit, with the orchestrator name (a ContinueAsNew restarts it).</summary>
 internal sealed record TurnToWrite(TurnResult Result, string OrchestratorName);
