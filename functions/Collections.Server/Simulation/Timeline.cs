@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Activities;
@@ -13,6 +14,9 @@ namespace Collections.Server.Simulation;
 public static class Timeline
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById(LocalTime.AmsterdamId);
+
+    /// <summary>Readable output: "€" and "+31…" as themselves. The lines go to a terminal or a file, never into HTML.</summary>
+    private static readonly JsonSerializerOptions Output = new(CollectionsJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IReadOnlyList<JsonObject> From(IEnumerable<ContactLogEntry> entries, bool withInvoiceNumbers)
     {
@@ -96,7 +100,7 @@ public static class Timeline
         return line;
     }
 
-    public static string Serialize(JsonObject line) => line.ToJsonString(CollectionsJson.Options);
+    public static string Serialize(JsonObject line) => line.ToJsonString(Output);
 
     private static JsonNode? Take(JsonObject data, string name) => data[name]?.DeepClone();
 }

@@ -116,6 +116,10 @@ public sealed record AgreementPolicy
 /// Its term (14 days from the day after receipt) is law, not policy: see <c>Collections.Law.FinalNotice</c>.</summary>
 public sealed record FinalNoticePolicy
 {
+    /// <summary>Days added to the statutory deadline as a safety margin (an email read the day after it was
+    /// sent); the deadline then moves on to a business day. Costs are charged only after the stated deadline.</summary>
+    public int DeadlineMarginDays { get; init; } = 1;
+
     /// <summary>LAW.md: a creditor that cannot deduct VAT may add 21% on the costs; off by default.</summary>
     public bool AddVatToCosts { get; init; }
 

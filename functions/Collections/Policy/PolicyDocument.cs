@@ -66,6 +66,11 @@ public static class PolicyDocument
             problems.Add("agreements.graceDays and agreements.paidNowDays may not be negative");
         }
 
+        if (policy.FinalNotice.DeadlineMarginDays < 0)
+        {
+            problems.Add("finalNotice.deadlineMarginDays may not be negative (the statutory term is a minimum)");
+        }
+
         Positive(policy.Approval.ReminderBusinessDays, "approval.reminderBusinessDays", problems);
         if (policy.Approval.EscalationBusinessDays <= policy.Approval.ReminderBusinessDays)
         {

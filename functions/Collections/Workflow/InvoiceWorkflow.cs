@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collections.Activities;
+using Collections.Calendar;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -780,7 +781,9 @@ public sealed class InvoiceWorkflow
     /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
     private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
     {
-        var dates = FinalNotice.Dates(Today, delivery);
+        var statutory = FinalNotice.Dates(Today, delivery);
+        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
+        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
         state.FinalNoticeSentOn = Today;
         state.FinalNoticeLastDay = dates.Deadline;
         return dates;
