@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Activities;
 using Collections.Durable;
+using Collections.Infrastructure.Storage;
 using Collections.Json;
 using Collections.Messaging;
 using Collections.Policy;
@@ -37,13 +38,14 @@ public sealed class SimulationRunner : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ICollectionsStore Store { get; } = new InMemoryCollectionsStore();
+    public ICollectionsStore Store { get; private set; } = null!;
 
     public RecordingMessageSender Sender { get; }
 
     /// <summary>Runs the scenario to its <c>until</c> and returns the timeline, in time order.</summary>
     public async Task<IReadOnlyList<JsonObject>> RunAsync(CancellationToken cancellationToken = default)
     {
+        Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
         runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example);
         var driver = await VirtualTimeDriver.AttachAsync(runtime);
         var workflows = new InvoiceWorkflowClient(runtime.Client);
@@ -193,7 +195,7 @@ public sealed class SimulationRunner : IAsyncDisposable
     }
 
     private async Task LogAsync(string number, DateTimeOffset at, string kind, string summary, int index, CancellationToken cancellationToken) =>
-        await Store.AppendContactAsync(new ContactLogEntry($"simulation:{index}", number, scenario.AllInvoices[0].Debtor.Id, at, kind, summary), cancellationToken);
+        await Store.AppendContactAsync(new ContactLogEntry($"event:{index:D4}", number, scenario.AllInvoices[0].Debtor.Id, at, kind, summary), cancellationToken);
 
     private void Note(DateTimeOffset at, string kind, string text) =>
         notes.Add((at, new JsonObject { ["at"] = Timeline.Format(at), ["type"] = "note", ["kind"] = kind, ["text"] = text }));

@@ -62,6 +62,9 @@ public sealed class InvoiceState
 
     public LastMessage? LastMessage { get; set; }
 
+    /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
+    public int Steps { get; set; }
+
     /// <summary>Activities called since the last ContinueAsNew.</summary>
     public int StepsSinceRestart { get; set; }
 

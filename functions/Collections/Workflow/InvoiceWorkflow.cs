@@ -750,7 +750,10 @@ public sealed class InvoiceWorkflow
     private async Task<T> ActivityAsync<T>(string activity, Func<string, object> input)
     {
         state.StepsSinceRestart++;
-        var key = $"{context.InstanceId}:{context.NewGuid():N}";
+        state.Steps++;
+
+        // Ordered by step, so the contact log lists what happened at the same moment in causal order.
+        var key = $"{context.InstanceId}:{state.Steps:D5}:{context.NewGuid():N}";
         return await context.CallActivityAsync<T>(activity, input(key), ActivityRetry);
     }
 
