@@ -71,7 +71,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var sentToday = (await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None))
             .Where(entry => entry.Kind == ContactKinds.Message && entry.Id != input.StepKey && DateOnly.FromDateTime(entry.At.ToOffset(input.At.Offset).DateTime) == today)
             .ToList();
-        if (sentToday.Count > 0)
+        if (sentToday.Count > 0 && !input.Resend)
         {
             var covered = sentToday.Any(entry => ListedInvoices(entry).Contains(invoice.Number));
             await LogAsync(input.StepKey + ":one-voice", invoice, input.At, ContactKinds.Note, covered

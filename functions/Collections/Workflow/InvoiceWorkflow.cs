@@ -24,6 +24,9 @@ public sealed class InvoiceWorkflow
     private static readonly RetryPolicy ActivityRetry = new(
         MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
 
+    /// <summary>A call task needs at least this much of the call window left on the day it is raised.</summary>
+    private static readonly TimeSpan MinimumCallTime = TimeSpan.FromHours(2);
+
     private readonly IWorkflowContext context;
     private readonly InvoiceState state;
     private ContactSchedule schedule;
@@ -205,6 +208,12 @@ public sealed class InvoiceWorkflow
         var call = state.Call ?? throw new InvalidOperationException("No call planned.");
         await WaitAsync(call.NotBeforeUtc);
         await WaitForAllowedMomentAsync(schedule.Calls);
+        if (schedule.WindowEnd(Now, schedule.Calls) - Now < MinimumCallTime)
+        {
+            // Too late in the day for staff to call (e.g. after a dispute pushed the step): the next business day.
+            await WaitAsync(schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt)));
+        }
+
         if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
         {
             await NoteAsync("No usable phone number: a written message instead of a call.");
@@ -648,7 +657,7 @@ public sealed class InvoiceWorkflow
             }
             else if (other is not null)
             {
-                await SendAsync(last.Request, other);
+                await SendAsync(last.Request, other, resend: true);
             }
         }
     }
@@ -687,7 +696,7 @@ public sealed class InvoiceWorkflow
 
     /// <summary>Sends at the next allowed moment. One voice per debtor: when another invoice's message today
     /// already listed this one, nothing more is sent; when it did not, this one goes the next day.</summary>
-    private async Task SendAsync(MessageRequest request, Channel? channel = null)
+    private async Task SendAsync(MessageRequest request, Channel? channel = null, bool resend = false)
     {
         while (true)
         {
@@ -713,7 +722,7 @@ public sealed class InvoiceWorkflow
             var message = request;
             var result = await ActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), key => new SendMessageInput(
                 key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
-                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer));
+                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend));
             switch (result.Outcome)
             {
                 case SendOutcome.Sent:
@@ -727,6 +736,7 @@ public sealed class InvoiceWorkflow
                     continue;
                 default:
                     channel = await FlagChannelAsync(target.Value, result.Problem);
+                    resend = true;
                     if (channel is null)
                     {
                         return;
