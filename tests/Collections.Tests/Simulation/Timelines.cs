@@ -30,7 +30,7 @@ internal static class Timelines
             "approvalRequested" => $"{at} approvalRequested {line["action"]}",
             "handedOver" => $"{at} handedOver balance={line["balance"]} costs={line["costs"]} interest={line["interest"]}",
             "completed" => $"{at} completed {line["result"]}{numbers}",
-            var other => $"{at} {other} {line["kind"]}: {line["text"]}",
+            var other => $"{at} {other} {line["kind"]}: {line["text"]}{numbers}",
         };
     }
 
