@@ -77,7 +77,7 @@ public sealed class InvoiceWorkflowEventTests
               { "at": "2026-03-31T10:00:00+02:00", "type": "payment", "amount": 450.00, "paymentId": "tr_a" },
               { "at": "2026-04-30T10:00:00+02:00", "type": "payment", "amount": 400.00, "paymentId": "tr_b" },
               { "at": "2026-06-01T10:00:00+02:00", "type": "payment", "amount": 400.00, "paymentId": "tr_c" } ]
-            """)), new Policy.CollectionsPolicy());
+            """)), new Collections.Policy.CollectionsPolicy());
 
         var timeline = (await runner.RunAsync()).Select(Timelines.Compact).ToList();
 
