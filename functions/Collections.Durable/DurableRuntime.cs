@@ -56,6 +56,9 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     internal bool HasRunningActivities => !runningActivities.IsEmpty;
 
+    /// <summary>Step timings for benchmarks; null (and not collected) unless set.</summary>
+    internal StepMetrics? Metrics { get; set; }
+
     /// <summary>Starts the background loop that runs turns and activities (real or fake clock, woken by timers and signals).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -182,6 +185,7 @@ public sealed class DurableRuntime : IAsyncDisposable
         int turns;
         List<string> finished = [];
         await gate.WaitAsync(cancellationToken);
+        var started = Metrics is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var now = UtcNow;
@@ -241,9 +245,13 @@ public sealed class DurableRuntime : IAsyncDisposable
             gate.Release();
         }
 
+        Metrics?.Record(started, turns, leased.Count);
         foreach (var item in leased)
         {
-            runningActivities[item.Id] = Task.Run(() => RunActivityAsync(item), CancellationToken.None);
+            // Registered before it starts, so a fast attempt cannot remove itself before it was added.
+            var attempt = new Task<Task>(() => RunActivityAsync(item));
+            runningActivities[item.Id] = attempt.Unwrap();
+            attempt.Start(TaskScheduler.Default);
         }
 
         foreach (var instanceId in finished)
@@ -256,6 +264,10 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     /// <summary>Waits until every activity attempt started so far has finished.</summary>
     internal Task WhenActivitiesFinishedAsync() => Task.WhenAll(runningActivities.Values);
+
+    /// <summary>The committed history of an instance's current generation (for diagnostics and tests).</summary>
+    internal Task<List<HistoryEvent>> ReadHistoryAsync(string instanceId) =>
+        UseStoreAsync(s => s.LoadHistory(instanceId), CancellationToken.None);
 
     internal Task<DateTime?> NextDueTimeAsync(CancellationToken cancellationToken) =>
         UseStoreAsync(s => s.NextDueTime(runningActivities.ContainsKey), cancellationToken);
