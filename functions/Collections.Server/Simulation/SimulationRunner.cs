@@ -130,6 +130,10 @@ public sealed class SimulationRunner : IAsyncDisposable
             case "approval":
                 await DecideApprovalAsync(happening, workflows, cancellationToken);
                 break;
+            case "invoiceAmended":
+                var current = invoices.First(invoice => invoice.Number == number);
+                await workflows.RaiseAsync(number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), cancellationToken: cancellationToken);
+                break;
             case "invoiceCancelled":
                 await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), cancellationToken: cancellationToken);
                 break;

@@ -35,6 +35,8 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public InvoiceWorkflowClient Workflows { get; private set; } = null!;
 
+    public DurableClient Client => runtime.Client;
+
     public static async Task<WorkflowHarness> StartAsync(DateTimeOffset start)
     {
         var harness = new WorkflowHarness(start);
