@@ -22,6 +22,7 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly ExecutionCache cache;
     private readonly ConcurrentDictionary<long, Task> runningActivities = new();
     private readonly ConcurrentQueue<ActivityResult> activityResults = new();
+    private readonly ConcurrentQueue<PendingWrite> pendingWrites = new();
     private readonly ConcurrentDictionary<string, List<TaskCompletionSource<InstanceStatus>>> completionWaiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger logger;
@@ -122,19 +123,29 @@ public sealed class DurableRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; <paramref name="touched"/> instance loses its cached state.</summary>
-    internal Task<T> WriteAsync<T>(string touched, Func<DurableStore, T> work, CancellationToken cancellationToken) =>
-        UseStoreAsync(
-            s =>
-            {
-                cache.Remove(touched);
-                using var transaction = s.Begin();
-                var result = work(s);
-                transaction.Commit();
-                signal.Set();
-                return result;
-            },
-            cancellationToken);
+    /// <summary>
+    /// Runs a client write (<paramref name="touched"/> instance loses its cached state). Writes queued meanwhile by
+    /// other callers commit together in one transaction (group commit), each isolated by a savepoint.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(string touched, Func<DurableStore, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite(touched, s => work(s));
+        pendingWrites.Enqueue(write);
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            FlushWrites();
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        signal.Set();
+        return (T)(await write.Completion.Task)!;
+    }
 
     /// <summary>Called after a client finished an instance directly (terminate).</summary>
     internal async Task NotifyFinishedAsync(string instanceId)
@@ -188,6 +199,7 @@ public sealed class DurableRuntime : IAsyncDisposable
         var started = Metrics is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            FlushWrites();
             var now = UtcNow;
             var results = DrainActivityResults();
             settled = results.Count;
@@ -272,6 +284,63 @@ public sealed class DurableRuntime : IAsyncDisposable
     internal Task<DateTime?> NextDueTimeAsync(CancellationToken cancellationToken) =>
         UseStoreAsync(s => s.NextDueTime(runningActivities.ContainsKey), cancellationToken);
 
+    /// <summary>Commits every queued client write in one transaction; called with the gate held.</summary>
+    private void FlushWrites()
+    {
+        if (pendingWrites.IsEmpty)
+        {
+            return;
+        }
+
+        var batch = new List<(PendingWrite Write, object? Result, Exception? Error)>();
+        try
+        {
+            using var transaction = store.Begin();
+            while (pendingWrites.TryDequeue(out var write))
+            {
+                cache.Remove(write.Touched);
+                store.Savepoint();
+                try
+                {
+                    batch.Add((write, write.Work(store), null));
+                    store.ReleaseSavepoint();
+                }
+#pragma warning disable CA1031 // The failure belongs to that caller; the other writes of the batch go on.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    store.RollbackToSavepoint();
+                    batch.Add((write, null, exception));
+                }
+            }
+
+            transaction.Commit();
+        }
+#pragma warning disable CA1031 // A failed commit fails every write of the batch; each caller sees the exception.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            foreach (var (write, _, _) in batch)
+            {
+                write.Completion.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        foreach (var (write, result, error) in batch)
+        {
+            if (error is null)
+            {
+                write.Completion.TrySetResult(result);
+            }
+            else
+            {
+                write.Completion.TrySetException(error);
+            }
+        }
+    }
+
     private async Task TakeOverAsync(CancellationToken cancellationToken) =>
         await UseStoreAsync(s => { s.ReleaseAllLeases(); return true; }, cancellationToken);
 
@@ -301,11 +370,19 @@ public sealed class DurableRuntime : IAsyncDisposable
         }
 
         var turns = new (TurnToWrite Turn, OrchestrationExecution? Execution)[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void Run(int i) => turns[i] = RunTurn(work[i].Row, work[i].Messages, work[i].Execution, work[i].History!, now);
+        if (work.Count < 8)
         {
-            var (row, messages, execution, history) = work[i];
-            turns[i] = RunTurn(row, messages, execution, history!, now);
-        });
+            for (var i = 0; i < work.Count; i++)
+            {
+                Run(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        }
+
         return [.. turns];
     }
 
@@ -400,6 +477,16 @@ public sealed class DurableRuntime : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>A client write waiting to be committed.</summary>
+    private sealed class PendingWrite(string touched, Func<DurableStore, object?> work)
+    {
+        public string Touched { get; } = touched;
+
+        public Func<DurableStore, object?> Work { get; } = work;
+
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private void CompleteWaiters(InstanceStatus status)
