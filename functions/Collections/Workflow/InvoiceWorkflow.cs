@@ -374,12 +374,13 @@ public sealed partial class InvoiceWorkflow
     /// <summary>No costs before the term has passed; then they are due.</summary>
     private async Task<InvoiceStage> WaitForFinalNoticeTermAsync()
     {
-        var lastDay = state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
-        await WaitAsync(schedule.StartOfDay(lastDay.AddDays(1)));
+        // Re-read on every event: a notice sent again (after a bounce) states a later deadline.
+        DateOnly LastDay() => state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
+        await WaitAsync(() => schedule.StartOfDay(LastDay().AddDays(1)));
         if (!state.CostsCharged)
         {
             state.CostsCharged = true;
-            await NoteAsync($"Final notice term ended {lastDay:yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
+            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
         }
 
         return InvoiceStage.HandOverApproval;
