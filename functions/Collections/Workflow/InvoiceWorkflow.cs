@@ -176,8 +176,9 @@ public sealed partial class InvoiceWorkflow
     /// <summary>R3/R5: a friendly reminder no later than two business days after the due date.</summary>
     private async Task<InvoiceStage> RemindAfterDueDateAsync()
     {
-        var day = schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue);
-        await WaitAsync(schedule.MessageMomentOn(day));
+        // Re-read on every event: an amended due date moves the reminder.
+        await WaitAsync(() => schedule.MessageMomentOn(
+            schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue)));
         await SendAsync(new MessageRequest(MessageKind.Reminder, Tone.Friendly));
         state.LastStepUtc = Now;
         return InvoiceStage.FirstCall;
