@@ -79,7 +79,7 @@ public sealed partial class InvoiceWorkflow
                     InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
                     InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
                     InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
-                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, Policy.Ladder.FirstCallBusinessDaysAfterReminder, InvoiceStage.BusinesslikeReminder),
+                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
                     InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
                     InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
                     InvoiceStage.Call => await CallDebtorAsync(),
@@ -193,6 +193,11 @@ public sealed partial class InvoiceWorkflow
         state.LastStepUtc = Now;
         return next;
     }
+
+    /// <summary>R12: structural late payers are called sooner.</summary>
+    private int FirstCallBusinessDays() =>
+        Policy.Ladder.FirstCallBusinessDaysAfterReminder
+        - (IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge) ? Policy.Ladder.LatePayerCallBusinessDaysSooner : 0);
 
     private InvoiceStage PlanCall(CallScript script, int businessDaysAfterLastStep, InvoiceStage next)
     {
