@@ -1,0 +1,470 @@
+using Collections.Activities;
+using Collections.Invoices;
+using Collections.Law;
+using Collections.Messages;
+using Collections.Policy;
+
+namespace Collections.Workflow;
+
+/// <summary>
+/// One durable workflow per invoice: check, nudge late payers, wait for the due date, remind, call,
+/// watch agreements, escalate on timers to a formal final notice, and hand over only with a staff
+/// member's approval. Payments, disputes, changes and delivery failures are handled at every wait.
+/// Deterministic: time comes from the context, every side effect is an activity.
+/// </summary>
+public sealed partial class InvoiceWorkflow
+{
+    public const string Name = nameof(InvoiceWorkflow);
+
+    /// <summary>The one external event name; the payload is an <see cref="InvoiceEvent"/>.</summary>
+    public const string EventName = "invoice-event";
+
+    private static readonly RetryPolicy ActivityRetry = new(
+        MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
+
+    /// <summary>A call task needs at least this much of the call window left on the day it is raised.</summary>
+    private static readonly TimeSpan MinimumCallTime = TimeSpan.FromHours(2);
+
+    private readonly IWorkflowContext context;
+    private readonly InvoiceState state;
+    private ContactSchedule schedule;
+    private bool restartRequested;
+
+    private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
+    {
+        this.context = context;
+        state = input.State ?? InvoiceState.Start(input.Invoice, input.Policy, context.CurrentUtcDateTime);
+        state.StepsSinceRestart = 0;
+        schedule = new ContactSchedule(state.Policy);
+    }
+
+    public static string InstanceIdFor(string invoiceNumber) => "invoice-" + invoiceNumber;
+
+    /// <summary>Runs the invoice to its end; null when it continued as new.</summary>
+    public static Task<InvoiceResult?> RunAsync(IWorkflowContext context, InvoiceWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return new InvoiceWorkflow(context, input).RunAsync();
+    }
+
+    private CollectionsPolicy Policy => state.Policy;
+
+    private Invoice Invoice => state.Invoice;
+
+    private DateTime Now => ContactSchedule.AsUtc(context.CurrentUtcDateTime);
+
+    private DateOnly Today => schedule.LocalDate(Now);
+
+    /// <summary>The workflow's time in the policy's time zone, as activities record it.</summary>
+    private DateTimeOffset At => schedule.Local(Now);
+
+    private async Task<InvoiceResult?> RunAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                context.SetCustomStatus(new { stage = state.Stage, balance = state.Balance, policyVersion = Policy.Version });
+                if (restartRequested || state.StepsSinceRestart >= Policy.StepsBeforeContinueAsNew)
+                {
+                    context.ContinueAsNew(new InvoiceWorkflowInput(Invoice, Policy, state));
+                    return null;
+                }
+
+                state.Stage = state.Stage switch
+                {
+                    InvoiceStage.CheckBeforeChasing => await CheckBeforeChasingAsync(),
+                    InvoiceStage.AwaitContactDetails => await AwaitContactDetailsAsync(),
+                    InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
+                    InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
+                    InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
+                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
+                    InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
+                    InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
+                    InvoiceStage.Call => await CallDebtorAsync(),
+                    InvoiceStage.WatchPromise => await WatchPromiseAsync(),
+                    InvoiceStage.WatchPaymentPlan => await WatchPaymentPlanAsync(),
+                    InvoiceStage.FinalNotice => await SendFinalNoticeAsync(),
+                    InvoiceStage.FinalNoticeTerm => await WaitForFinalNoticeTermAsync(),
+                    InvoiceStage.HandOverApproval => await RequestHandOverApprovalAsync(),
+                    InvoiceStage.HandOver => await HandOverAsync(),
+                    InvoiceStage.ManualHandling => await AwaitManualHandlingAsync(),
+                    _ => throw new InvalidOperationException($"Unknown stage {state.Stage}."),
+                };
+            }
+        }
+        catch (InvoiceClosedException closed)
+        {
+            await CloseAsync(closed.Result);
+            return closed.Result;
+        }
+    }
+
+    // ── The steps ────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>R2: usable contact data, a sound invoice, no open dispute; payments recorded before the invoice.</summary>
+    private async Task<InvoiceStage> CheckBeforeChasingAsync()
+    {
+        var check = await ActivityAsync<InvoiceCheck>(nameof(InvoiceActivities.CheckInvoice), key => new CheckInvoiceInput(key, At, Invoice));
+        foreach (var payment in check.Payments)
+        {
+            await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
+        }
+
+        state.Invoice = Invoice with { Debtor = Invoice.Debtor with { Phone = check.Phone ?? Invoice.Debtor.Phone, Email = check.Email ?? Invoice.Debtor.Email } };
+        state.PhoneFlagged = check.PhoneProblem is not null;
+        state.EmailFlagged = check.EmailProblem is not null;
+        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem }.OfType<string>()).ToList();
+
+        if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
+        {
+            await RaiseStaffTaskAsync("Check before chasing: " + string.Join("; ", problems));
+            return InvoiceStage.AwaitContactDetails;
+        }
+
+        if (problems.Count > 0)
+        {
+            await RaiseStaffTaskAsync("Contact data to check (chasing continues over the other channel): " + string.Join("; ", problems));
+        }
+
+        state.Channel = UsableChannel(Invoice.Debtor.PreferredChannel)!.Value;
+        if (check.OpenDispute is { } reason)
+        {
+            await PauseForDisputeAsync(reason);
+        }
+
+        return InvoiceStage.NudgeBeforeDue;
+    }
+
+    /// <summary>Unusable data: no messages until staff fix it.</summary>
+    private async Task<InvoiceStage> AwaitContactDetailsAsync()
+    {
+        await WaitForEventAsync(e => e is ContactDetailsUpdated or InvoiceAmended, applyAwaited: true);
+        return InvoiceStage.CheckBeforeChasing;
+    }
+
+    /// <summary>R3/R12: known late payers get one short, friendly nudge a few days before the due date.</summary>
+    private async Task<InvoiceStage> NudgeLatePayerBeforeDueAsync()
+    {
+        if (!Policy.PreDueNudge.Enabled || !IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge))
+        {
+            return InvoiceStage.WaitForDueDate;
+        }
+
+        var dueDate = schedule.EffectiveDueDate(Invoice.DueDate);
+        var nudgeAt = schedule.MessageMomentOn(dueDate.AddDays(-Policy.PreDueNudge.DaysBeforeDue));
+        await WaitAsync(nudgeAt);
+        var sendAt = ContactSchedule.NextAllowed(Now, schedule.Messages);
+        if (schedule.LocalDate(sendAt) > dueDate)
+        {
+            await NoteAsync("Pre-due nudge not sent: the due date passed before it could go out.");
+            return InvoiceStage.WaitForDueDate;
+        }
+
+        await SendAsync(new MessageRequest(MessageKind.PreDueNudge, Tone.Friendly));
+        return InvoiceStage.WaitForDueDate;
+    }
+
+    /// <summary>The debtor has the whole (business) due date to pay.</summary>
+    private async Task<InvoiceStage> WaitForDueDateAsync()
+    {
+        await WaitAsync(() => schedule.StartOfDay(schedule.EffectiveDueDate(Invoice.DueDate).AddDays(1)));
+        return InvoiceStage.FriendlyReminder;
+    }
+
+    /// <summary>R3/R5: a friendly reminder no later than two business days after the due date.</summary>
+    private async Task<InvoiceStage> RemindAfterDueDateAsync()
+    {
+        // Re-read on every event: an amended due date moves the reminder.
+        await WaitAsync(() => schedule.MessageMomentOn(
+            schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue)));
+        await SendAsync(new MessageRequest(MessageKind.Reminder, Tone.Friendly));
+        state.LastStepUtc = Now;
+        return InvoiceStage.FirstCall;
+    }
+
+    /// <summary>A written step of the ladder, timed from the last step that acted.</summary>
+    private async Task<InvoiceStage> RemindAsync(MessageRequest message, int businessDaysAfterLastStep, InvoiceStage next)
+    {
+        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep);
+        await WaitAsync(schedule.MessageMomentOn(day));
+        await SendAsync(message);
+        state.LastStepUtc = Now;
+        return next;
+    }
+
+    /// <summary>R12: structural late payers are called sooner.</summary>
+    private int FirstCallBusinessDays() =>
+        Policy.Ladder.FirstCallBusinessDaysAfterReminder
+        - (IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge) ? Policy.Ladder.LatePayerCallBusinessDaysSooner : 0);
+
+    private InvoiceStage PlanCall(CallScript script, int businessDaysAfterLastStep, InvoiceStage next)
+    {
+        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep);
+        state.Call = new PendingCall(script, 0, next, schedule.CallMomentOn(day, AttemptTime(0)));
+        return InvoiceStage.Call;
+    }
+
+    /// <summary>R1/R6: a call task for staff with the script of its stage; wait for the outcome or a payment.</summary>
+    private async Task<InvoiceStage> CallDebtorAsync()
+    {
+        var call = state.Call ?? throw new InvalidOperationException("No call planned.");
+        await WaitAsync(call.NotBeforeUtc);
+        await WaitForAllowedMomentAsync(schedule.Calls);
+        if (schedule.WindowEnd(Now, schedule.Calls) - Now < MinimumCallTime)
+        {
+            // Too late in the day for staff to call (e.g. after a dispute pushed the step): the next business day.
+            await WaitAsync(schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt)));
+        }
+
+        if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
+        {
+            await NoteAsync("No usable phone number: a written message instead of a call.");
+            return await WriteInsteadOfCallingAsync(call);
+        }
+
+        var dueBy = schedule.WindowEnd(schedule.At(schedule.AddBusinessDays(Today, Policy.Calls.TaskDueBusinessDays), TimeOnly.MinValue), schedule.Calls);
+        var taskId = await ActivityAsync<string>(nameof(InvoiceActivities.RaiseCallTask), key => new CallTaskInput(
+            key, At, context.InstanceId, Invoice, call.Script, call.Attempt + 1, new DateTimeOffset(dueBy), state.Balance, state.Contacts.ToList(), DescribeAgreement()));
+        state.Call = call with { TaskId = taskId };
+        state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
+        state.LastStepUtc = Now;
+
+        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened);
+        state.Call = null;
+        switch (answer)
+        {
+            case CallOutcomeRecorded recorded:
+                await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
+                return await FollowCallOutcomeAsync(call, recorded.Outcome);
+            case DisputeOpened dispute:
+                await CancelCallTaskAsync(taskId, "dispute opened");
+                await PauseForDisputeAsync(dispute.Reason);
+                state.Call = call with { NotBeforeUtc = Now, TaskId = null };
+                return InvoiceStage.Call;
+            default:
+                await CancelCallTaskAsync(taskId, "no outcome recorded by the due time");
+                return await RetryOrWriteAsync(call);
+        }
+    }
+
+    private async Task<InvoiceStage> FollowCallOutcomeAsync(PendingCall call, CallOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case CallOutcomeKind.PaidNow:
+                return WatchPromise(Today.AddDays(Policy.Agreements.PaidNowDays), call.Next);
+            case CallOutcomeKind.PromiseToPay when outcome.PromisedDate is { } date:
+                return WatchPromise(date, call.Next);
+            case CallOutcomeKind.PaymentPlan when outcome.Instalments is { Count: > 0 } instalments:
+                state.Plan = new PaymentPlan(Today, instalments, 0, state.Paid);
+                state.AfterAgreement = call.Next;
+                return InvoiceStage.WatchPaymentPlan;
+            case CallOutcomeKind.Dispute:
+                await PauseForDisputeAsync(outcome.Reason ?? "raised during a call");
+                state.LastStepUtc = Now;
+                return call.Next;
+            case CallOutcomeKind.Hardship:
+                return await RouteHardshipAsync();
+            case CallOutcomeKind.WrongNumber:
+                state.PhoneFlagged = true;
+                await RaiseStaffTaskAsync($"Wrong phone number {Invoice.Debtor.Phone}: find the right number.");
+                return await WriteInsteadOfCallingAsync(call);
+            case CallOutcomeKind.CallbackRequested:
+                var callbackAt = outcome.CallbackAt?.UtcDateTime ?? schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt));
+                state.Call = call with { NotBeforeUtc = ContactSchedule.NextAllowed(callbackAt, schedule.Calls), TaskId = null };
+                return InvoiceStage.Call;
+            default:
+                return await RetryOrWriteAsync(call);
+        }
+    }
+
+    /// <summary>No answer: another business day at another time of day, then a written message.</summary>
+    private async Task<InvoiceStage> RetryOrWriteAsync(PendingCall call)
+    {
+        var attempt = call.Attempt + 1;
+        if (attempt < Policy.Calls.MaxAttempts)
+        {
+            state.Call = call with { Attempt = attempt, TaskId = null, NotBeforeUtc = schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(attempt)) };
+            return InvoiceStage.Call;
+        }
+
+        return await WriteInsteadOfCallingAsync(call);
+    }
+
+    /// <summary>The written fallback goes over the other channel than the last message, when usable.</summary>
+    private async Task<InvoiceStage> WriteInsteadOfCallingAsync(PendingCall call)
+    {
+        var other = Other(state.LastMessage?.Channel ?? state.Channel);
+        var tone = call.Script == CallScript.FirstContact ? Tone.Friendly : Tone.Businesslike;
+        await SendAsync(new MessageRequest(MessageKind.Reminder, tone), UsableChannel(other));
+        state.LastStepUtc = Now;
+        return call.Next;
+    }
+
+    private InvoiceStage WatchPromise(DateOnly date, InvoiceStage next)
+    {
+        state.Promise = new Promise(Today, date, state.Balance);
+        state.AfterAgreement = next;
+        return InvoiceStage.WatchPromise;
+    }
+
+    /// <summary>R7: a promise not met by its date (plus grace) gets a reminder at once and a new call.</summary>
+    private async Task<InvoiceStage> WatchPromiseAsync()
+    {
+        var promise = state.Promise ?? throw new InvalidOperationException("No promise to watch.");
+        await WaitAsync(schedule.StartOfDay(promise.Date.AddDays(Policy.Agreements.GraceDays + 1)));
+        state.Promise = null;
+        await NoteAsync($"Promise to pay by {promise.Date:yyyy-MM-dd} not met.");
+        await SendAsync(new MessageRequest(MessageKind.PromiseReminder, Tone.Businesslike, Promise: new PromiseDetails(promise.MadeOn, promise.Date, promise.Amount)));
+        state.LastStepUtc = Now;
+        state.Call = new PendingCall(CallScript.PromiseBroken, 0, state.AfterAgreement, Now);
+        return InvoiceStage.Call;
+    }
+
+    /// <summary>R7: each instalment is watched; a missed one gets a reminder at once and a new call.
+    /// Plans run for months, so the history restarts after every instalment kept.</summary>
+    private async Task<InvoiceStage> WatchPaymentPlanAsync()
+    {
+        var plan = state.Plan ?? throw new InvalidOperationException("No payment plan to watch.");
+        if (plan.Next >= plan.Instalments.Count)
+        {
+            state.Plan = null;
+            await NoteAsync("Payment plan completed with a balance left.");
+            state.LastStepUtc = Now;
+            return state.AfterAgreement;
+        }
+
+        var instalment = plan.Instalments[plan.Next];
+        await WaitAsync(schedule.StartOfDay(instalment.DueDate.AddDays(Policy.Agreements.GraceDays + 1)));
+        var expected = plan.Instalments.Take(plan.Next + 1).Sum(i => i.Amount);
+        if (state.Paid - plan.PaidAtStart >= expected)
+        {
+            state.Plan = plan with { Next = plan.Next + 1 };
+            restartRequested = true;
+            return InvoiceStage.WatchPaymentPlan;
+        }
+
+        state.Plan = null;
+        await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.");
+        await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan)));
+        state.LastStepUtc = Now;
+        state.Call = new PendingCall(CallScript.InstalmentMissed, 0, state.AfterAgreement, Now);
+        return InvoiceStage.Call;
+    }
+
+    /// <summary>R5 and the law: the formal final notice. Consumers get the 14-day letter stating the exact
+    /// costs (charged only after the term); businesses the €40 compensation and commercial interest.</summary>
+    private async Task<InvoiceStage> SendFinalNoticeAsync()
+    {
+        if (state.Hardship)
+        {
+            return InvoiceStage.ManualHandling;
+        }
+
+        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall);
+        await WaitAsync(schedule.MessageMomentOn(day));
+        await WaitForAllowedMomentAsync(schedule.Messages);
+        if (!TreatAsConsumer)
+        {
+            state.CostsCharged = true;
+        }
+
+        await SendAsync(new MessageRequest(MessageKind.FinalNotice, Tone.Formal), UsableChannel(Policy.Ladder.FinalNoticeChannel));
+
+        state.LastStepUtc = Now;
+        return InvoiceStage.FinalNoticeTerm;
+    }
+
+    /// <summary>No costs before the term has passed; then they are due.</summary>
+    private async Task<InvoiceStage> WaitForFinalNoticeTermAsync()
+    {
+        // Re-read on every event: a notice sent again (after a bounce) states a later deadline.
+        DateOnly LastDay() => state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
+        await WaitAsync(() => schedule.StartOfDay(LastDay().AddDays(1)));
+        if (!state.CostsCharged)
+        {
+            state.CostsCharged = true;
+            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
+        }
+
+        return InvoiceStage.HandOverApproval;
+    }
+
+    /// <summary>R11: hand-over needs a staff member's approval; the approver is reminded, then escalated to.</summary>
+    private async Task<InvoiceStage> RequestHandOverApprovalAsync()
+    {
+        if (state.Hardship)
+        {
+            return InvoiceStage.ManualHandling;
+        }
+
+        await WaitForAllowedMomentAsync(schedule.Messages);
+        var approval = Policy.Approval;
+        var approvalId = state.ApprovalId ?? await ActivityAsync<string>(nameof(InvoiceActivities.RequestHandOverApproval), key => new ApprovalInput(
+            key, At, context.InstanceId, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts, approval.ApproverEmail, approval.LinkValidDays));
+        state.ApprovalId = approvalId;
+        var requestedOn = Today;
+        bool IsDecision(InvoiceEvent e) => e is ApprovalDecided decided && decided.ApprovalId == approvalId;
+
+        var decision = await WaitAsync(schedule.MessageMomentOn(schedule.AddBusinessDays(requestedOn, approval.ReminderBusinessDays)), IsDecision);
+        if (decision is null)
+        {
+            await ActivityAsync<bool>(nameof(InvoiceActivities.RemindApprover), key => new ApproverReminderInput(key, At, Invoice, approvalId, approval.ApproverEmail, Escalation: false));
+            decision = await WaitAsync(schedule.MessageMomentOn(schedule.AddBusinessDays(requestedOn, approval.EscalationBusinessDays)), IsDecision);
+        }
+
+        if (decision is null)
+        {
+            await ActivityAsync<bool>(nameof(InvoiceActivities.RemindApprover), key => new ApproverReminderInput(key, At, Invoice, approvalId, approval.EscalationEmail, Escalation: true));
+            decision = await WaitForEventAsync(IsDecision);
+        }
+
+        var decided = (ApprovalDecided)decision!;
+        state.ApprovalId = null;
+        await RecordAsync("approval", $"Hand-over {(decided.Decision == ApprovalDecision.Approve ? "approved" : "rejected")}{(decided.DecidedBy is null ? "" : " by " + decided.DecidedBy)}.");
+        return decided.Decision == ApprovalDecision.Approve
+            ? InvoiceStage.HandOver
+            : throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+    }
+
+    private async Task<InvoiceStage> HandOverAsync()
+    {
+        await ActivityAsync<bool>(nameof(InvoiceActivities.HandOver), key => new HandOverInput(key, At, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts));
+        throw new InvoiceClosedException(InvoiceResult.HandedOver);
+    }
+
+    /// <summary>R11: hardship leads to a payment plan or a debt-counselling referral, never to escalation.</summary>
+    private async Task<InvoiceStage> RouteHardshipAsync()
+    {
+        state.Hardship = true;
+        state.AfterAgreement = InvoiceStage.ManualHandling;
+        if (Policy.Hardship == HardshipRoute.PaymentPlan)
+        {
+            state.Call = new PendingCall(CallScript.Hardship, 0, InvoiceStage.ManualHandling, Now);
+            return InvoiceStage.Call;
+        }
+
+        await SendAsync(new MessageRequest(MessageKind.DebtCounsellingReferral, Tone.Friendly));
+        await RaiseStaffTaskAsync("Hardship: debtor referred to debt counselling; chasing stopped, decide how to continue.");
+        return InvoiceStage.ManualHandling;
+    }
+
+    /// <summary>No more timers: payments, credits, cancellation or a staff decision end it.</summary>
+    private async Task<InvoiceStage> AwaitManualHandlingAsync()
+    {
+        await WaitForEventAsync(_ => false);
+        return InvoiceStage.ManualHandling;
+    }
+
+    private async Task CloseAsync(InvoiceResult result)
+    {
+        if (state.Call?.TaskId is { } taskId)
+        {
+            await CancelCallTaskAsync(taskId, "invoice closed");
+        }
+
+        await ActivityAsync<bool>(nameof(InvoiceActivities.CompleteInvoice), key => new CompleteInvoiceInput(key, At, Invoice, result, state.Balance));
+    }
+}
