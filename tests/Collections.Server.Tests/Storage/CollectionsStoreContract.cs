@@ -323,14 +323,14 @@ public abstract class CollectionsStoreContract
         await Store.AppendContactAsync(Contact("c-1", "F-1", "D-1", minute: 10), Cancel);
         await Store.AppendContactAsync(Contact("c-2", "F-2", "D-1", minute: 20), Cancel);
         await Store.AppendContactAsync(Contact("c-9", "F-9", "D-2", minute: 15), Cancel);
-        await Store.AppendContactAsync(Contact("c-0", "F-2", "D-1", minute: 5) with { Channel = null, Tone = null, Text = null }, Cancel);
+        await Store.AppendContactAsync(Contact("c-0", "F-2", "D-1", minute: 5) with { Channel = null, Tone = null, Text = null, DataJson = null }, Cancel);
 
         var ofInvoice = await Store.ListContactsAsync("F-1", Cancel);
         var ofDebtor = await Store.ListContactsOfDebtorAsync("D-1", Cancel);
 
         Assert.Equal(["c-1", "c-3"], ofInvoice.Select(entry => entry.Id));
         Assert.Equal(["c-0", "c-1", "c-2", "c-3"], ofDebtor.Select(entry => entry.Id));
-        Assert.Equal(Contact("c-0", "F-2", "D-1", minute: 5) with { Channel = null, Tone = null, Text = null }, ofDebtor[0]);
+        Assert.Equal(Contact("c-0", "F-2", "D-1", minute: 5) with { Channel = null, Tone = null, Text = null, DataJson = null }, ofDebtor[0]);
         Assert.Equal(Channel.Sms, ofDebtor[1].Channel);
         Assert.Empty(await Store.ListContactsAsync("F-404", Cancel));
     }

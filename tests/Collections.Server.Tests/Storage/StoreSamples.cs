@@ -27,7 +27,7 @@ internal static class StoreSamples
         new(id, "F-1", "invoice-F-1", "hand-over", tokenHash, Now.AddMinutes(requestedMinute), Now.AddDays(7));
 
     public static ContactLogEntry Contact(string id, string invoiceNumber, string debtorId, int minute) =>
-        new(id, invoiceNumber, debtorId, Now.AddMinutes(minute), "message", $"Reminder {id}", Channel.Sms, "friendly", "Hallo, een herinnering.");
+        new(id, invoiceNumber, debtorId, Now.AddMinutes(minute), "message", $"Reminder {id}", Channel.Sms, "friendly", "Hallo, een herinnering.", """{"balance":1250.00,"tone":"friendly"}""");
 
     public static OutboxMessage Outbox(string id, int minute, byte[]? attachment = null) =>
         new(id,
