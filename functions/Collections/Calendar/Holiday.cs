@@ -1,0 +1,3 @@
+namespace Collections.Calendar;
+
+public sealed record Holiday(DateOnly Date, string Name);

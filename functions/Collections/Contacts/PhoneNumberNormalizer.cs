@@ -1,0 +1,53 @@
+using PhoneNumbers;
+
+namespace Collections.Contacts;
+
+/// <summary>
+/// Phone numbers in E.164 form ("+31612345678"), parsed and validated with libphonenumber
+/// (Google's metadata of numbering plans). Numbers without a country code are read in the
+/// default region, the Netherlands.
+/// </summary>
+public static class PhoneNumberNormalizer
+{
+    public const string DefaultRegion = "NL";
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static ContactCheck Normalize(string? input, string defaultRegion = DefaultRegion)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return ContactCheck.Invalid("A phone number is required.");
+        }
+
+        PhoneNumber number;
+        try
+        {
+            number = Util.Parse(input, defaultRegion);
+        }
+        catch (NumberParseException exception)
+        {
+            return ContactCheck.Invalid(exception.ErrorType switch
+            {
+                ErrorType.INVALID_COUNTRY_CODE => $"'{input}' has no valid country code; write it as +<country code><number>.",
+                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => $"'{input}' is too short to be a phone number.",
+                ErrorType.TOO_LONG => $"'{input}' is too long to be a phone number.",
+                _ => $"'{input}' is not a phone number.",
+            });
+        }
+
+        if (!Util.IsValidNumber(number))
+        {
+            return ContactCheck.Invalid($"'{input}' is not a valid phone number in the numbering plan of its country.");
+        }
+
+        return ContactCheck.Valid(Util.Format(number, PhoneNumberFormat.E164));
+    }
+
+    /// <summary>True when the number can receive SMS as far as the numbering plan tells (mobile, or could be mobile).</summary>
+    public static bool IsMobile(string e164)
+    {
+        var type = Util.GetNumberType(Util.Parse(e164, DefaultRegion));
+        return type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Collections.Law;
+
+/// <summary>A stretch of days with one rate and one interest base, for showing how interest was computed.</summary>
+/// <param name="From">First day counted.</param>
+/// <param name="Until">First day no longer counted (exclusive).</param>
+/// <param name="Base">Principal plus interest capitalised in earlier years.</param>
+/// <param name="Interest">Interest of this stretch, not rounded.</param>
+public sealed record InterestPeriod(DateOnly From, DateOnly Until, decimal Base, decimal RatePercent, decimal Interest)
+{
+    public int Days => Until.DayNumber - From.DayNumber;
+}
