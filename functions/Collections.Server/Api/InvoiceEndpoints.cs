@@ -1,3 +1,4 @@
+using System.Text;
 using Collections.Handlers;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
@@ -10,6 +11,20 @@ internal static class InvoiceEndpoints
     public static RouteGroupBuilder MapInvoiceEndpoints(this RouteGroupBuilder api)
     {
         var invoices = api.MapGroup("/invoices").WithTags("Invoices");
+
+        invoices.MapPost("/", async (HttpRequest request, SubmitInvoiceHandler handler, CancellationToken cancellationToken) =>
+            {
+                var (body, problem) = await RequestBody.ReadAsync(request, RequestBody.DefaultLimit, cancellationToken);
+                return problem ?? (await handler.HandleAsync(Encoding.UTF8.GetString(body!), cancellationToken))
+                    .ToHttp(invoice => $"/api/invoices/{Uri.EscapeDataString(invoice.Number)}");
+            })
+            .Accepts<InvoiceRequestDocument>("application/json")
+            .Produces<InvoiceSummary>(StatusCodes.Status201Created)
+            .Produces<InvoiceSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Submit an invoice; starts its workflow. Idempotent on the invoice number.");
 
         invoices.MapGet("/{number}", async (string number, InvoiceQueries queries, CancellationToken cancellationToken) =>
                 (await queries.GetAsync(number, cancellationToken)).ToHttp())

@@ -41,13 +41,13 @@ internal static class RequestBody
         {
             var value = JsonSerializer.Deserialize<T>(body, options);
             return value is null
-                ? (null, HandlerResults.Invalid(new FieldErrors().Add("body", "A JSON object is required.").ToDictionary()))
+                ? (null, HandlerResults.Invalid(new FieldErrors().Add("$", "A JSON object is required.").ToDictionary()))
                 : (value, null);
         }
         catch (JsonException exception)
         {
-            var field = exception.Path is null or "$" ? "body" : exception.Path.TrimStart('$').TrimStart('.');
-            var message = field == "body" ? "Not valid JSON." : "Not a valid value for this field.";
+            var field = exception.Path is null or "$" ? "$" : exception.Path.TrimStart('$').TrimStart('.');
+            var message = field == "$" ? "Not valid JSON." : "Not a valid value for this field.";
             return (null, HandlerResults.Invalid(new FieldErrors().Add(field, message).ToDictionary()));
         }
     }

@@ -24,6 +24,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));
 
+        services.TryAddSingleton<SubmitInvoiceHandler>();
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<RecordPaymentHandler>();
         services.TryAddSingleton<CreditInvoiceHandler>();
