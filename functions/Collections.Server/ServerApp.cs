@@ -39,6 +39,7 @@ public static class ServerApp
         api.MapInvoiceEndpoints();
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
+        app.MapPaymentWebhookEndpoints();
         app.MapApprovalEndpoints();
         return app;
     }

@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Collections.Server.Hosting;
 
 /// <summary>The server's settings, section <c>Collections</c> (appsettings.json, env <c>Collections__…</c>, command line).
-/// The store's own settings (<c>Collections:Store</c>, <c>Collections:Tables</c>) are read by the store registration.</summary>
+/// Store (<c>Collections:Store</c>, <c>:Sqlite</c>, <c>:Tables</c>) and Mollie (<c>Collections:Mollie</c>) settings
+/// are bound by their own registrations.</summary>
 public sealed class CollectionsOptions : IValidatableObject
 {
     public const string Section = "Collections";
@@ -27,8 +28,6 @@ public sealed class CollectionsOptions : IValidatableObject
 
     public StripeOptions Stripe { get; set; } = new();
 
-    public MollieOptions Mollie { get; set; } = new();
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var index = 0; index < ApiKeys.Count; index++)
@@ -44,11 +43,6 @@ public sealed class CollectionsOptions : IValidatableObject
         {
             yield return new ValidationResult($"Collections:PolicyPath '{policy}' does not exist.", [nameof(PolicyPath)]);
         }
-
-        if (!Uri.TryCreate(Mollie.BaseUrl, UriKind.Absolute, out var mollie) || mollie.Scheme is not ("https" or "http"))
-        {
-            yield return new ValidationResult("Collections:Mollie:BaseUrl must be an absolute http(s) URL.", ["Mollie"]);
-        }
     }
 }
 
@@ -62,12 +56,4 @@ public sealed class WebhookOptions
 public sealed class StripeOptions
 {
     public string? WebhookSecret { get; set; }
-}
-
-/// <summary>Mollie webhooks carry only a payment id; the payment is fetched back from this API.</summary>
-public sealed class MollieOptions
-{
-    public string BaseUrl { get; set; } = "https://api.mollie.com/v2/";
-
-    public string? ApiKey { get; set; }
 }

@@ -2,6 +2,7 @@ using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
+using Collections.Infrastructure.Payments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,9 @@ public static class CollectionsServiceCollectionExtensions
             .BindConfiguration(CollectionsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        services.AddOptions<MollieOptions>().BindConfiguration("Collections:Mollie");
+        services.AddHttpClient(nameof(MollieClient));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
