@@ -16,7 +16,8 @@ public interface ICollectionsStore
     /// <summary>Replaces the invoice if its Version still matches; returns it with the new Version.</summary>
     Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 
-    /// <summary>Invoices ordered by number; <paramref name="status"/> null means all.</summary>
+    /// <summary>Invoices ordered by number; <paramref name="status"/> null means all. <paramref name="page"/> starts at 1,
+    /// <paramref name="pageSize"/> is 1–1000 (else ArgumentOutOfRangeException).</summary>
     Task<StorePage<InvoiceRecord>> ListInvoicesAsync(string? status, int page, int pageSize, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InvoiceRecord>> ListInvoicesOfDebtorAsync(string debtorId, CancellationToken cancellationToken);
@@ -24,7 +25,7 @@ public interface ICollectionsStore
     /// <summary>Records a payment once per PaymentId (also for invoices not known yet); false if already recorded.</summary>
     Task<bool> AddPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken);
 
-    /// <summary>Payments for the invoice in the order they were recorded.</summary>
+    /// <summary>Payments for the invoice in the order they were recorded (by RecordedAt, ties by PaymentId).</summary>
     Task<IReadOnlyList<PaymentRecord>> ListPaymentsAsync(string invoiceNumber, CancellationToken cancellationToken);
 
     /// <summary>Adds the call task once per Id; false if it already exists.</summary>
@@ -37,7 +38,8 @@ public interface ICollectionsStore
     /// <summary>Open call tasks due at or before <paramref name="dueBy"/> (all open ones when null), earliest first.</summary>
     Task<IReadOnlyList<CallTaskRecord>> ListOpenCallTasksAsync(DateTimeOffset? dueBy, CancellationToken cancellationToken);
 
-    /// <summary>Adds the approval once per Id; false if it already exists.</summary>
+    /// <summary>Adds the approval once per Id; false if it already exists. A TokenHash that another
+    /// approval already has is refused with InvalidOperationException.</summary>
     Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken);
 
     Task<ApprovalRecord?> GetApprovalAsync(string id, CancellationToken cancellationToken);
@@ -46,12 +48,13 @@ public interface ICollectionsStore
 
     Task<ApprovalRecord> UpdateApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken);
 
+    /// <summary>Approvals without a Decision, oldest RequestedAt first.</summary>
     Task<IReadOnlyList<ApprovalRecord>> ListPendingApprovalsAsync(CancellationToken cancellationToken);
 
     /// <summary>Appends once per entry Id (activities are retried); false if already present.</summary>
     Task<bool> AppendContactAsync(ContactLogEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>The invoice's contact log in time order.</summary>
+    /// <summary>The invoice's contact log in time order (ties by Id).</summary>
     Task<IReadOnlyList<ContactLogEntry>> ListContactsAsync(string invoiceNumber, CancellationToken cancellationToken);
 
     /// <summary>The debtor's contact log across invoices in time order.</summary>
@@ -60,7 +63,7 @@ public interface ICollectionsStore
     /// <summary>Stores a message in the local outbox once per Id; false if already stored.</summary>
     Task<bool> AddOutboxMessageAsync(OutboxMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Outbox messages, newest first.</summary>
+    /// <summary>Outbox messages, newest StoredAt first; paging as in <see cref="ListInvoicesAsync"/>.</summary>
     Task<StorePage<OutboxMessage>> ListOutboxAsync(int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Marks a delivery (webhook event, Event Grid event) as processed; false if it was already.
