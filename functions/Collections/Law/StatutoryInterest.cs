@@ -39,7 +39,7 @@ public static class StatutoryInterest
                 var next = rates.NextChangeAfter(kind, day);
                 var end = next is { } change && change < yearEnd ? change : yearEnd;
                 var interest = interestBase * rate.RatePercent / 100m * (end.DayNumber - day.DayNumber) / DaysPerYear;
-                periods.Add(new InterestPeriod(day, end, interestBase, rate.RatePercent, interest));
+                periods.Add(new InterestPeriod(day, end, interestBase, rate.RatePercent, interest, rate.Derived));
                 yearInterest += interest;
                 day = end;
             }

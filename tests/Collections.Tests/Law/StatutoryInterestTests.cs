@@ -59,6 +59,16 @@ public sealed class StatutoryInterestTests
     }
 
     [Fact]
+    public void Calculate_IntoDerivedPeriod_IsFlaggedProvisional()
+    {
+        var published = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 1), InterestKind.Commercial);
+        var derived = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 2), InterestKind.Commercial);
+
+        Assert.False(published.UsesDerivedRate);
+        Assert.True(derived.UsesDerivedRate);
+    }
+
+    [Fact]
     public void Calculate_SameDay_IsZero()
     {
         var result = StatutoryInterest.Calculate(1_000m, Jan2025, Jan2025, InterestKind.Commercial);
