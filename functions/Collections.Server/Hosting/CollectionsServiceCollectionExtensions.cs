@@ -3,6 +3,7 @@ using Collections.Handlers.Calls;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
 using Collections.Infrastructure.Payments;
+using Collections.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace Collections.Server.Hosting;
 
 public static class CollectionsServiceCollectionExtensions
 {
-    /// <summary>Everything the self-hosted product needs: validated options, API keys, and the
-    /// request handlers over the store and the workflow engine.</summary>
+    /// <summary>Everything the self-hosted product needs: validated options, API keys, the store chosen by
+    /// <c>Collections:Store</c>, and the request handlers over the store and the workflow engine.</summary>
     public static IServiceCollection AddCollections(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,6 +25,7 @@ public static class CollectionsServiceCollectionExtensions
         services.AddOptions<MollieOptions>().BindConfiguration("Collections:Mollie");
         services.AddHttpClient(nameof(MollieClient));
 
+        services.AddCollectionsStore(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Server.Tests.Support;
 
-/// <summary>The real server app on real Kestrel at 127.0.0.1 on a free port, with its own data folder.</summary>
+/// <summary>The real server app on real Kestrel at 127.0.0.1 on a free port, with its own data folder and
+/// SQLite store (or the store the extra arguments choose).</summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789abcdef";
@@ -53,6 +54,7 @@ internal sealed class RunningServer : IAsyncDisposable
         {
             "--urls=http://127.0.0.1:0",
             $"--Collections:DataPath={dataPath}",
+            $"--Collections:Sqlite:Path={Path.Combine(dataPath, "collections.db")}",
             $"--Collections:Webhooks:Secret={WebhookSecret}",
             $"--Collections:Stripe:WebhookSecret={StripeSecret}",
             "--Logging:LogLevel:Default=Warning",
@@ -67,8 +69,6 @@ internal sealed class RunningServer : IAsyncDisposable
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
-            services.RemoveAll<ICollectionsStore>();
-            services.AddSingleton<ICollectionsStore, InMemoryStore>();
             services.RemoveAll<IInvoiceWorkflows>();
             services.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
         });
