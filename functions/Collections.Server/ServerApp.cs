@@ -1,3 +1,4 @@
+using Collections.Policy;
 using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
@@ -69,6 +70,11 @@ public static class ServerApp
                 await Console.Error.WriteLineAsync($"  {failure}");
             }
 
+            return 1;
+        }
+        catch (PolicyException exception)
+        {
+            await Console.Error.WriteLineAsync($"Collections: the policy is not valid: {exception.Message}");
             return 1;
         }
     }

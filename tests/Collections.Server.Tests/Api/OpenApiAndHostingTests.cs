@@ -43,6 +43,15 @@ public sealed class OpenApiAndHostingTests
     }
 
     [Fact]
+    public async Task Start_PolicyFileMissing_FailsNamingTheSetting()
+    {
+        var failure = await Assert.ThrowsAsync<Collections.Policy.PolicyException>(() =>
+            RunningServer.StartAsync(["--Collections:PolicyPath=/nonexistent/policy.json"]));
+
+        Assert.Contains("Collections:PolicyPath", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_UnknownStore_Fails()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(["--Collections:Store=mongo"]));
