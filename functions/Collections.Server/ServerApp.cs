@@ -32,7 +32,7 @@ public static class ServerApp
 
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 

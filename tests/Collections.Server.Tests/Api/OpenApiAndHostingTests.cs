@@ -20,6 +20,10 @@ public sealed class OpenApiAndHostingTests
         Assert.Contains("/api/invoices/{number}/payments", paths);
         Assert.Contains("/api/webhooks/stripe", paths);
         Assert.Contains("/approvals/{token}", paths);
+        Assert.Equal("X-Api-Key", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
+        var operations = document.GetProperty("paths");
+        Assert.True(operations.GetProperty("/api/invoices").GetProperty("post").TryGetProperty("security", out _));
+        Assert.False(operations.GetProperty("/api/webhooks/stripe").GetProperty("post").TryGetProperty("security", out _));
     }
 
     [Fact]
