@@ -64,6 +64,20 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Payment_BeforeTheInvoiceArrives_WorkflowCompletesPaidWithoutReminding()
+    {
+        var early = await PostSignedPaymentAsync("""{"invoiceNumber":"2026-E001","paymentId":"ideal-1","amount":242.00,"currency":"EUR","paidAt":"2026-03-01T10:00:00Z"}""");
+        Assert.Equal(HttpStatusCode.Accepted, early.StatusCode);
+
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
+        await server.Driver.AdvanceByAsync(TimeSpan.FromDays(10));
+
+        var invoice = await GetInvoiceAsync();
+        Assert.Equal("paid", invoice.GetProperty("workflow").GetProperty("outcome").GetString());
+        Assert.Equal(0, (await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Invoice_PostedTwentyTimesConcurrently_OneWorkflowInstance()
     {
         var body = InvoiceJson.Valid("2026-E002").ToJsonString();
