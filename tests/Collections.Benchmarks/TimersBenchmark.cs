@@ -77,6 +77,7 @@ internal static class TimersBenchmark
         while (token is not null);
 
         lateness.Sort();
+        Console.WriteLine($"slow steps: {string.Join(", ", metrics.SlowSteps.Select(s => $"{s.Milliseconds:F0} ms/{s.Turns} turns"))}");
         Console.WriteLine($"{lateness.Count} timers fired; max lateness {lateness[^1]:F0} ms");
         return JsonSerializer.Serialize(new
         {

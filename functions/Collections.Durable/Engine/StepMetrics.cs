@@ -8,7 +8,12 @@ internal sealed class StepMetrics
     private readonly Lock gate = new();
     private readonly List<double> turnMilliseconds = [];
 
+    private const double SlowStepMilliseconds = 100;
+
     public long Turns { get; private set; }
+
+    /// <summary>Steps that took longer than 100 ms: duration, turns, activities started.</summary>
+    public List<(double Milliseconds, int Turns, int Activities)> SlowSteps { get; } = [];
 
     public long ActivitiesStarted { get; private set; }
 
@@ -19,6 +24,11 @@ internal sealed class StepMetrics
         {
             Turns += turns;
             ActivitiesStarted += activities;
+            if (elapsed > SlowStepMilliseconds)
+            {
+                SlowSteps.Add((elapsed, turns, activities));
+            }
+
             for (var i = 0; i < turns; i++)
             {
                 turnMilliseconds.Add(elapsed);

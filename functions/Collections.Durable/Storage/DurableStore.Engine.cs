@@ -158,14 +158,13 @@ internal sealed partial class DurableStore
             return;
         }
 
-        Finish(id, result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed, now);
+        Finish(id, result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed, now, result.Output);
         Execute(
             """
-            UPDATE instances SET output = $output, failure_type = $ftype, failure_message = $fmessage,
+            UPDATE instances SET failure_type = $ftype, failure_message = $fmessage,
                 custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
-            WHERE id = $id
+            WHERE id = $id AND ($ftype IS NOT NULL OR $changed)
             """,
-            ("$output", Db(result.Output)),
             ("$ftype", Db(result.Failure?.ErrorType)),
             ("$fmessage", Db(result.Failure?.ErrorMessage)),
             ("$changed", result.CustomStatusChanged),
@@ -310,13 +309,14 @@ internal sealed partial class DurableStore
     }
 
     /// <summary>Sets a terminal status and removes the instance's pending timers, messages and activity attempts.</summary>
-    private void Finish(string id, OrchestrationRuntimeStatus status, long now)
+    private void Finish(string id, OrchestrationRuntimeStatus status, long now, string? output)
     {
         Execute("DELETE FROM inbox WHERE instance_id = $id", ("$id", id));
         Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
         Execute(
-            "UPDATE instances SET status = $status, awaited_events = NULL, updated_at = $now WHERE id = $id",
+            "UPDATE instances SET status = $status, output = $output, awaited_events = NULL, updated_at = $now WHERE id = $id",
             ("$status", (int)status),
+            ("$output", Db(output)),
             ("$now", now),
             ("$id", id));
     }

@@ -79,7 +79,7 @@ public sealed partial class InvoiceWorkflow
                     InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
                     InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
                     InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
-                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, Policy.Ladder.FirstCallBusinessDaysAfterReminder, InvoiceStage.BusinesslikeReminder),
+                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
                     InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
                     InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
                     InvoiceStage.Call => await CallDebtorAsync(),
@@ -176,8 +176,9 @@ public sealed partial class InvoiceWorkflow
     /// <summary>R3/R5: a friendly reminder no later than two business days after the due date.</summary>
     private async Task<InvoiceStage> RemindAfterDueDateAsync()
     {
-        var day = schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue);
-        await WaitAsync(schedule.MessageMomentOn(day));
+        // Re-read on every event: an amended due date moves the reminder.
+        await WaitAsync(() => schedule.MessageMomentOn(
+            schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue)));
         await SendAsync(new MessageRequest(MessageKind.Reminder, Tone.Friendly));
         state.LastStepUtc = Now;
         return InvoiceStage.FirstCall;
@@ -192,6 +193,11 @@ public sealed partial class InvoiceWorkflow
         state.LastStepUtc = Now;
         return next;
     }
+
+    /// <summary>R12: structural late payers are called sooner.</summary>
+    private int FirstCallBusinessDays() =>
+        Policy.Ladder.FirstCallBusinessDaysAfterReminder
+        - (IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge) ? Policy.Ladder.LatePayerCallBusinessDaysSooner : 0);
 
     private InvoiceStage PlanCall(CallScript script, int businessDaysAfterLastStep, InvoiceStage next)
     {
@@ -374,12 +380,13 @@ public sealed partial class InvoiceWorkflow
     /// <summary>No costs before the term has passed; then they are due.</summary>
     private async Task<InvoiceStage> WaitForFinalNoticeTermAsync()
     {
-        var lastDay = state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
-        await WaitAsync(schedule.StartOfDay(lastDay.AddDays(1)));
+        // Re-read on every event: a notice sent again (after a bounce) states a later deadline.
+        DateOnly LastDay() => state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
+        await WaitAsync(() => schedule.StartOfDay(LastDay().AddDays(1)));
         if (!state.CostsCharged)
         {
             state.CostsCharged = true;
-            await NoteAsync($"Final notice term ended {lastDay:yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
+            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
         }
 
         return InvoiceStage.HandOverApproval;

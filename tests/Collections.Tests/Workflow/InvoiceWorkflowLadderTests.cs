@@ -35,8 +35,10 @@ public sealed class InvoiceWorkflowLadderTests
         ], timeline);
     }
 
+    /// <summary>A known late payer: nudged before the due date and called one business day sooner (R12).
+    /// The final notice's deadline (Friday 2026-04-10 plus the one-day margin) moves to Monday 2026-04-13.</summary>
     [Fact]
-    public async Task Consumer_NeverPays_FullLadderToApprovedHandOverWithStatutoryCosts()
+    public async Task LatePayingConsumer_NeverPays_FullLadderToApprovedHandOverWithStatutoryCosts()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, events: """
             [ { "at": "2026-05-04T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
@@ -46,20 +48,20 @@ public sealed class InvoiceWorkflowLadderTests
         [
             "2026-03-02T09:00+01:00 message sms friendly pre-due-nudge balance=1250.00 costs=0 interest=0",
             "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
-            "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
-            "2026-03-11T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-17T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-20T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-23T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-23T17:00+01:00",
-            "2026-03-24T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-24T17:00+01:00",
-            "2026-03-24T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-30T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
-            "2026-04-15T00:00+02:00 note note: Final notice term ended 2026-04-14: collection costs of €187.50 are now due.",
-            "2026-04-15T08:00+02:00 approvalRequested hand-over",
-            "2026-04-17T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
-            "2026-04-22T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
+            "2026-03-06T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-06T17:00+01:00",
+            "2026-03-09T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-10T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-10T17:00+01:00",
+            "2026-03-10T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-16T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-19T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-19T17:00+01:00",
+            "2026-03-20T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-20T17:00+01:00",
+            "2026-03-23T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-23T17:00+01:00",
+            "2026-03-23T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-27T10:00+01:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-04-14T00:00+02:00 note note: Final notice term ended 2026-04-13: collection costs of €187.50 are now due.",
+            "2026-04-14T08:00+02:00 approvalRequested hand-over",
+            "2026-04-16T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
+            "2026-04-21T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
             "2026-05-04T10:00+02:00 note approval: Hand-over approved by simulation.",
             "2026-05-04T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
             "2026-05-04T10:00+02:00 completed handed-over",

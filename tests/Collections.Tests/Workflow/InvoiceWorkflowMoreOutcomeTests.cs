@@ -98,4 +98,23 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
         Assert.Equal("2026-04-01T10:00+02:00 note note: Closed by staff: Written off, debt counselling", timeline[^2]);
         Assert.Equal("2026-04-01T10:00+02:00 completed closed-by-staff", timeline[^1]);
     }
+
+    /// <summary>By post, receipt is presumed on the 2nd day after sending not counting Sundays and Mondays
+    /// (Wednesday 2026-04-01); fourteen days later plus the one-day margin is Thursday 2026-04-16.</summary>
+    [Fact]
+    public async Task FinalNoticeEmailBounced_StaffPostItWithANewDeadline_NoCostsBeforeIt()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-04-20T00:00:00+02:00", events: """
+            [ { "at": "2026-03-30T10:05:00+02:00", "type": "deliveryFailed", "channel": "email", "reason": "mailbox unknown" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-30T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-03-30T10:05+02:00 staffTask email to jan@example.nl could not be delivered (mailbox unknown): check the contact data.",
+            "2026-03-30T10:05+02:00 staffTask Send the final notice by post today; it states 2026-04-16 as the deadline.",
+            "2026-04-17T00:00+02:00 note note: Final notice term ended 2026-04-16: collection costs of €187.50 are now due.",
+            "2026-04-17T08:00+02:00 approvalRequested hand-over",
+        ], timeline.SkipWhile(line => !line.Contains("final-notice", StringComparison.Ordinal)).ToList());
+    }
 }
