@@ -1,6 +1,7 @@
 using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
+using Collections.Server.Pages;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,7 @@ public static class ServerApp
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddCollectionsPages();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
@@ -41,6 +43,7 @@ public static class ServerApp
         api.MapOutboxEndpoints();
         app.MapPaymentWebhookEndpoints();
         app.MapApprovalEndpoints();
+        app.MapCollectionsPages();
         return app;
     }
 
