@@ -42,6 +42,7 @@ public static class ServerApp
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
         app.MapPaymentWebhookEndpoints();
+        app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
         app.MapCollectionsPages();
         return app;
