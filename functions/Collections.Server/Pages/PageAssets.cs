@@ -62,7 +62,9 @@ internal static class PageAssets
         th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #c9cfd6}
         td.num,th.num{text-align:right}
         details{margin:.5rem 0}
-        summary{cursor:pointer;font-weight:600;min-height:44px;display:flex;align-items:center}
+        summary{cursor:pointer;font-weight:600;min-height:44px;display:flex;align-items:center;gap:.5rem}
+        summary::before{content:"▸"}
+        details[open]>summary::before{content:"▾"}
         [hidden]{display:none!important}
         @media (max-width:30rem){dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}.instalment{grid-template-columns:1fr}}
         """;

@@ -18,7 +18,8 @@ internal sealed class PageContext
 
     public string? StaffName => Http.User.Identity?.IsAuthenticated == true ? Http.User.Identity.Name : null;
 
-    public static PageContext For(HttpContext http) => new(http, Texts.For(PageLanguage.Resolve(http)));
+    public static PageContext For(HttpContext http, string? preferredLanguage = null) =>
+        new(http, Texts.For(PageLanguage.Resolve(http, preferredLanguage)));
 
     /// <summary>The hidden antiforgery input every POST form carries.</summary>
     public string AntiforgeryField()

@@ -1,12 +1,13 @@
 namespace Collections.Server.Pages;
 
-/// <summary>Dutch by default; English by <c>?lang=en</c> (remembered in a cookie), the switch, or Accept-Language.</summary>
+/// <summary>Dutch by default; English by <c>?lang=en</c> (remembered in a cookie), the switch, a debtor's own language, or Accept-Language.</summary>
 internal static class PageLanguage
 {
     public const string QueryName = "lang";
     public const string CookieName = "collections-lang";
 
-    public static string Resolve(HttpContext context)
+    /// <param name="preferred">The language we know the reader prefers (a debtor's), used before Accept-Language.</param>
+    public static string Resolve(HttpContext context, string? preferred = null)
     {
         var asked = context.Request.Query[QueryName].ToString();
         if (asked is Texts.Dutch or Texts.English)
@@ -24,6 +25,11 @@ internal static class PageLanguage
         if (context.Request.Cookies.TryGetValue(CookieName, out var remembered) && remembered is Texts.Dutch or Texts.English)
         {
             return remembered;
+        }
+
+        if (preferred is Texts.Dutch or Texts.English)
+        {
+            return preferred;
         }
 
         var accepted = context.Request.GetTypedHeaders().AcceptLanguage

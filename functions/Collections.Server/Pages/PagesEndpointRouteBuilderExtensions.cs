@@ -1,3 +1,4 @@
+using Collections.Server.DebtorPages;
 using Collections.Server.Staff;
 
 namespace Collections.Server.Pages;
@@ -10,6 +11,7 @@ public static class PagesEndpointRouteBuilderExtensions
     {
         app.MapPageAssets();
         app.MapStaffSignIn();
+        app.MapDebtorPages();
 
         var staff = app.MapGroup("/staff")
             .ExcludeFromDescription()

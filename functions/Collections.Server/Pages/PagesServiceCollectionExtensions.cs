@@ -1,3 +1,4 @@
+using Collections.Server.DebtorPages;
 using Collections.Server.Staff;
 
 namespace Collections.Server.Pages;
@@ -15,6 +16,9 @@ public static class PagesServiceCollectionExtensions
             options.FormFieldName = "__form";
         });
         services.AddStaffAuthentication();
+        services.AddOptions<DebtorPagesOptions>().BindConfiguration(DebtorPagesOptions.Section);
+        services.AddSingleton<DebtorLinks>();
+        services.AddSingleton<DebtorRequests>();
         return services;
     }
 }
