@@ -1,3 +1,4 @@
+using Collections.Activities;
 using Collections.Handlers;
 using Collections.Handlers.Calls;
 using Collections.Server.Pages;
