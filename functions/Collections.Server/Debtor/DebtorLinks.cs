@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Collections.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +17,10 @@ public sealed class DebtorLinks
         ArgumentNullException.ThrowIfNull(collections);
         this.time = time;
         Options = pages.Value;
-        Secret = Options.LinkSecret is { Length: > 0 } configured ? configured : LoadOrCreateSecret(collections.Value.DataPath);
-        PageBase = new Uri(new Uri(collections.Value.PublicBaseUrl ?? ServerApp.DefaultUrl), "/debtor/");
+        Secret = Options.LinkSecret is { Length: > 0 } configured
+            ? configured
+            : LocalSecret.LoadOrCreate(collections.Value.DataPath, SecretFileName).Value;
+        PageBase = new Uri(new Uri((collections.Value.PublicBaseUrl ?? ServerApp.DefaultUrl).TrimEnd('/') + "/"), "debtor/");
     }
 
     public DebtorPagesOptions Options { get; }
@@ -34,32 +34,4 @@ public sealed class DebtorLinks
 
     public DebtorLinkStatus Verify(string invoiceNumber, string? expires, string? signature) =>
         DebtorLinkSigner.Verify(Secret, invoiceNumber, expires, signature, time.GetUtcNow());
-
-    private static string LoadOrCreateSecret(string dataPath)
-    {
-        Directory.CreateDirectory(dataPath);
-        var path = Path.Combine(dataPath, SecretFileName);
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            writer.Write(secret);
-            return secret;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-    }
 }

@@ -20,6 +20,7 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapGet("/", () => Html.SeeOther(SignInEndpoints.DefaultStart));
         staff.MapStaffSignOut();
         staff.MapCallList();
+        staff.MapInvoicePage();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Collections.Server.DebtorPages;
 using Collections.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Collections.Server.Tests.Browser;
@@ -11,13 +12,15 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
     private ICollectionsStore Store => fixture.Server.Store;
 
     [Fact]
-    public async Task DebtorPage_SignedLinkOnPhone_InvoiceDetailsAndPayButton()
+    public async Task DebtorPage_LinkFromDebtorLinksOnPhone_InvoiceDetailsAndPayButton()
     {
         var debtor = BrowserSeed.Debtor("debtor-dp-1", "Mevrouw De Boer");
         await BrowserSeed.InvoiceAsync(Store, "DP-1001", debtor, 121.00m);
         var page = await fixture.NewPageAsync(phone: true);
 
-        await page.GotoAsync(Link("DP-1001"));
+        var link = fixture.Server.Services.GetRequiredService<DebtorLinks>().Create("DP-1001");
+
+        await page.GotoAsync(link.PathAndQuery);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Factuur DP-1001" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Hallo Mevrouw De Boer");
