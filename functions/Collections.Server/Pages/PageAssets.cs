@@ -61,6 +61,7 @@ internal static class PageAssets
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #c9cfd6}
         td.num,th.num{text-align:right}
+        svg.chart{width:100%;max-width:28rem;display:block;margin:0 0 .5rem}
         details{margin:.5rem 0}
         summary{cursor:pointer;font-weight:600;min-height:44px;display:flex;align-items:center;gap:.5rem}
         summary::before{content:"▸"}

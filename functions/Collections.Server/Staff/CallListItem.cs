@@ -16,11 +16,18 @@ internal sealed record CallListItem(
     public string Currency => Invoices.Count > 0 ? Invoices[0].Invoice.Currency : "EUR";
 
     /// <summary>Outcomes that were promises or plans, and what became of them (kept, broken), newest first.</summary>
-    public IEnumerable<ContactLogEntry> Promises => History
-        .Where(entry => entry.Kind.Contains("promise", StringComparison.Ordinal)
-            || entry.Kind.Contains("plan", StringComparison.Ordinal)
-            || (entry.Kind == "call-outcome" && (entry.Summary.Contains("promised", StringComparison.Ordinal) || entry.Summary.Contains("payment plan", StringComparison.Ordinal))))
-        .Reverse();
+    public IEnumerable<ContactLogEntry> Promises => History.Where(IsAboutPromise).Reverse();
+
+    /// <summary>A promise or plan made in a call, or the workflow's note that one was not met (R7).</summary>
+    public static bool IsAboutPromise(ContactLogEntry entry) =>
+        entry.Kind.Contains("promise", StringComparison.Ordinal)
+        || entry.Kind.Contains("plan", StringComparison.Ordinal)
+        || (entry.Kind == "call-outcome" && (entry.Summary.Contains("promise", StringComparison.OrdinalIgnoreCase) || entry.Summary.Contains("plan", StringComparison.OrdinalIgnoreCase)))
+        || (entry.Kind == "note" && IsBrokenPromise(entry));
+
+    public static bool IsBrokenPromise(ContactLogEntry entry) =>
+        entry.Kind.Contains("broken", StringComparison.Ordinal)
+        || (entry.Kind == "note" && (entry.Summary.Contains("not met", StringComparison.Ordinal) || entry.Summary.Contains("missed", StringComparison.Ordinal)));
 
     public static async Task<CallListItem?> LoadAsync(ICollectionsStore store, CallTaskRecord task, CancellationToken cancellationToken)
     {

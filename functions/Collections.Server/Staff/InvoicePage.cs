@@ -31,7 +31,7 @@ internal static class InvoicePage
         Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
         Row("debtor.issueDate", t.Date(invoice.IssueDate));
         Row("invoice.dueDate", t.Date(invoice.DueDate));
-        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        Row("invoice.debtorContact", string.Join(", ", new[] { invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
         if (view.Workflow is { } workflow)
         {
             Row("invoice.stage", workflow.Stage ?? workflow.RuntimeStatus);

@@ -29,19 +29,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>A server configured like the shared one (staff accounts, debtor pages).</summary>
+    internal static Task<RunningServer> StartServerAsync() => RunningServer.StartAsync(
+    [
+        $"--Collections:Staff:Users:0:UserName={StaffUser}",
+        $"--Collections:Staff:Users:0:PasswordHash={StaffPasswordHash}",
+        "--Collections:Staff:Users:0:DisplayName=Sanne de Vries",
+        $"--Collections:Staff:Users:1:UserName={SecondUser}",
+        $"--Collections:Staff:Users:1:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
+        "--Collections:Staff:TrustAppServiceAuthentication=true",
+        $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
+        $"--Collections:DebtorPages:PaymentUrl={PaymentUrl}",
+    ]);
+
     public async Task InitializeAsync()
     {
-        Server = await RunningServer.StartAsync(
-        [
-            $"--Collections:Staff:Users:0:UserName={StaffUser}",
-            $"--Collections:Staff:Users:0:PasswordHash={StaffPasswordHash}",
-            "--Collections:Staff:Users:0:DisplayName=Sanne de Vries",
-            $"--Collections:Staff:Users:1:UserName={SecondUser}",
-            $"--Collections:Staff:Users:1:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
-            "--Collections:Staff:TrustAppServiceAuthentication=true",
-            $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
-            $"--Collections:DebtorPages:PaymentUrl={PaymentUrl}",
-        ]);
+        Server = await StartServerAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,13 +56,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context: desktop by default, or a phone (390×844, touch). CSP is bypassed only so
-    /// axe-core can be injected; the pages' own CSP is checked over HTTP.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "nl-NL")
+    /// axe-core can be injected; one test runs with the pages' own CSP in force.</summary>
+    /// <param name="server">Another server than the shared one, for tests that count everything in the store.</param>
+    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "nl-NL", Uri? server = null, bool bypassCsp = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.Address.ToString(),
-            BypassCSP = true,
+            BaseURL = (server ?? Server.Address).ToString(),
+            BypassCSP = bypassCsp,
             Locale = locale,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
