@@ -10,7 +10,7 @@ public sealed class CallListTests(BrowserFixture fixture)
     private ICollectionsStore Store => fixture.Server.Store;
 
     [Fact]
-    public async Task CallList_DebtorWithTwoInvoices_OneCardWithTotalScriptAndHistory()
+    public async Task CallList_DebtorWithTwoInvoices_OneCardWithTotalScriptAndHistoryTomorrowsCallNotShown()
     {
         var debtor = BrowserSeed.Debtor("debtor-cl-1", "Fam. Jansen");
         await BrowserSeed.InvoiceAsync(Store, "CL-1001", debtor, 100.00m);
@@ -19,9 +19,13 @@ public sealed class CallListTests(BrowserFixture fixture)
         await BrowserSeed.ContactAsync(Store, "cl-1-promise", "CL-1001", debtor, BrowserSeed.Now.AddDays(-3), "call-outcome", "Call outcome: promised to pay by 2026-02-27");
         await BrowserSeed.ContactAsync(Store, "cl-1-broken", "CL-1001", debtor, BrowserSeed.Now.AddDays(-2), "promise-broken", "Promise of 2026-02-27 not kept");
         await BrowserSeed.CallTaskAsync(Store, "call-cl-1", debtor, ["CL-1001", "CL-1002"], script: "follow-up");
+        var tomorrow = BrowserSeed.Debtor("debtor-cl-1b", "Morgen Bellen");
+        await BrowserSeed.InvoiceAsync(Store, "CL-1003", tomorrow);
+        await BrowserSeed.CallTaskAsync(Store, "call-cl-1b", tomorrow, ["CL-1003"], dueBy: BrowserSeed.Now.AddDays(1));
         var page = await fixture.NewPageAsync();
 
         await PageChecks.SignInAsync(page);
+        await Assertions.Expect(Card(page, "Morgen Bellen")).ToHaveCountAsync(0);
         var card = Card(page, "Fam. Jansen");
 
         await Assertions.Expect(card).ToHaveCountAsync(1);
@@ -158,6 +162,36 @@ public sealed class CallListTests(BrowserFixture fixture)
             // 14:30 in Amsterdam (CET, UTC+1) on 3 March.
             Assert.Equal(new DateTimeOffset(2026, 3, 3, 13, 30, 0, TimeSpan.Zero), outcome.GetProperty("callbackAt").GetDateTimeOffset());
         }
+    }
+
+    [Fact]
+    public async Task CallList_KeyboardOnly_RecordsNoAnswer()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-cl-kb", "Toetsenbord Tim");
+        await BrowserSeed.InvoiceAsync(Store, "CL-KB", debtor);
+        await BrowserSeed.CallTaskAsync(Store, "call-cl-kb", debtor, ["CL-KB"]);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        var card = Card(page, "Toetsenbord Tim");
+
+        await card.GetByLabel("Nu betaald").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        for (var step = 0; step < 5; step++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await Assertions.Expect(card.GetByLabel("Geen gehoor")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(card.GetByLabel("Notitie (optioneel)")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Voicemail ingesproken");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Toetsenbord Tim");
+        var outcome = JsonDocument.Parse((await Store.GetCallTaskAsync("call-cl-kb", default))!.Outcome!).RootElement;
+        Assert.Equal("no-answer", outcome.GetProperty("outcome").GetString());
+        Assert.Equal("Voicemail ingesproken", outcome.GetProperty("note").GetString());
     }
 
     private static ILocator Card(IPage page, string debtorName) =>

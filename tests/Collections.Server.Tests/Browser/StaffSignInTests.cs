@@ -77,6 +77,23 @@ public sealed class StaffSignInTests(BrowserFixture fixture)
         Assert.Contains("anna@example.nl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB,en;q=0.9", null, "Sign in", "lang=\"en\"")]
+    [InlineData("de-DE,en;q=0.5", null, "Sign in", "lang=\"en\"")]
+    [InlineData("fr-FR", null, "Aanmelden", "lang=\"nl\"")]
+    [InlineData("en-GB", "nl", "Aanmelden", "lang=\"nl\"")]
+    public async Task SignInPage_Language_FromQueryElseAcceptLanguageElseDutch(string acceptLanguage, string? query, string heading, string htmlLang)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff/sign-in" + (query is null ? string.Empty : "?lang=" + query));
+        request.Headers.Add("Accept-Language", acceptLanguage);
+
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = fixture.Server.Address };
+        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(htmlLang, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TrustedHeader_NotTrusted_Ignored()
     {
