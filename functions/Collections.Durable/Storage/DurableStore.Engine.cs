@@ -10,13 +10,14 @@ internal sealed partial class DurableStore
     private const int Running = (int)OrchestrationRuntimeStatus.Running;
 
     /// <summary>Instances (Pending or Running) with at least one visible message, oldest message first.</summary>
+    /// <remarks>CROSS JOIN keeps SQLite scanning the inbox by visibility rather than every active instance.</remarks>
     public List<InstanceRow> FindReadyInstances(DateTime now, int max)
     {
         var rows = new List<InstanceRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var reader = Command(
             """
-            SELECT i.id, i.name, i.status, i.generation FROM inbox m JOIN instances i ON i.id = m.instance_id
+            SELECT i.id, i.name, i.status, i.generation FROM inbox m CROSS JOIN instances i ON i.id = m.instance_id
             WHERE m.visible_at <= $now AND i.status IN (0, 1) ORDER BY m.visible_at, m.id LIMIT $scan
             """,
             ("$now", Ticks(now)),
@@ -250,7 +251,7 @@ internal sealed partial class DurableStore
     public DateTime? NextDueTime(Func<long, bool> isRunning)
     {
         var message = Scalar(
-            "SELECT m.visible_at FROM inbox m JOIN instances i ON i.id = m.instance_id WHERE i.status IN (0, 1) ORDER BY m.visible_at LIMIT 1");
+            "SELECT m.visible_at FROM inbox m CROSS JOIN instances i ON i.id = m.instance_id WHERE i.status IN (0, 1) ORDER BY m.visible_at LIMIT 1");
         long? next = message is long ticks ? ticks : null;
         using var reader = Command("SELECT id, max(visible_at, locked_until) AS due FROM work_items ORDER BY due LIMIT 64").ExecuteReader();
         while (reader.Read())

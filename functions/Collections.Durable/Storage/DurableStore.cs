@@ -70,6 +70,13 @@ internal sealed partial class DurableStore : IDisposable
         return new Transaction(this);
     }
 
+    /// <summary>Marks a point inside the transaction to roll back to if one client write fails.</summary>
+    public void Savepoint() => transaction!.Save("client_write");
+
+    public void ReleaseSavepoint() => transaction!.Release("client_write");
+
+    public void RollbackToSavepoint() => transaction!.Rollback("client_write");
+
     public void Dispose()
     {
         foreach (var command in commands.Values)
