@@ -1,3 +1,4 @@
+using Collections.Policy;
 using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
@@ -32,7 +33,7 @@ public static class ServerApp
 
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.AddCollectionsPages();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
@@ -72,6 +73,11 @@ public static class ServerApp
                 await Console.Error.WriteLineAsync($"  {failure}");
             }
 
+            return 1;
+        }
+        catch (PolicyException exception)
+        {
+            await Console.Error.WriteLineAsync($"Collections: the policy is not valid: {exception.Message}");
             return 1;
         }
     }
