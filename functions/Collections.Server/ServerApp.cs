@@ -3,6 +3,7 @@ using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
+using Collections.Server.Pages;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -33,6 +34,7 @@ public static class ServerApp
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
+        builder.Services.AddCollectionsPages();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
@@ -51,6 +53,7 @@ public static class ServerApp
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
+        app.MapCollectionsPages();
         return app;
     }
 

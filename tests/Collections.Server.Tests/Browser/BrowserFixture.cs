@@ -1,0 +1,95 @@
+using Collections.Server.Staff;
+using Collections.Server.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Collections.Server.Tests.Browser;
+
+/// <summary>One real server (Kestrel on 127.0.0.1, SQLite store) and one Debian Chromium for the whole
+/// browser collection; each test opens its own browser context (own cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string StaffUser = "sanne";
+
+    /// <summary>Its hash in the configuration below was made with the README's python3 recipe.</summary>
+    public const string StaffPassword = "correct horse battery";
+    public const string StaffPasswordHash = "AQAAAAIAAYagAAAAEEsNNT2lptQxQx/kCxj7WIG3mB5MJpstT0uQiuzKxp8Wo6RbK43+TXBIvIzCNAxZlQ==";
+
+    /// <summary>A second account whose hash comes from <see cref="StaffPasswords.Hash"/>.</summary>
+    public const string SecondUser = "joris";
+    public const string SecondPassword = "another long passphrase";
+
+    public const string DebtorLinkSecret = "debtor-link-secret-for-tests-0123456789";
+    public const string PaymentUrl = "https://pay.example.nl/i/{invoice}";
+
+    private IPlaywright? playwright;
+
+    internal RunningServer Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>A server configured like the shared one (staff accounts, debtor pages).</summary>
+    internal static Task<RunningServer> StartServerAsync() => RunningServer.StartAsync(
+    [
+        $"--Collections:Staff:Users:0:UserName={StaffUser}",
+        $"--Collections:Staff:Users:0:PasswordHash={StaffPasswordHash}",
+        "--Collections:Staff:Users:0:DisplayName=Sanne de Vries",
+        $"--Collections:Staff:Users:1:UserName={SecondUser}",
+        $"--Collections:Staff:Users:1:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
+        "--Collections:Staff:TrustAppServiceAuthentication=true",
+        $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
+        $"--Collections:DebtorPages:PaymentUrl={PaymentUrl}",
+    ]);
+
+    public async Task InitializeAsync()
+    {
+        Server = await StartServerAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh context: desktop by default, or a phone (390×844, touch). CSP is bypassed only so
+    /// axe-core can be injected; one test runs with the pages' own CSP in force.</summary>
+    /// <param name="server">Another server than the shared one, for tests that count everything in the store.</param>
+    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "nl-NL", Uri? server = null, bool bypassCsp = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = (server ?? Server.Address).ToString(),
+            BypassCSP = bypassCsp,
+            Locale = locale,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(10_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using Collections.Server.DebtorPages;
+using Collections.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Collections.Server.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DebtorPageTests(BrowserFixture fixture)
+{
+    private ICollectionsStore Store => fixture.Server.Store;
+
+    [Fact]
+    public async Task DebtorPage_LinkFromDebtorLinksOnPhone_InvoiceDetailsAndPayButton()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-1", "Mevrouw De Boer");
+        await BrowserSeed.InvoiceAsync(Store, "DP-1001", debtor, 121.00m);
+        var page = await fixture.NewPageAsync(phone: true);
+
+        var link = fixture.Server.Services.GetRequiredService<DebtorLinks>().Create("DP-1001");
+
+        await page.GotoAsync(link.PathAndQuery);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Factuur DP-1001" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Hallo Mevrouw De Boer");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("PO-DP-1001");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 februari 2026");
+        var pay = page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 121,00)" });
+        Assert.Equal("https://pay.example.nl/i/DP-1001", await pay.GetAttributeAsync("href"));
+        await PageChecks.AssertAccessibleAsync(page, "debtor-phone");
+    }
+
+    [Fact]
+    public async Task DebtorPage_TamperedOrExpiredLink_NothingShown()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-2", "Dhr. Smit");
+        await BrowserSeed.InvoiceAsync(Store, "DP-2001", debtor);
+        await BrowserSeed.InvoiceAsync(Store, "DP-2002", debtor);
+        var valid = Link("DP-2001");
+
+        var otherInvoice = await fixture.Server.Anonymous.GetAsync(valid.Replace("DP-2001", "DP-2002", StringComparison.Ordinal));
+        var expired = await fixture.Server.Anonymous.GetAsync(Link("DP-2001", BrowserSeed.Now.AddMinutes(-1)));
+
+        Assert.Equal(HttpStatusCode.NotFound, otherInvoice.StatusCode);
+        Assert.DoesNotContain("Dhr. Smit", await otherInvoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("verlopen", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebtorPage_ReportProblem_OpensDisputeForTheWorkflow()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-3", "Dhr. Visser");
+        await BrowserSeed.InvoiceAsync(Store, "DP-3001", debtor);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(Link("DP-3001"));
+
+        await page.GetByText("Er klopt iets niet").ClickAsync();
+        await page.GetByLabel("Wat klopt er niet?").FillAsync("Ik heb maar 2 van de 3 dozen ontvangen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Melding versturen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sturen geen herinneringen");
+        Assert.Equal(["dispute-open"], fixture.Server.Workflows.EventsFor("DP-3001"));
+        var logged = Assert.Single(await Store.ListContactsAsync("DP-3001", default));
+        Assert.Contains("2 van de 3 dozen", logged.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebtorPage_PlanNotAddingUp_ExplainedThenProposalReachesCallList()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-4", "Fam. Bakker");
+        await BrowserSeed.InvoiceAsync(Store, "DP-4001", debtor, 200.00m);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(Link("DP-4001"));
+
+        await page.GetByText("Een betalingsregeling voorstellen").ClickAsync();
+        await page.GetByLabel("Datum termijn 1").FillAsync("2026-03-20");
+        await page.GetByLabel("Bedrag termijn 1").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voorstel versturen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("precies het openstaande bedrag");
+        await PageChecks.AssertAccessibleAsync(page, "debtor-plan-error");
+        await page.GetByLabel("Datum termijn 2").FillAsync("2026-04-20");
+        await page.GetByLabel("Bedrag termijn 2").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voorstel versturen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dank u wel voor uw voorstel");
+        var task = Assert.Single(await Store.ListOpenCallTasksAsync(null, default), open => open.DebtorId == "debtor-dp-4");
+        Assert.Equal("plan-proposed", task.Script);
+        var logged = Assert.Single(await Store.ListContactsAsync("DP-4001", default));
+        Assert.Equal("Debtor proposed a payment plan: 100.00 by 2026-03-20, 100.00 by 2026-04-20.", logged.Summary);
+    }
+
+    [Fact]
+    public async Task DebtorPage_EnglishDebtorCallMeBack_CallTaskInChosenWindow()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-5", "Mr Brown", "en");
+        await BrowserSeed.InvoiceAsync(Store, "DP-5001", debtor);
+        var page = await fixture.NewPageAsync(locale: "en-GB");
+        await page.GotoAsync(Link("DP-5001"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoice DP-5001" })).ToBeVisibleAsync();
+        await page.GetByText("Call me back").ClickAsync();
+        await page.GetByLabel("On which working day?").FillAsync("2026-03-04");
+        await page.GetByLabel("Afternoon (13:00–17:00)").CheckAsync();
+        await PageChecks.AssertAccessibleAsync(page, "debtor-english-callback");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send call-back request" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We will call you");
+        var task = Assert.Single(await Store.ListOpenCallTasksAsync(null, default), open => open.DebtorId == "debtor-dp-5");
+        Assert.Equal("callback-requested", task.Script);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero), task.DueBy);
+    }
+
+    [Fact]
+    public async Task DebtorPage_AlreadyPaidWithoutReference_AskedThenLogged()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-6", "Mevrouw Mulder");
+        await BrowserSeed.InvoiceAsync(Store, "DP-6001", debtor);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(Link("DP-6001"));
+
+        await page.GetByText("Ik heb al betaald").ClickAsync();
+        await page.GetByLabel("Betaaldatum (optioneel)").FillAsync("2026-02-28");
+        await page.Locator("#paid-section form").EvaluateAsync("form => form.noValidate = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Doorgeven" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vul het kenmerk");
+        await page.GetByLabel("Kenmerk of omschrijving van uw betaling").FillAsync("NL12 overboeking 28-02");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Doorgeven" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We kijken uw betaling na");
+        var logged = Assert.Single(await Store.ListContactsAsync("DP-6001", default));
+        Assert.Equal("Debtor says the invoice is paid on 2026-02-28, reference NL12 overboeking 28-02.", logged.Summary);
+    }
+
+    private string Link(string invoiceNumber, DateTimeOffset? expiresAt = null) =>
+        DebtorLinkSigner.CreateLink(
+            new Uri(fixture.Server.Address, "/debtor/"), BrowserFixture.DebtorLinkSecret, invoiceNumber, expiresAt ?? BrowserSeed.Now.AddDays(30)).ToString();
+}

@@ -1,0 +1,68 @@
+using Collections.Storage;
+using Microsoft.Playwright;
+
+namespace Collections.Server.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class OverviewPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Overview_OwnStore_FiguresByStagePromisesAndPaidAfterStep()
+    {
+        await using var server = await BrowserFixture.StartServerAsync();
+        var store = server.Store;
+        var debtor = BrowserSeed.Debtor("debtor-ov-1", "Overzicht BV");
+        var open = await BrowserSeed.InvoiceAsync(store, "OV-1", debtor, 300.00m);
+        await server.Workflows.StartAsync(open, default);
+        await BrowserSeed.InvoiceAsync(store, "OV-2", debtor, 100.00m);
+        await BrowserSeed.ContactAsync(store, "ov-2-outcome", "OV-2", debtor, BrowserSeed.Now.AddDays(-9), "call-outcome", "Call outcome: promise-to-pay by 2026-02-25");
+        await BrowserSeed.ContactAsync(store, "ov-2-broken", "OV-2", debtor, BrowserSeed.Now.AddDays(-5), "note", "Promise to pay by 2026-02-25 not met.");
+        var paid = await BrowserSeed.InvoiceAsync(store, "OV-3", debtor, 80.00m);
+        await store.UpdateInvoiceAsync(paid with { Status = "paid", OpenBalance = 0 }, default);
+        await BrowserSeed.ContactAsync(store, "ov-3-call", "OV-3", debtor, BrowserSeed.Now.AddDays(-3), "call-outcome", "Call outcome: paid-now");
+        await BrowserSeed.CallTaskAsync(store, "call-ov-1", debtor, ["OV-1", "OV-2"]);
+        await store.AddApprovalAsync(new ApprovalRecord("appr-ov", "OV-2", "OV-2", "hand-over", "hash-ov", BrowserSeed.Now.AddDays(-1), BrowserSeed.Now.AddDays(6)), default);
+        var page = await fixture.NewPageAsync(server: server.Address);
+        await PageChecks.SignInAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
+
+        var main = page.Locator("main");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "waiting-for-due-date 1 € 300,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "not-started 1 € 100,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(main.Locator("dd").Nth(0)).ToHaveTextAsync("1");
+        await Assertions.Expect(main.Locator("dd").Nth(1)).ToHaveTextAsync("0");
+        await Assertions.Expect(main.Locator("dd").Nth(2)).ToHaveTextAsync("1");
+        await Assertions.Expect(main.Locator("dd").Nth(3)).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Telefoongesprek 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Betaald na stap" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "OV-2" })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task Pages_WithTheirOwnContentSecurityPolicy_ScriptRunsWithoutViolations()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-csp-1", "Csp Check");
+        await BrowserSeed.InvoiceAsync(fixture.Server.Store, "CSP-1", debtor);
+        await BrowserSeed.CallTaskAsync(fixture.Server.Store, "call-csp-1", debtor, ["CSP-1"]);
+        var page = await fixture.NewPageAsync(bypassCsp: false);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await PageChecks.SignInAsync(page);
+        var card = page.Locator("article.call").Filter(new() { HasText = "Csp Check" });
+
+        await card.GetByLabel("Betalingsregeling").CheckAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Termijn toevoegen" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByLabel("Betaalt uiterlijk op")).ToBeHiddenAsync();
+        await page.GotoAsync("/staff/overview");
+        Assert.Empty(violations);
+    }
+}
