@@ -1,3 +1,4 @@
+using Collections.Links;
 using Collections.Handlers;
 using Collections.Server.Pages;
 using Collections.Server.Staff;

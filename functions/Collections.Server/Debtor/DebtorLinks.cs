@@ -1,3 +1,4 @@
+using Collections.Links;
 using Collections.Server.Hosting;
 using Microsoft.Extensions.Options;
 

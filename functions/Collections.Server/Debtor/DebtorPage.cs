@@ -1,3 +1,4 @@
+using Collections.Links;
 using System.Globalization;
 using System.Text;
 using Collections.Handlers.Invoices;

@@ -1,12 +1,13 @@
 using Collections.Activities;
+using Collections.Server.DebtorPages;
 
 namespace Collections.Server.Hosting;
 
 /// <summary>
 /// The workflow activities' settings (who we are in messages, where links lead) from section
 /// <c>Collections:Activities</c>, over the example profile for a first local run. Approval links point
-/// at this server unless configured; the approval-link secret is generated into the data folder when
-/// none is configured.
+/// and debtor-page links at this server unless configured; their secrets are generated into the data
+/// folder when none is configured (the debtor pages verify links with the same secret).
 /// </summary>
 internal static class ActivityOptionsFactory
 {
@@ -16,9 +17,15 @@ internal static class ActivityOptionsFactory
     {
         var section = configuration.GetSection(Section);
         var publicBase = new Uri((options.PublicBaseUrl ?? ServerApp.DefaultUrl).TrimEnd('/') + "/");
+        var debtorPages = configuration.GetSection(DebtorPagesOptions.Section).Get<DebtorPagesOptions>() ?? new DebtorPagesOptions();
         var activities = InvoiceActivityOptions.Example with
         {
             ApprovalLinkBase = new Uri(publicBase, "approvals/"),
+            DebtorPageBase = new Uri(publicBase, "debtor/"),
+            DebtorLinkSecret = debtorPages.LinkSecret is { Length: > 0 } linkSecret
+                ? linkSecret
+                : LocalSecret.LoadOrCreate(options.DataPath, DebtorLinks.SecretFileName).Value,
+            DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
             ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
                 ? secret
                 : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,

@@ -6,6 +6,7 @@ using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Json;
 using Collections.Law;
+using Collections.Links;
 using Collections.Messages;
 using Collections.Messaging;
 using Collections.Storage;
@@ -314,7 +315,11 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         Currency = invoice.Currency,
         PaymentReference = invoice.Number,
         PaymentLink = new Uri(options.PaymentLinkBase, Uri.EscapeDataString(invoice.Number)),
-        DebtorPageLink = new Uri(options.DebtorPageBase, Uri.EscapeDataString(invoice.Debtor.Id)),
+        DebtorPageLink = DebtorLinkSigner.CreateLink(
+            options.DebtorPageBase,
+            options.DebtorLinkSecret,
+            invoice.Number,
+            new DateTimeOffset(today.AddDays(options.DebtorLinkLifetimeDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
         EarlierContacts = earlier,
     };
 

@@ -11,8 +11,15 @@ public sealed record InvoiceActivityOptions
     /// <summary>Base of the payment link (R8); the invoice number is appended.</summary>
     public required Uri PaymentLinkBase { get; init; }
 
-    /// <summary>Base of the debtor's own page (R8); the debtor id is appended.</summary>
+    /// <summary>Base of the debtor's own page (R8): links are <c>{base}{invoice}?e=…&amp;s=…</c>, signed with
+    /// <see cref="DebtorLinkSecret"/> (see <see cref="Links.DebtorLinkSigner"/>).</summary>
     public required Uri DebtorPageBase { get; init; }
+
+    /// <summary>Signs debtor-page links; the server verifies them with the same secret.</summary>
+    public required string DebtorLinkSecret { get; init; }
+
+    /// <summary>How long a debtor-page link in a message stays valid, counted from the message date.</summary>
+    public int DebtorLinkLifetimeDays { get; init; } = 90;
 
     /// <summary>Base of the approval links in the approver's email: <c>{base}{token}/approve</c> and <c>/reject</c>.</summary>
     public required Uri ApprovalLinkBase { get; init; }
@@ -45,6 +52,7 @@ public sealed record InvoiceActivityOptions
         DebtorPageBase = new Uri("https://collections.example.nl/debtor/"),
         ApprovalLinkBase = new Uri("https://collections.example.nl/approvals/"),
         ApprovalTokenSecret = "example-secret-change-me",
+        DebtorLinkSecret = "example-debtor-link-secret",
         DebtHelp = new DebtHelp("Schuldhulpverlening van uw gemeente", new Uri("https://www.geldfit.nl"), "0800-8115"),
     };
 
@@ -68,6 +76,16 @@ public sealed record InvoiceActivityOptions
         if (string.IsNullOrEmpty(ApprovalTokenSecret) || ApprovalTokenSecret.Length < 16)
         {
             problems.Add("ApprovalTokenSecret must be at least 16 characters.");
+        }
+
+        if (string.IsNullOrEmpty(DebtorLinkSecret) || DebtorLinkSecret.Length < 16)
+        {
+            problems.Add("DebtorLinkSecret must be at least 16 characters.");
+        }
+
+        if (DebtorLinkLifetimeDays < 1)
+        {
+            problems.Add("DebtorLinkLifetimeDays must be at least 1.");
         }
 
         return problems;

@@ -1,3 +1,4 @@
+using Collections.Links;
 using Collections.Server.DebtorPages;
 
 namespace Collections.Server.Tests.Browser;

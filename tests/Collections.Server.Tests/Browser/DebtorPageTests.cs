@@ -1,3 +1,4 @@
+using Collections.Links;
 using System.Net;
 using Collections.Server.DebtorPages;
 using Collections.Storage;

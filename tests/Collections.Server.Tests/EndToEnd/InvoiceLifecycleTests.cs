@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Collections.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,12 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         var reminder = Assert.Single(outbox.GetProperty("items").EnumerateArray());
         Assert.Equal("+31612345678", reminder.GetProperty("message").GetProperty("to").GetString());
         Assert.Contains("2026-E001", reminder.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // The reminder's link opens the debtor's own page for this invoice (signed link, no sign-in).
+        var debtorLink = new Uri(Regex.Match(reminder.GetProperty("message").GetProperty("text").GetString()!, @"https?://\S+/debtor/\S+").Value);
+        var debtorPage = await server.Anonymous.GetAsync(debtorLink.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, debtorPage.StatusCode);
+        Assert.Contains("2026-E001", await debtorPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Later a call appears on the staff call list.
         var call = await WaitForCallTaskAsync(until: new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero));

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Collections.Server.DebtorPages;
+namespace Collections.Links;
 
 /// <summary>
 /// Signed, expiring links to a debtor's page, so debtors need no account: the link names the invoice and
