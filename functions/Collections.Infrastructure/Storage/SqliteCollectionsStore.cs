@@ -367,6 +367,33 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
             ("$at", at.ToString("O", CultureInfo.InvariantCulture))) == 1;
     }
 
+    public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
+        StoreArguments.RequireKey(tag, nameof(tag));
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(
+            connection,
+            "INSERT INTO sent_messages (provider_message_id, tag, at) VALUES ($id, $tag, $at) ON CONFLICT (provider_message_id) DO NOTHING;",
+            cancellationToken,
+            ("$id", providerMessageId),
+            ("$tag", tag),
+            ("$at", at.ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    public async Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
+        await using var connection = await OpenAsync(cancellationToken);
+        var found = await QueryAsync(
+            connection,
+            "SELECT tag FROM sent_messages WHERE provider_message_id = $id;",
+            reader => reader.GetString(0),
+            cancellationToken,
+            ("$id", providerMessageId));
+        return found.Count == 0 ? null : found[0];
+    }
+
     private static async Task<InvoiceRecord?> GetInvoiceAsync(SqliteConnection connection, string number, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(

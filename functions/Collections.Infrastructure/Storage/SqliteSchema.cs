@@ -68,6 +68,12 @@ internal static class SqliteSchema
             at TEXT NOT NULL,
             PRIMARY KEY (scope, id));
         """,
+        """
+        CREATE TABLE sent_messages (
+            provider_message_id TEXT NOT NULL PRIMARY KEY,
+            tag TEXT NOT NULL,
+            at TEXT NOT NULL);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -27,6 +27,7 @@ namespace Collections.Infrastructure.Storage;
 /// missing copy.</item>
 /// <item>token hash → approval: an index entity claimed (added) before the approval, so two
 /// approvals can never share a token; lookups verify the approval still has that hash.</item>
+/// <item>provider message id → message tag: one partition per id (PK = id, RK = ""), added once.</item>
 /// <item>invoices by status, open call tasks, pending approvals, the outbox: server-side filtered
 /// queries over the record's table. These are staff screens over sets bounded by what people
 /// handle; a status index would need a non-atomic move between partitions on every status
@@ -48,6 +49,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _contactsByDebtor;
     private readonly TableClient _outbox;
     private readonly TableClient _processed;
+    private readonly TableClient _sentMessages;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -72,6 +74,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _contactsByDebtor = Table("contactsbydebtor");
         _outbox = Table("outbox");
         _processed = Table("processed");
+        _sentMessages = Table("sentmessages");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -335,6 +338,24 @@ public sealed class TableCollectionsStore : ICollectionsStore
         return await TryAddAsync(_processed, entity, cancellationToken) is not null;
     }
 
+    public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
+        StoreArguments.RequireKey(tag, nameof(tag));
+        await EnsureTablesAsync(cancellationToken);
+        var entity = new TableEntity(TableKeys.Escape(providerMessageId, nameof(providerMessageId)), Single) { ["Tag"] = tag, ["At"] = at };
+        await TryAddAsync(_sentMessages, entity, cancellationToken);
+    }
+
+    public async Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
+        await EnsureTablesAsync(cancellationToken);
+        var found = await _sentMessages.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Escape(providerMessageId, nameof(providerMessageId)), Single, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.GetString("Tag") : null;
+    }
+
     private static TableEntity InvoiceEntity(InvoiceRecord invoice)
     {
         var entity = new TableEntity(TableKeys.Escape(invoice.Invoice.Number, "invoice.Number"), Single)
@@ -462,7 +483,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 await Task.WhenAll(new[]
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
-                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed,
+                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

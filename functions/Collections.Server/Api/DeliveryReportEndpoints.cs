@@ -1,5 +1,6 @@
 using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Channels.EventGrid;
+using Collections.Storage;
 
 namespace Collections.Server.Api;
 
@@ -13,7 +14,8 @@ internal static class DeliveryReportEndpoints
     public static IEndpointRouteBuilder MapDeliveryReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/api/events/acs", [HttpMethods.Post, HttpMethods.Options], async (
-                HttpRequest request, HttpResponse response, AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, CancellationToken cancellationToken) =>
+                HttpRequest request, HttpResponse response, AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, ICollectionsStore store,
+                CancellationToken cancellationToken) =>
             {
                 var (body, problem) = await RequestBody.ReadAsync(request, BodyLimit, cancellationToken);
                 if (problem is not null)
@@ -26,11 +28,18 @@ internal static class DeliveryReportEndpoints
                     name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
                     request.Query["code"].FirstOrDefault(),
                     body));
-                await failures.HandleAsync(
-                    answer.Reports
-                        .Where(report => !report.Delivered && report.Tag is { Length: > 0 })
-                        .Select(report => new DeliveryFailure(report.EventId, report.Tag!, report.Channel, report.Recipient, report.ProviderStatus, report.Details)),
-                    cancellationToken);
+                var failed = new List<DeliveryFailure>();
+                foreach (var report in answer.Reports.Where(report => !report.Delivered))
+                {
+                    // Email reports carry no tag: the tag the message was sent with is looked up by its provider id.
+                    var tag = report.Tag is { Length: > 0 } ? report.Tag : await store.FindSentMessageTagAsync(report.MessageId, cancellationToken);
+                    if (tag is { Length: > 0 })
+                    {
+                        failed.Add(new DeliveryFailure(report.EventId, tag, report.Channel, report.Recipient, report.ProviderStatus, report.Details));
+                    }
+                }
+
+                await failures.HandleAsync(failed, cancellationToken);
 
                 foreach (var (name, value) in answer.Headers)
                 {

@@ -103,9 +103,15 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var to = (input.Channel == Channel.Sms ? invoice.Debtor.Phone : invoice.Debtor.Email) ?? string.Empty;
         try
         {
-            await sender.SendAsync(
+            var receipt = await sender.SendAsync(
                 new OutgoingMessage(input.StepKey, input.Channel, to, rendered.Subject, rendered.Text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail),
                 CancellationToken.None);
+            if (input.Channel == Channel.Email)
+            {
+                // ACS email delivery reports carry only the send's operation id, no tag (design/ACS.md): remember
+                // whose message it was. Once per id, so a retried activity records nothing new.
+                await store.RecordSentMessageAsync(receipt.ProviderMessageId, input.WorkflowInstanceId, input.At, CancellationToken.None);
+            }
         }
         catch (MessageRejectedException rejected)
         {

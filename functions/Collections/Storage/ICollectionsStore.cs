@@ -69,4 +69,11 @@ public interface ICollectionsStore
     /// <summary>Marks a delivery (webhook event, Event Grid event) as processed; false if it was already.
     /// Used to apply at-least-once deliveries exactly once.</summary>
     Task<bool> TryMarkProcessedAsync(string scope, string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Remembers which message tag (the workflow instance id) a provider message id was sent with, for
+    /// delivery reports that carry only the provider id (ACS email). Once per id: a second record keeps the first tag.</summary>
+    Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The tag recorded for the provider message id, or null when none was.</summary>
+    Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken);
 }

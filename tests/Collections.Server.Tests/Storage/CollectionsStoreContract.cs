@@ -389,6 +389,34 @@ public abstract class CollectionsStoreContract
     }
 
     [Fact]
+    public async Task RecordSentMessage_SameProviderIdTwice_KeepsTheFirstTag()
+    {
+        await Store.RecordSentMessageAsync("op-1", "invoice-F-1", Now, Cancel);
+
+        await Store.RecordSentMessageAsync("op-1", "invoice-F-2", Now.AddMinutes(1), Cancel);
+        await Store.RecordSentMessageAsync("op-2", "invoice-F-2", Now, Cancel);
+
+        Assert.Equal("invoice-F-1", await Store.FindSentMessageTagAsync("op-1", Cancel));
+        Assert.Equal("invoice-F-2", await Store.FindSentMessageTagAsync("op-2", Cancel));
+    }
+
+    [Fact]
+    public async Task FindSentMessageTag_UnknownProviderId_ReturnsNull()
+    {
+        await Store.RecordSentMessageAsync("op-1", "invoice-F-1", Now, Cancel);
+
+        Assert.Null(await Store.FindSentMessageTagAsync("op-404", Cancel));
+    }
+
+    [Fact]
+    public async Task RecordSentMessage_BlankProviderId_RefusedNamingTheField()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.RecordSentMessageAsync(" ", "invoice-F-1", Now, Cancel));
+
+        Assert.Equal("providerMessageId", error.ParamName);
+    }
+
+    [Fact]
     public async Task UpdateInvoice_RacersFromTheSameRead_ExactlyOneWins()
     {
         var read = (await Store.AddInvoiceAsync(Invoice("F-race"), Cancel)).Record;
@@ -463,6 +491,8 @@ public abstract class CollectionsStoreContract
         Assert.Equal("m/" + key, Assert.Single((await Store.ListOutboxAsync(1, 10, Cancel)).Items).Id);
         Assert.True(await Store.TryMarkProcessedAsync("scope/" + key, key, Now, Cancel));
         Assert.False(await Store.TryMarkProcessedAsync("scope/" + key, key, Now, Cancel));
+        await Store.RecordSentMessageAsync("op/" + key, "invoice-" + key, Now, Cancel);
+        Assert.Equal("invoice-" + key, await Store.FindSentMessageTagAsync("op/" + key, Cancel));
     }
 
     private static async Task<(T? Result, Exception? Error)> Outcome<T>(Func<Task<T>> action)

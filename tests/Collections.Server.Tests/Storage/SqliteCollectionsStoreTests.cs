@@ -26,8 +26,22 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         var reopened = new SqliteCollectionsStore(DatabasePath);
 
         Assert.NotNull(await reopened.GetInvoiceAsync("F-1", CancellationToken.None));
-        Assert.Equal([(long)SqliteSchema.CurrentVersion], Query("SELECT version FROM schema_version;"));
+        Assert.Equal([.. Enumerable.Range(1, SqliteSchema.CurrentVersion).Select(version => (long)version)], Query("SELECT version FROM schema_version ORDER BY version;"));
         Assert.Equal(["wal"], Query("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion1_GainsTheSentMessagesTableAndKeepsData()
+    {
+        await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
+        Execute("DROP TABLE sent_messages; DELETE FROM schema_version WHERE version > 1;");
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+        await reopened.RecordSentMessageAsync("op-1", "invoice-F-1", DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.NotNull(await reopened.GetInvoiceAsync("F-1", CancellationToken.None));
+        Assert.Equal("invoice-F-1", await reopened.FindSentMessageTagAsync("op-1", CancellationToken.None));
+        Assert.Equal([(long)SqliteSchema.CurrentVersion], Query("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]

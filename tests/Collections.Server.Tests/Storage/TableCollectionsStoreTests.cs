@@ -45,7 +45,8 @@ public sealed class TableCollectionsStoreTests : CollectionsStoreContract
 
         Assert.Contains("invoices", tables);
         Assert.Contains("approvaltokens", tables);
-        Assert.Equal(11, tables.Count);
+        Assert.Contains("sentmessages", tables);
+        Assert.Equal(12, tables.Count);
     }
 
     [Fact]

@@ -74,4 +74,8 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
     public Task<IReadOnlyList<ContactLogEntry>> ListContactsOfDebtorAsync(string debtorId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> TryMarkProcessedAsync(string scope, string id, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
