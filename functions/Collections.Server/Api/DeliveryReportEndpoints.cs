@@ -32,7 +32,10 @@ internal static class DeliveryReportEndpoints
                 foreach (var report in answer.Reports.Where(report => !report.Delivered))
                 {
                     // Email reports carry no tag: the tag the message was sent with is looked up by its provider id.
-                    var tag = report.Tag is { Length: > 0 } ? report.Tag : await store.FindSentMessageTagAsync(report.MessageId, cancellationToken);
+                    // A report without either cannot be routed; answering 200 keeps Event Grid from retrying it forever.
+                    var tag = report.Tag is { Length: > 0 } ? report.Tag
+                        : string.IsNullOrWhiteSpace(report.MessageId) ? null
+                        : await store.FindSentMessageTagAsync(report.MessageId, cancellationToken);
                     if (tag is { Length: > 0 })
                     {
                         failed.Add(new DeliveryFailure(report.EventId, tag, report.Channel, report.Recipient, report.ProviderStatus, report.Details));
