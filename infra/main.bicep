@@ -28,6 +28,9 @@ param acsDataLocation string = 'Europe'
 @description('Custom email domain to send from, e.g. mail.example.nl. Empty: an Azure-managed azurecomm.net domain.')
 param emailDomain string = ''
 
+@description('Set to true once the custom domain\'s DNS records are verified; until then mail goes out from the Azure-managed domain.')
+param emailDomainVerified bool = false
+
 @description('Local part of the sender address on a custom domain, e.g. facturen.')
 param emailSenderUsername string = 'DoNotReply'
 
@@ -173,6 +176,7 @@ module communication 'modules/communication.bicep' = {
     tags: tags
     dataLocation: acsDataLocation
     emailDomain: emailDomain
+    customDomainVerified: emailDomainVerified
     senderUsername: emailSenderUsername
     senderDisplayName: emailSenderDisplayName
   }

@@ -1,8 +1,8 @@
-// Azure Communication Services for SMS and email: an Email Communication Service with one
-// sending domain, linked to the Communication Services resource the app calls.
-// Without a custom domain an Azure-managed domain (<guid>.azurecomm.net) is created, which
-// sends at once but only as DoNotReply@ and with low sending limits; a custom domain needs the
-// DNS records in the `domainVerificationRecords` output before it can send.
+// Azure Communication Services for SMS and email: an Email Communication Service with an
+// Azure-managed domain (<guid>.azurecomm.net, sends at once, only as DoNotReply@, low limits)
+// and optionally a custom domain, linked to the Communication Services resource the app calls.
+// A custom domain can be linked only after its DNS records (output `domainVerificationRecords`)
+// are verified, so it is created first and linked on a later run with customDomainVerified.
 // Source: learn.microsoft.com/azure/communication-services/concepts/email/email-domain-and-sender-authentication
 
 param communicationServicesName string
@@ -15,6 +15,9 @@ param dataLocation string
 @description('Custom sending domain, e.g. mail.example.nl. Empty: an Azure-managed azurecomm.net domain.')
 param emailDomain string
 
+@description('True once the custom domain\'s DNS records are verified: link it and send from it.')
+param customDomainVerified bool
+
 @description('Local part of the sender address on a custom domain (an Azure-managed domain always sends as DoNotReply).')
 param senderUsername string
 
@@ -25,6 +28,7 @@ param senderDisplayName string
 param eventGridTopicName string
 
 var useCustomDomain = !empty(emailDomain)
+var sendFromCustomDomain = useCustomDomain && customDomainVerified
 
 // ACS resources are global; their data stays in `dataLocation`.
 var acsLocation = 'global'
@@ -38,21 +42,31 @@ resource emailService 'Microsoft.Communication/emailServices@2025-09-01' = {
   }
 }
 
-resource domain 'Microsoft.Communication/emailServices/domains@2025-09-01' = {
+resource managedDomain 'Microsoft.Communication/emailServices/domains@2025-09-01' = {
   parent: emailService
-  // An Azure-managed domain must be called AzureManagedDomain.
-  name: useCustomDomain ? emailDomain : 'AzureManagedDomain'
+  name: 'AzureManagedDomain' // the name Azure requires for a managed domain
   location: acsLocation
   tags: tags
   properties: {
-    domainManagement: useCustomDomain ? 'CustomerManaged' : 'AzureManaged'
+    domainManagement: 'AzureManaged'
     // Reminders are service messages: no open/click tracking of debtors.
     userEngagementTracking: 'Disabled'
   }
 }
 
+resource customDomain 'Microsoft.Communication/emailServices/domains@2025-09-01' = if (useCustomDomain) {
+  parent: emailService
+  name: emailDomain
+  location: acsLocation
+  tags: tags
+  properties: {
+    domainManagement: 'CustomerManaged'
+    userEngagementTracking: 'Disabled'
+  }
+}
+
 resource sender 'Microsoft.Communication/emailServices/domains/senderUsernames@2025-09-01' = if (useCustomDomain) {
-  parent: domain
+  parent: customDomain
   name: toLower(senderUsername)
   properties: {
     username: senderUsername
@@ -66,9 +80,7 @@ resource communicationServices 'Microsoft.Communication/communicationServices@20
   tags: tags
   properties: {
     dataLocation: dataLocation
-    linkedDomains: [
-      domain.id
-    ]
+    linkedDomains: concat([managedDomain.id], sendFromCustomDomain ? [customDomain.id] : [])
     // The app authenticates with its managed identity; access keys are not needed.
     disableLocalAuth: true
   }
@@ -87,11 +99,13 @@ resource deliveryReports 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   }
 }
 
-var senderLocalPart = useCustomDomain ? senderUsername : 'DoNotReply'
 
 output communicationServicesName string = communicationServices.name
 output endpoint string = 'https://${communicationServices.properties.hostName}/'
 output emailServicesName string = emailService.name
-output senderAddress string = '${senderLocalPart}@${domain.properties.fromSenderDomain}'
+output senderAddress string = sendFromCustomDomain
+  ? '${senderUsername}@${emailDomain}'
+  : 'DoNotReply@${managedDomain.properties.fromSenderDomain}'
 output eventGridTopicName string = deliveryReports.name
-output domainVerificationRecords object = domain.properties.verificationRecords
+// DNS records (Domain, SPF, DKIM, DKIM2, DMARC) to publish for the custom domain; empty without one.
+output domainVerificationRecords object = useCustomDomain ? customDomain!.properties.verificationRecords : {}

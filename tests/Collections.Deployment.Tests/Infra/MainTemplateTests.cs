@@ -212,16 +212,27 @@ public sealed partial class MainTemplateTests(InfraBuildFixture build)
     }
 
     [Fact]
-    public void CommunicationServices_EmailDomain_IsLinked()
+    public void CommunicationServices_ManagedEmailDomain_IsAlwaysLinked()
     {
         var communication = Template.Module("communication");
         var service = communication.SingleResourceOfType("Microsoft.Communication/communicationServices");
-        var linkedDomains = Properties(service)["linkedDomains"]!.AsArray();
+        var linkedDomains = Properties(service)["linkedDomains"].AsText();
 
-        Assert.Single(linkedDomains);
-        Assert.Contains("Microsoft.Communication/emailServices/domains", (string?)linkedDomains[0], StringComparison.Ordinal);
+        Assert.Contains("resourceId('Microsoft.Communication/emailServices/domains', parameters('emailServicesName'), 'AzureManagedDomain')", linkedDomains, StringComparison.Ordinal);
         Assert.True((bool)Properties(service)["disableLocalAuth"]!);
-        Assert.Single(communication.AllResourcesOfType("Microsoft.Communication/emailServices/domains"));
+    }
+
+    [Fact]
+    public void CommunicationServices_CustomEmailDomain_IsLinkedOnlyOnceVerified()
+    {
+        var communication = Template.Module("communication");
+        var linkedDomains = Properties(communication.SingleResourceOfType("Microsoft.Communication/communicationServices"))["linkedDomains"].AsText();
+        var domains = communication.AllResourcesOfType("Microsoft.Communication/emailServices/domains");
+
+        Assert.Equal(2, domains.Count);
+        Assert.Contains(domains, domain => (string?)Properties(domain)["domainManagement"] == "CustomerManaged" && domain["condition"] is not null);
+        Assert.Contains("variables('sendFromCustomDomain')", linkedDomains, StringComparison.Ordinal);
+        Assert.Equal("[and(variables('useCustomDomain'), parameters('customDomainVerified'))]", (string?)communication.Variables["sendFromCustomDomain"]);
     }
 
     [Theory]
