@@ -1,0 +1,44 @@
+using Collections.Handlers.Approvals;
+
+namespace Collections.Server.Approvals;
+
+/// <summary>Approval links from staff emails. GET only shows the request (mail scanners follow links);
+/// the decision is a POST from the page's buttons, recorded once.</summary>
+internal static class ApprovalEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var approvals = app.MapGroup("/approvals")
+            .WithTags("Approvals")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // The token is in the URL: keep it out of caches, referrers and search indexes.
+                var headers = context.HttpContext.Response.Headers;
+                headers.CacheControl = "no-store";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["X-Robots-Tag"] = "noindex";
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+                return await next(context);
+            });
+
+        approvals.MapGet("/{token}", async (string token, ApprovalHandler handler, CancellationToken cancellationToken) =>
+                ApprovalPage.Render(await handler.GetAsync(token, cancellationToken), afterDecision: false))
+            .WithSummary("Shows the request with approve and reject buttons; never changes anything.");
+
+        approvals.MapPost("/{token}", async (string token, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
+            {
+                string? decision = null;
+                if (request.HasFormContentType)
+                {
+                    var form = await request.ReadFormAsync(cancellationToken);
+                    decision = form["decision"].ToString();
+                }
+
+                return ApprovalPage.Render(await handler.DecideAsync(token, decision, decidedBy: null, cancellationToken), afterDecision: true);
+            })
+            .DisableAntiforgery()
+            .WithSummary("Records the decision (form field decision=approve|reject) once.");
+
+        return app;
+    }
+}

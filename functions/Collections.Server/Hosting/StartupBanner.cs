@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Collections.Server.Hosting;
+
+/// <summary>Tells the person who just ran the server where to look: the address, the API reference,
+/// the data folder and the local API key. Configured keys are never printed.</summary>
+internal sealed class StartupBanner(
+    IServer server, IHostApplicationLifetime lifetime, LocalKeys keys, IOptions<CollectionsOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Print()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ServerApp.DefaultUrl;
+        var lines = new List<string>
+        {
+            $"Collections is running at {address}",
+            $"  API reference:  {address}/scalar",
+            $"  OpenAPI:        {address}/openapi/v1.json",
+            $"  Outbox:         {address}/api/outbox (messages go here until a real channel is configured)",
+            $"  Data folder:    {Path.GetFullPath(options.Value.DataPath)}",
+        };
+        lines.Add(keys.GeneratedKey is null
+            ? $"  API keys:       {keys.Accepted.Count} configured (Collections:ApiKeys)"
+            : $"  Local API key:  {keys.GeneratedKey}  (send as X-Api-Key; {(keys.CreatedNow ? "generated now, " : string.Empty)}kept in {keys.GeneratedKeyPath})");
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

@@ -1,0 +1,66 @@
+using Collections.Server.Api;
+using Collections.Server.Approvals;
+using Collections.Server.Hosting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Collections.Server;
+
+/// <summary>The self-hosted web app: HTTP API for accounting systems, payment-provider webhooks,
+/// staff endpoints and approval pages, over the store and the embedded workflow runtime.</summary>
+public static class ServerApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <param name="configureServices">Runs after the product's registrations, so a test can replace one.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddCollections(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapInvoiceEndpoints();
+        api.MapCallEndpoints();
+        api.MapOutboxEndpoints();
+        app.MapPaymentWebhookEndpoints();
+        app.MapApprovalEndpoints();
+        return app;
+    }
+
+    /// <summary>Runs the server until it is stopped; 1 when the configuration is invalid.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await Build(args).RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync("Collections: the configuration is not valid:");
+            foreach (var failure in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync($"  {failure}");
+            }
+
+            return 1;
+        }
+    }
+}

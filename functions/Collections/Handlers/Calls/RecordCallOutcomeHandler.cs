@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Collections.Storage;
+
+namespace Collections.Handlers.Calls;
+
+/// <summary>
+/// Closes a call task with its outcome, logs it on every invoice the call was about and raises it
+/// to the workflow. The same outcome posted again is acknowledged without a second event; another
+/// outcome for a task already closed is a conflict (the first recorded outcome stands).
+/// </summary>
+public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWorkflows workflows, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+
+    private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<HandlerOutcome<CallTaskRecord>> HandleAsync(string callTaskId, CallOutcomeRequest request, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return Outcome.Invalid<CallTaskRecord>(errors);
+        }
+
+        var outcomeJson = JsonSerializer.Serialize(request, OutcomeJson);
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await store.GetCallTaskAsync(callTaskId, cancellationToken);
+            if (task is null)
+            {
+                return Outcome.NotFound<CallTaskRecord>($"Call task {callTaskId} is not known.");
+            }
+
+            if (task.Status != CallTaskStatus.Open)
+            {
+                return task.Outcome == outcomeJson
+                    ? Outcome.Ok(task)
+                    : Outcome.Conflict<CallTaskRecord>($"Call task {callTaskId} is already {task.Status}.");
+            }
+
+            CallTaskRecord done;
+            try
+            {
+                done = await store.UpdateCallTaskAsync(task with { Status = CallTaskStatus.Done, Outcome = outcomeJson }, cancellationToken);
+            }
+            catch (StoreConflictException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            foreach (var invoiceNumber in task.InvoiceNumbers)
+            {
+                await store.AppendContactAsync(
+                    new ContactLogEntry(
+                        $"call-outcome:{callTaskId}:{invoiceNumber}", invoiceNumber, task.DebtorId, now, "call-outcome", Summary(request)),
+                    cancellationToken);
+            }
+
+            await workflows.CallOutcomeAsync(done, request, cancellationToken);
+            return Outcome.Ok(done);
+        }
+    }
+
+    private static FieldErrors Validate(CallOutcomeRequest request)
+    {
+        var errors = new FieldErrors();
+        if (request.Outcome is null || !CallOutcomeKinds.All.Contains(request.Outcome))
+        {
+            errors.Add("outcome", $"Must be one of: {string.Join(", ", CallOutcomeKinds.All)}.");
+            return errors;
+        }
+
+        switch (request.Outcome)
+        {
+            case CallOutcomeKinds.PromiseToPay:
+                errors.Required("promisedDate", request.PromisedDate);
+                break;
+            case CallOutcomeKinds.PaymentPlan:
+                ValidateInstalments(request.Instalments, errors);
+                break;
+            case CallOutcomeKinds.Dispute:
+                errors.Required("reason", request.Reason);
+                break;
+            case CallOutcomeKinds.CallbackRequested:
+                errors.Required("callbackAt", request.CallbackAt);
+                break;
+        }
+
+        return errors;
+    }
+
+    private static void ValidateInstalments(IReadOnlyList<InstalmentRequest>? instalments, FieldErrors errors)
+    {
+        if (instalments is null || instalments.Count == 0)
+        {
+            errors.Add("instalments", "A payment plan needs at least one instalment.");
+            return;
+        }
+
+        for (var index = 0; index < instalments.Count; index++)
+        {
+            errors.Required($"instalments[{index}].dueDate", instalments[index].DueDate);
+            errors.Required($"instalments[{index}].amount", instalments[index].Amount);
+            if (instalments[index].Amount is <= 0)
+            {
+                errors.Add($"instalments[{index}].amount", "Must be greater than zero.");
+            }
+        }
+    }
+
+    private static string Summary(CallOutcomeRequest request)
+    {
+        var detail = request.Outcome switch
+        {
+            CallOutcomeKinds.PromiseToPay => $"promised to pay by {request.PromisedDate:yyyy-MM-dd}",
+            CallOutcomeKinds.PaymentPlan => $"payment plan of {request.Instalments!.Count} instalments",
+            CallOutcomeKinds.Dispute => $"dispute: {request.Reason}",
+            CallOutcomeKinds.CallbackRequested => $"asked to be called back at {request.CallbackAt:yyyy-MM-dd HH:mm}",
+            _ => request.Outcome,
+        };
+        var by = request.RecordedBy is null ? string.Empty : $" (recorded by {request.RecordedBy})";
+        var note = request.Note is null ? string.Empty : $" — {request.Note}";
+        return $"Call outcome: {detail}{by}{note}";
+    }
+}

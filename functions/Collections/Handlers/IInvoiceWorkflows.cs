@@ -1,0 +1,48 @@
+using Collections.Handlers.Approvals;
+using Collections.Handlers.Calls;
+using Collections.Handlers.Invoices;
+using Collections.Storage;
+
+namespace Collections.Handlers;
+
+/// <summary>
+/// What the handlers need from the workflow engine. Each host implements it on its own engine
+/// (the server on the embedded runtime, the Azure app on Durable Task) using the workflow's own
+/// event names and payload records. Raising an event for an invoice whose workflow does not run
+/// (not started yet, already completed) must not fail: the facts are in the store first, and a
+/// workflow reads the recorded balance when it starts.
+/// </summary>
+public interface IInvoiceWorkflows
+{
+    /// <summary>Starts the invoice's workflow unless an instance for it already exists in any state,
+    /// so a repeated or concurrent intake starts exactly one workflow.</summary>
+    Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
+
+    Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken);
+
+    Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken);
+
+    Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken);
+
+    Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken);
+
+    Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken);
+
+    Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken);
+
+    /// <summary>The workflow's runtime status and what it waits for; null when it never started.</summary>
+    Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken);
+}
+
+/// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated, …</param>
+/// <param name="Stage">The workflow's stage (its custom status), e.g. waiting-for-due-date, friendly-reminder.</param>
+/// <param name="NextStep">What the workflow does next when nothing arrives.</param>
+/// <param name="WaitingFor">Events it currently listens for (payment, call-outcome, …).</param>
+/// <param name="Outcome">How it ended, once completed (paid, cancelled, handed-over, …).</param>
+public sealed record WorkflowView(
+    string RuntimeStatus,
+    string? Stage,
+    string? NextStep,
+    DateTimeOffset? NextStepAt,
+    IReadOnlyList<string> WaitingFor,
+    string? Outcome);

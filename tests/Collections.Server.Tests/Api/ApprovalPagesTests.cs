@@ -1,0 +1,130 @@
+using System.Net;
+using Collections.Handlers.Approvals;
+using Collections.Server.Tests.Support;
+using Collections.Storage;
+
+namespace Collections.Server.Tests.Api;
+
+public sealed class ApprovalPagesTests : IAsyncLifetime
+{
+    private RunningServer server = null!;
+    private string token = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await RunningServer.StartAsync();
+        await TestInvoices.SeedAsync(server.Store, "2026-1100", 1250m);
+        (token, var hash) = ApprovalToken.Create();
+        var now = server.Time.GetUtcNow();
+        await server.Store.AddApprovalAsync(
+            new ApprovalRecord("approval-1", "2026-1100", "invoice-2026-1100", "hand-over", hash, now, now.AddDays(7)),
+            CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task Get_ValidToken_ShowsRequestWithButtonsAndChangesNothing()
+    {
+        var first = await server.Anonymous.GetAsync($"/approvals/{token}");
+        var second = await server.Anonymous.GetAsync($"/approvals/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var html = await first.Content.ReadAsStringAsync();
+        Assert.Contains("2026-1100", html, StringComparison.Ordinal);
+        Assert.Contains("Bakkerij De Korenbloem", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"approve\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"reject\"", html, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+        Assert.Empty(server.Workflows.Events);
+    }
+
+    [Fact]
+    public async Task Post_Approve_RecordedOnceAndRaised()
+    {
+        var response = await DecideAsync(token, "approve");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("approved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("approve", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+        Assert.Equal(["approval-decided"], server.Workflows.EventsFor("2026-1100"));
+    }
+
+    [Fact]
+    public async Task Post_Reused_409AndFirstDecisionStands()
+    {
+        await DecideAsync(token, "reject");
+
+        var reused = await DecideAsync(token, "approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("reject", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+        Assert.Single(server.Workflows.EventsFor("2026-1100"));
+    }
+
+    [Fact]
+    public async Task Post_TenRacingDecisions_ExactlyOneRecorded()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(index => DecideAsync(token, index % 2 == 0 ? "approve" : "reject")));
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(9, responses.Count(response => response.StatusCode == HttpStatusCode.Conflict));
+        Assert.Single(server.Workflows.EventsFor("2026-1100"));
+    }
+
+    [Fact]
+    public async Task GetAndPost_TamperedToken_404NothingRecorded()
+    {
+        var tampered = (token[0] == 'A' ? "B" : "A") + token[1..];
+
+        var page = await server.Anonymous.GetAsync($"/approvals/{tampered}");
+        var post = await DecideAsync(tampered, "approve");
+        var garbage = await server.Anonymous.GetAsync("/approvals/not-a-token");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
+        Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+    }
+
+    [Fact]
+    public async Task GetAndPost_Expired_410NothingRecorded()
+    {
+        server.Time.Advance(TimeSpan.FromDays(8));
+
+        var page = await server.Anonymous.GetAsync($"/approvals/{token}");
+        var post = await DecideAsync(token, "approve");
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, post.StatusCode);
+        Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+        Assert.Empty(server.Workflows.Events);
+    }
+
+    [Fact]
+    public async Task Post_WithoutDecision_400()
+    {
+        var response = await server.Anonymous.PostAsync($"/approvals/{token}", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+    }
+
+    [Fact]
+    public void Token_Created_Is43Base64UrlCharactersAndOnlyItsHashMatches()
+    {
+        var (created, hash) = ApprovalToken.Create();
+
+        Assert.Equal(43, created.Length);
+        Assert.True(ApprovalToken.IsWellFormed(created));
+        Assert.Equal(hash, ApprovalToken.Hash(created));
+        Assert.NotEqual(hash, ApprovalToken.Hash(token));
+        Assert.DoesNotContain(created, hash, StringComparison.Ordinal);
+    }
+
+    private Task<HttpResponseMessage> DecideAsync(string approvalToken, string decision) =>
+        server.Anonymous.PostAsync($"/approvals/{approvalToken}", new FormUrlEncodedContent([KeyValuePair.Create("decision", decision)]));
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using Collections.Server.Hosting;
+using Collections.Server.Tests.Support;
+
+namespace Collections.Server.Tests.Api;
+
+public sealed class LocalApiKeyTests
+{
+    [Fact]
+    public async Task Start_NoKeysConfigured_GeneratesKeyInDataFolderThatTheApiAccepts()
+    {
+        await using var server = await RunningServer.StartAsync(configureKeys: false);
+        var keyFile = Path.Combine(server.DataPath, LocalApiKey.FileName);
+        var key = await File.ReadAllTextAsync(keyFile);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/invoices");
+        request.Headers.Add("X-Api-Key", key);
+
+        var withGenerated = await server.Anonymous.SendAsync(request);
+        var withTestKey = await server.Client.GetAsync("/api/invoices");
+
+        Assert.Equal(HttpStatusCode.OK, withGenerated.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withTestKey.StatusCode);
+    }
+
+    [Fact]
+    public void LoadOrCreate_SecondStart_ReturnsTheSameKey()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = LocalApiKey.LoadOrCreate(folder);
+            var second = LocalApiKey.LoadOrCreate(folder);
+
+            Assert.True(first.Created);
+            Assert.False(second.Created);
+            Assert.Equal(first.Key, second.Key);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

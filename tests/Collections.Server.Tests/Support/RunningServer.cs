@@ -1,0 +1,91 @@
+using Collections.Handlers;
+using Collections.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Collections.Server.Tests.Support;
+
+/// <summary>The real server app on real Kestrel at 127.0.0.1 on a free port, with its own data folder and
+/// SQLite store (or the store the extra arguments choose).</summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+    public const string WebhookSecret = "generic-webhook-secret";
+    public const string StripeSecret = "whsec_test_secret";
+
+    private readonly WebApplication app;
+
+    private RunningServer(WebApplication app, string dataPath, Uri address)
+    {
+        this.app = app;
+        DataPath = dataPath;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = address };
+    }
+
+    public string DataPath { get; }
+
+    public Uri Address { get; }
+
+    /// <summary>Sends the test API key.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Sends no API key (webhooks, approval pages, the 401 tests).</summary>
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public ICollectionsStore Store => app.Services.GetRequiredService<ICollectionsStore>();
+
+    public RecordingWorkflows Workflows => (RecordingWorkflows)app.Services.GetRequiredService<IInvoiceWorkflows>();
+
+    public FakeTimeProvider Time => (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+
+    public static async Task<RunningServer> StartAsync(IEnumerable<string>? extraArgs = null, bool configureKeys = true)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--Collections:DataPath={dataPath}",
+            $"--Collections:Sqlite:Path={Path.Combine(dataPath, "collections.db")}",
+            $"--Collections:Webhooks:Secret={WebhookSecret}",
+            $"--Collections:Stripe:WebhookSecret={StripeSecret}",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        if (configureKeys)
+        {
+            args.Add($"--Collections:ApiKeys:0={ApiKey}");
+        }
+
+        args.AddRange(extraArgs ?? []);
+        var app = ServerApp.Build([.. args], services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
+            services.RemoveAll<IInvoiceWorkflows>();
+            services.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningServer(app, dataPath, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
