@@ -31,7 +31,7 @@ public static class ChannelsServiceCollectionExtensions
                 ? new SqliteSmsFirstSentLog(database)
                 : new InMemorySmsFirstSentLog());
         services.TryAddSingleton(sp => new OutboxMessageSender(
-            sp.GetRequiredService<Storage.ICollectionsStore>(), sp.GetRequiredService<TimeProvider>(), LoggerFor<OutboxMessageSender>(sp)));
+            sp.GetRequiredService<Collections.Storage.ICollectionsStore>(), sp.GetRequiredService<TimeProvider>(), LoggerFor<OutboxMessageSender>(sp)));
         services.TryAddSingleton(sp => new AcsEventGridHandler(sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.EventGrid, LoggerFor<AcsEventGridHandler>(sp)));
         services.TryAddSingleton<IMessageSender>(sp =>
         {
