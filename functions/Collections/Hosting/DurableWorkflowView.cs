@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Collections.Handlers;
+
+namespace Collections.Hosting;
+
+/// <summary>
+/// Builds the product's <see cref="WorkflowView"/> from what Durable Task's client reports about an instance
+/// (<c>OrchestrationMetadata</c>): its runtime status name, its serialized custom status and its serialized output.
+/// The invoice workflow's custom status is a JSON object with a <c>stage</c>; its output is the result (e.g. <c>"paid"</c>).
+/// </summary>
+public static class DurableWorkflowView
+{
+    public static WorkflowView From(string durableStatus, string? serializedCustomStatus, string? serializedOutput)
+    {
+        var status = DurableRuntimeStatus.ToProduct(durableStatus);
+        var outcome = status == DurableRuntimeStatus.Completed ? ScalarText(serializedOutput) : null;
+        return new WorkflowView(status, Stage(serializedCustomStatus), NextStep: null, NextStepAt: null, WaitingFor: [], outcome);
+    }
+
+    private static string? Stage(string? serializedCustomStatus)
+    {
+        if (string.IsNullOrWhiteSpace(serializedCustomStatus))
+        {
+            return null;
+        }
+
+        using var document = Parse(serializedCustomStatus);
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("stage", out var stage)
+            ? Text(stage)
+            : null;
+    }
+
+    private static string? ScalarText(string? serialized)
+    {
+        if (string.IsNullOrWhiteSpace(serialized))
+        {
+            return null;
+        }
+
+        using var document = Parse(serialized);
+        return document is null ? null : Text(document.RootElement);
+    }
+
+    private static string? Text(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        _ => null,
+    };
+
+    private static JsonDocument? Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            // A status written by another version of the workflow is shown as unknown, not as a failure.
+            return null;
+        }
+    }
+}
