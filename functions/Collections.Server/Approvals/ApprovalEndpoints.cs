@@ -12,12 +12,7 @@ internal static class ApprovalEndpoints
             .WithTags("Approvals")
             .AddEndpointFilter(async (context, next) =>
             {
-                // The token is in the URL: keep it out of caches, referrers and search indexes.
-                var headers = context.HttpContext.Response.Headers;
-                headers.CacheControl = "no-store";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["X-Robots-Tag"] = "noindex";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+                KeepTokenPrivate(context.HttpContext.Response.Headers);
                 return await next(context);
             });
 
@@ -40,5 +35,14 @@ internal static class ApprovalEndpoints
             .WithSummary("Records the decision (form field decision=approve|reject) once.");
 
         return app;
+    }
+
+    /// <summary>The token is in the URL: keep it out of caches, referrers and search indexes.</summary>
+    internal static void KeepTokenPrivate(IHeaderDictionary headers)
+    {
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Robots-Tag"] = "noindex";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     }
 }
