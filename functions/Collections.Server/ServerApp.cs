@@ -40,6 +40,7 @@ public static class ServerApp
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
         app.MapPaymentWebhookEndpoints();
+        app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
         return app;
     }

@@ -20,19 +20,21 @@ internal static class ApprovalEndpoints
                 ApprovalPage.Render(await handler.GetAsync(token, cancellationToken), afterDecision: false))
             .WithSummary("Shows the request with approve and reject buttons; never changes anything.");
 
-        approvals.MapPost("/{token}", async (string token, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
-            {
-                string? decision = null;
-                if (request.HasFormContentType)
-                {
-                    var form = await request.ReadFormAsync(cancellationToken);
-                    decision = form["decision"].ToString();
-                }
+        // The email links point at {token}/approve and {token}/reject: they too only show the page, with
+        // the chosen answer as the first button.
+        approvals.MapGet("/{token}/{decision:regex(^(approve|reject)$)}", async (string token, string decision, ApprovalHandler handler, CancellationToken cancellationToken) =>
+                ApprovalPage.Render(await handler.GetAsync(token, cancellationToken), afterDecision: false, suggested: decision))
+            .WithSummary("As GET /approvals/{token}, with the answer from the email link suggested; never changes anything.");
 
-                return ApprovalPage.Render(await handler.DecideAsync(token, decision, decidedBy: null, cancellationToken), afterDecision: true);
-            })
+        approvals.MapPost("/{token}", async (string token, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
+                ApprovalPage.Render(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken), decidedBy: null, cancellationToken), afterDecision: true))
             .DisableAntiforgery()
             .WithSummary("Records the decision (form field decision=approve|reject) once.");
+
+        approvals.MapPost("/{token}/{decision:regex(^(approve|reject)$)}", async (string token, string decision, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
+                ApprovalPage.Render(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken) ?? decision, decidedBy: null, cancellationToken), afterDecision: true))
+            .DisableAntiforgery()
+            .WithSummary("Records the decision once (the form's decision field, else the one in the path).");
 
         return app;
     }
@@ -44,5 +46,16 @@ internal static class ApprovalEndpoints
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Robots-Tag"] = "noindex";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    internal static async Task<string?> FormDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        return form.TryGetValue("decision", out var decision) ? decision.ToString() : null;
     }
 }

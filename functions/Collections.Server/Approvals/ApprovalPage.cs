@@ -11,11 +11,11 @@ internal static class ApprovalPage
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static IResult Render(HandlerOutcome<ApprovalView> outcome, bool afterDecision)
+    public static IResult Render(HandlerOutcome<ApprovalView> outcome, bool afterDecision, string? suggested = null)
     {
         var (status, body) = outcome.Kind switch
         {
-            OutcomeKind.Ok when outcome.Value!.Decision is null => (StatusCodes.Status200OK, Request(outcome.Value)),
+            OutcomeKind.Ok when outcome.Value!.Decision is null => (StatusCodes.Status200OK, Request(outcome.Value, suggested)),
             OutcomeKind.Ok => (StatusCodes.Status200OK, Decided(outcome.Value!, afterDecision ? "Thank you — your decision is recorded." : "This request has been decided.")),
             OutcomeKind.Conflict => (StatusCodes.Status409Conflict, Decided(outcome.Value!, "This request was already decided; your answer was not recorded.")),
             OutcomeKind.Gone => (StatusCodes.Status410Gone, Message("This link has expired", "Approval links are valid for a limited time. The request stays open; ask for a new link.")),
@@ -26,15 +26,17 @@ internal static class ApprovalPage
         return Results.Text(Layout(body), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    private static string Request(ApprovalView view)
+    private static string Request(ApprovalView view, string? suggested)
     {
+        var approve = "<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ";
+        var reject = "<button type=\"submit\" name=\"decision\" value=\"reject\">Reject</button> ";
         var html = new StringBuilder();
         html.Append("<h1>Approve ").Append(Encode(ActionName(view.Action))).Append("?</h1>");
         html.Append("<p>Collections asks for your decision. Nothing happens until you choose.</p>");
         html.Append(Details(view));
+        // Posts to the page's own address; the buttons carry the decision.
         html.Append("<form method=\"post\">");
-        html.Append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ");
-        html.Append("<button type=\"submit\" name=\"decision\" value=\"reject\">Reject</button>");
+        html.Append(suggested == ApprovalDecisions.Reject ? reject + approve : approve + reject);
         html.Append("</form>");
         html.Append("<p><small>This link works once and expires on ").Append(Encode(Moment(view.ExpiresAt))).Append(".</small></p>");
         return html.ToString();

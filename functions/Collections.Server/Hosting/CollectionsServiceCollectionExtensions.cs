@@ -1,7 +1,9 @@
 using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
+using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
+using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Payments;
 using Collections.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,7 @@ public static class CollectionsServiceCollectionExtensions
         services.AddHttpClient(nameof(MollieClient));
 
         services.AddCollectionsStore(configuration);
+        services.AddCollectionsChannels(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));
@@ -39,6 +42,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<CallQueries>();
         services.TryAddSingleton<RecordCallOutcomeHandler>();
         services.TryAddSingleton<ApprovalHandler>();
+        services.TryAddSingleton<DeliveryFailureHandler>();
 
         services.AddHostedService<StartupBanner>();
         return services;

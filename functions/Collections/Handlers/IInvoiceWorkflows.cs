@@ -1,5 +1,6 @@
 using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
+using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
 using Collections.Storage;
 
@@ -29,6 +30,9 @@ public interface IInvoiceWorkflows
     Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken);
 
     Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken);
+
+    /// <summary>Raised once per <see cref="DeliveryFailure.EventId"/> on the instance that sent the message.</summary>
+    Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken);
 
     /// <summary>The workflow's runtime status and what it waits for; null when it never started.</summary>
     Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken);

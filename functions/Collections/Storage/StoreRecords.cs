@@ -59,6 +59,7 @@ public sealed record ApprovalRecord(
 /// <param name="Id">Deterministic per workflow step, so a retried activity appends once.</param>
 /// <param name="Kind">message, call-task, call-outcome, payment, approval, note, delivery-failed, …</param>
 /// <param name="Text">The full text where there is one (a message as sent).</param>
+/// <param name="DataJson">Structured details as JSON (recipient, balance, costs, script, due time, …) for timelines.</param>
 public sealed record ContactLogEntry(
     string Id,
     string InvoiceNumber,
@@ -68,7 +69,8 @@ public sealed record ContactLogEntry(
     string Summary,
     Channel? Channel = null,
     string? Tone = null,
-    string? Text = null);
+    string? Text = null,
+    string? DataJson = null);
 
 public sealed record OutboxMessage(string Id, OutgoingMessage Message, DateTimeOffset StoredAt);
 

@@ -41,6 +41,44 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         Assert.Empty(server.Workflows.Events);
     }
 
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    public async Task Get_EmailLinkWithDecision_ShowsPageAndChangesNothing(string decision)
+    {
+        var response = await server.Anonymous.GetAsync($"/approvals/{token}/{decision}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var form = html[html.IndexOf("<form", StringComparison.Ordinal)..];
+        Assert.StartsWith($"value=\"{decision}\"", form[form.IndexOf("value=", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+    }
+
+    [Fact]
+    public async Task Post_EmailLinkPath_RecordsThatDecision()
+    {
+        var response = await server.Anonymous.PostAsync($"/approvals/{token}/reject", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("reject", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+    }
+
+    [Fact]
+    public async Task Post_HexTokenAsTheWorkflowDerivesIt_Recorded()
+    {
+        var hexToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var now = server.Time.GetUtcNow();
+        await server.Store.AddApprovalAsync(
+            new ApprovalRecord("approval-2", "2026-1100", "invoice-2026-1100", "hand-over", ApprovalToken.Hash(hexToken), now, now.AddDays(7)),
+            CancellationToken.None);
+
+        var response = await DecideAsync(hexToken, "approve");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("approve", (await server.Store.GetApprovalAsync("approval-2", default))!.Decision);
+    }
+
     [Fact]
     public async Task Post_Approve_RecordedOnceAndRaised()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Collections.Handlers;
 using Collections.Handlers.Calls;
+using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
 using Collections.Storage;
 
@@ -42,6 +43,9 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
 
     public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
         Record(approval.InvoiceNumber, "approval-decided", approval);
+
+    public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
+        Record(failure.WorkflowInstanceId, "delivery-failed", failure);
 
     public Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         Task.FromResult(started.ContainsKey(invoiceNumber)

@@ -16,6 +16,7 @@ internal sealed class RunningServer : IAsyncDisposable
     public const string ApiKey = "test-key-0123456789abcdef";
     public const string WebhookSecret = "generic-webhook-secret";
     public const string StripeSecret = "whsec_test_secret";
+    public const string EventGridSecret = "event-grid-subscription-secret";
 
     private readonly WebApplication app;
 
@@ -58,6 +59,7 @@ internal sealed class RunningServer : IAsyncDisposable
             $"--Collections:Webhooks:Secret={WebhookSecret}",
             $"--Collections:Stripe:WebhookSecret={StripeSecret}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Collections:Channels:EventGrid:Secret={EventGridSecret}",
         };
         if (configureKeys)
         {

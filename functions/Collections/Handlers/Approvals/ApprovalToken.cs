@@ -22,15 +22,9 @@ public static class ApprovalToken
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
-    /// <summary>True when the text can be a token at all (so a garbled link is rejected before any lookup).</summary>
-    public static bool IsWellFormed(string? token)
-    {
-        if (token is null || token.Length != Base64Url.GetEncodedLength(TokenBytes))
-        {
-            return false;
-        }
-
-        Span<byte> decoded = stackalloc byte[TokenBytes];
-        return Base64Url.TryDecodeFromChars(token, decoded, out var written) && written == TokenBytes;
-    }
+    /// <summary>True when the text can be a token at all (so a garbled link is rejected before any lookup):
+    /// 32 bytes or more as base64url or hex (the workflow derives its tokens as a hex HMAC of the approval id,
+    /// so that a retried or reminder email carries the same link).</summary>
+    public static bool IsWellFormed(string? token) =>
+        token is { Length: >= 43 and <= 128 } && token.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '_');
 }

@@ -1,3 +1,0 @@
-namespace Collections.Durable;
-
-internal static class DurableRuntimeMarker;

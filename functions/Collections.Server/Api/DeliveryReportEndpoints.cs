@@ -1,0 +1,48 @@
+using Collections.Handlers.Deliveries;
+using Collections.Infrastructure.Channels.EventGrid;
+
+namespace Collections.Server.Api;
+
+/// <summary>ACS delivery reports through Event Grid (<c>POST /api/events/acs</c>, and the CloudEvents
+/// <c>OPTIONS</c> handshake). Event Grid proves itself with the subscription secret (query <c>code</c> or
+/// header <c>x-collections-key</c>), not an API key.</summary>
+internal static class DeliveryReportEndpoints
+{
+    private const int BodyLimit = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapDeliveryReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/api/events/acs", [HttpMethods.Post, HttpMethods.Options], async (
+                HttpRequest request, HttpResponse response, AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, CancellationToken cancellationToken) =>
+            {
+                var (body, problem) = await RequestBody.ReadAsync(request, BodyLimit, cancellationToken);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                var answer = eventGrid.Handle(new AcsEventGridRequest(
+                    request.Method,
+                    name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+                    request.Query["code"].FirstOrDefault(),
+                    body));
+                await failures.HandleAsync(
+                    answer.Reports
+                        .Where(report => !report.Delivered && report.Tag is { Length: > 0 })
+                        .Select(report => new DeliveryFailure(report.EventId, report.Tag!, report.Channel, report.Recipient, report.ProviderStatus, report.Details)),
+                    cancellationToken);
+
+                foreach (var (name, value) in answer.Headers)
+                {
+                    response.Headers[name] = value;
+                }
+
+                return answer.JsonBody is null
+                    ? Results.StatusCode(answer.StatusCode)
+                    : Results.Content(answer.JsonBody, "application/json", statusCode: answer.StatusCode);
+            })
+            .WithTags("Delivery reports")
+            .WithSummary("Event Grid webhook for ACS SMS/email delivery reports; failed deliveries are raised to the workflow.");
+        return app;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Collections.Activities;
+using Collections.Durable;
+using Collections.Infrastructure.Storage;
+using Collections.Json;
+using Collections.Messaging;
+using Collections.Policy;
+using Collections.Server.Workflows;
+using Collections.Storage;
+using Collections.Workflow;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Collections.Server.Simulation;
+
+/// <summary>Runs a scenario on the real workflow and the embedded runtime under virtual time, with a
+/// temporary store, playing the accounting system, the payment provider and staff as the scenario says.</summary>
+public sealed class SimulationRunner : IAsyncDisposable
+{
+    private readonly Scenario scenario;
+    private readonly DirectoryInfo directory;
+    private readonly List<(DateTimeOffset At, JsonObject Line)> notes = [];
+    private DurableRuntime? runtime;
+
+    public SimulationRunner(Scenario scenario, CollectionsPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        this.scenario = scenario;
+        Policy = policy;
+        directory = Directory.CreateTempSubdirectory("collections-simulate-");
+        Clock = new FakeTimeProvider(scenario.Start);
+        Sender = new RecordingMessageSender(Clock);
+    }
+
+    public CollectionsPolicy Policy { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ICollectionsStore Store { get; private set; } = null!;
+
+    public RecordingMessageSender Sender { get; }
+
+    /// <summary>Runs the scenario to its <c>until</c> and returns the timeline, in time order.</summary>
+    public async Task<IReadOnlyList<JsonObject>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
+        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example);
+        var driver = await VirtualTimeDriver.AttachAsync(runtime);
+        var workflows = new InvoiceWorkflowClient(runtime.Client);
+        var invoices = scenario.AllInvoices;
+
+        foreach (var invoice in invoices)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(invoice, CollectionsJson.Options);
+            await Store.AddInvoiceAsync(new InvoiceRecord(invoice, Convert.ToHexStringLower(SHA256.HashData(body)), scenario.Start, "open", invoice.Amount), cancellationToken);
+            await workflows.StartAsync(invoice, Policy, cancellationToken);
+        }
+
+        var index = 0;
+        foreach (var happening in scenario.Events.OrderBy(happening => happening.At))
+        {
+            await driver.AdvanceToAsync(happening.At, cancellationToken);
+            await ApplyAsync(happening, index++, workflows, cancellationToken);
+        }
+
+        await driver.AdvanceToAsync(scenario.Until, cancellationToken);
+        foreach (var invoice in invoices)
+        {
+            var status = await runtime.Client.GetStatusAsync(InvoiceWorkflow.InstanceIdFor(invoice.Number), cancellationToken);
+            if (status?.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
+            {
+                throw new InvalidOperationException($"The workflow of invoice {invoice.Number} failed: {status.Failure}");
+            }
+        }
+
+        var debtorId = invoices[0].Debtor.Id;
+        var timeline = Timeline.From(await Store.ListContactsOfDebtorAsync(debtorId, cancellationToken), invoices.Count > 1)
+            .Select(line => (At: DateTimeOffset.Parse(line["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), Line: line));
+        return [.. timeline.Concat(notes).OrderBy(pair => pair.At).Select(pair => pair.Line)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (runtime is not null)
+        {
+            await runtime.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
+
+    private async Task ApplyAsync(ScenarioEvent happening, int index, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var invoices = scenario.AllInvoices;
+        var number = happening.InvoiceNumber ?? invoices[0].Number;
+        switch (happening.Type)
+        {
+            case "payment":
+                var paymentId = happening.PaymentId ?? $"sim-payment-{index + 1}";
+                var currency = invoices.First(invoice => invoice.Number == number).Currency;
+                await Store.AddPaymentAsync(new PaymentRecord(paymentId, number, happening.Amount!.Value, currency, happening.At, "simulation", happening.At), cancellationToken);
+                await UpdateOpenBalanceAsync(number, happening.Amount.Value, cancellationToken);
+                await workflows.RaiseAsync(number, new PaymentReceived(paymentId, happening.Amount.Value, happening.At), paymentId, cancellationToken);
+                break;
+            case "callOutcome":
+                await RecordCallOutcomeAsync(happening, workflows, cancellationToken);
+                break;
+            case "dispute" when happening.Action == "open":
+                await LogAsync(number, happening.At, ContactKinds.DisputeOpened, happening.Reason ?? "dispute reported", index, cancellationToken);
+                await workflows.RaiseAsync(number, new DisputeOpened(happening.Reason ?? "dispute reported"), cancellationToken: cancellationToken);
+                break;
+            case "dispute":
+                await LogAsync(number, happening.At, ContactKinds.DisputeResolved, $"dispute resolved, credit {happening.CreditAmount ?? 0:0.00}", index, cancellationToken);
+                await workflows.RaiseAsync(number, new DisputeResolved(happening.CreditAmount ?? 0, happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "approval":
+                await DecideApprovalAsync(happening, workflows, cancellationToken);
+                break;
+            case "invoiceCancelled":
+                await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "invoiceCredited":
+                await workflows.RaiseAsync(number, new InvoiceCredited(happening.Amount!.Value, happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "contactUpdated":
+                await workflows.RaiseAsync(number, new ContactDetailsUpdated(happening.Email, happening.Phone, happening.Channel), cancellationToken: cancellationToken);
+                break;
+            case "deliveryFailed":
+                await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "closedByStaff":
+                await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), cancellationToken: cancellationToken);
+                break;
+            case "outage":
+                // The host is down: nothing runs while the clock moves on; on restart due timers fire at once.
+                Note(happening.At, "outage", $"Host down until {Timeline.Format(happening.Until!.Value)}.");
+                Clock.SetUtcNow(happening.Until!.Value);
+                break;
+        }
+    }
+
+    private async Task RecordCallOutcomeAsync(ScenarioEvent happening, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var debtorId = scenario.AllInvoices[0].Debtor.Id;
+        var open = (await Store.ListOpenCallTasksAsync(null, cancellationToken))
+            .Where(task => task.DebtorId == debtorId && (happening.InvoiceNumber is null || task.InvoiceNumbers.Contains(happening.InvoiceNumber)))
+            .ToList();
+        if (open.Count == 0)
+        {
+            Note(happening.At, "ignored", $"callOutcome {JsonNamingPolicy.KebabCaseLower.ConvertName(happening.Outcome.ToString()!)} ignored: no call task is open.");
+            return;
+        }
+
+        var outcome = new CallOutcome(happening.Outcome!.Value, happening.PromisedDate, happening.Instalments, happening.Reason, happening.CallbackAt);
+        foreach (var task in open)
+        {
+            await Store.UpdateCallTaskAsync(task with { Status = CallTaskStatus.Done, Outcome = JsonSerializer.Serialize(outcome, CollectionsJson.Options) }, cancellationToken);
+            foreach (var invoiceNumber in task.InvoiceNumbers)
+            {
+                await workflows.RaiseAsync(invoiceNumber, new CallOutcomeRecorded(task.Id, outcome), cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    private async Task DecideApprovalAsync(ScenarioEvent happening, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var numbers = scenario.AllInvoices.Select(invoice => invoice.Number).ToHashSet();
+        var pending = (await Store.ListPendingApprovalsAsync(cancellationToken))
+            .Where(approval => numbers.Contains(approval.InvoiceNumber) && (happening.InvoiceNumber is null || approval.InvoiceNumber == happening.InvoiceNumber))
+            .ToList();
+        if (pending.Count == 0)
+        {
+            Note(happening.At, "ignored", "approval ignored: no approval is pending.");
+            return;
+        }
+
+        foreach (var approval in pending)
+        {
+            var decision = happening.Decision!.Value;
+            await Store.UpdateApprovalAsync(approval with { Decision = JsonNamingPolicy.KebabCaseLower.ConvertName(decision.ToString()), DecidedAt = happening.At, DecidedBy = "simulation" }, cancellationToken);
+            await workflows.RaiseAsync(approval.InvoiceNumber, new ApprovalDecided(approval.Id, decision, "simulation"), cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task UpdateOpenBalanceAsync(string number, decimal paid, CancellationToken cancellationToken)
+    {
+        var record = await Store.GetInvoiceAsync(number, cancellationToken);
+        if (record is not null)
+        {
+            await Store.UpdateInvoiceAsync(record with { OpenBalance = Math.Max(0, record.OpenBalance - paid) }, cancellationToken);
+        }
+    }
+
+    private async Task LogAsync(string number, DateTimeOffset at, string kind, string summary, int index, CancellationToken cancellationToken) =>
+        await Store.AppendContactAsync(new ContactLogEntry($"event:{index:D4}", number, scenario.AllInvoices[0].Debtor.Id, at, kind, summary), cancellationToken);
+
+    private void Note(DateTimeOffset at, string kind, string text) =>
+        notes.Add((at, new JsonObject { ["at"] = Timeline.Format(at), ["type"] = "note", ["kind"] = kind, ["text"] = text }));
+}

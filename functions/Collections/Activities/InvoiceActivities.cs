@@ -1,0 +1,434 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Collections.Calendar;
+using Collections.Contacts;
+using Collections.Invoices;
+using Collections.Json;
+using Collections.Law;
+using Collections.Messages;
+using Collections.Messaging;
+using Collections.Storage;
+using Collections.Workflow;
+
+namespace Collections.Activities;
+
+/// <summary>
+/// The invoice workflow's side effects. At-least-once: each one does its work once per
+/// <c>StepKey</c> (contact-log entries, call tasks and approvals are keyed by it; channels dedupe on it).
+/// Everything a user sees later — the staff list, the debtor's timeline, <c>simulate</c> — is read
+/// from what these write to the store.
+/// </summary>
+public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender sender, InvoiceActivityOptions options)
+{
+    private static readonly MessageRenderer Renderer = MessageRenderer.Default;
+    private readonly DebtorGate debtorGate = new();
+
+    /// <summary>R2: contact data normalised or refused, the invoice sane, an open dispute, payments recorded before the workflow.</summary>
+    public async Task<InvoiceCheck> CheckInvoice(CheckInvoiceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var debtor = input.Invoice.Debtor;
+        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel == Channel.Sms);
+        var email = Check(debtor.Email, EmailAddressValidator.Validate, "email address", debtor.PreferredChannel == Channel.Email);
+
+        var invoiceProblems = new List<string>();
+        if (input.Invoice.Amount <= 0)
+        {
+            invoiceProblems.Add($"amount {input.Invoice.Amount} is not positive");
+        }
+
+        if (input.Invoice.DueDate < input.Invoice.IssueDate)
+        {
+            invoiceProblems.Add($"due date {input.Invoice.DueDate:yyyy-MM-dd} lies before the issue date {input.Invoice.IssueDate:yyyy-MM-dd}");
+        }
+
+        var contacts = await store.ListContactsAsync(input.Invoice.Number, CancellationToken.None);
+        var lastDispute = contacts.LastOrDefault(entry => entry.Kind is ContactKinds.DisputeOpened or ContactKinds.DisputeResolved);
+        var openDispute = lastDispute?.Kind == ContactKinds.DisputeOpened ? lastDispute.Summary : null;
+
+        var payments = await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None);
+        return new InvoiceCheck(
+            phone.Value,
+            phone.Problem,
+            email.Value,
+            email.Problem,
+            invoiceProblems,
+            openDispute,
+            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))]);
+    }
+
+    /// <summary>Renders and sends one message over one channel and logs it; a permanent refusal is reported, not thrown.
+    /// One voice per debtor: the first message of the day lists every overdue invoice of the debtor; a later
+    /// request that day is covered by it, or deferred to the next day when it was not listed.</summary>
+    public async Task<SendMessageResult> SendMessage(SendMessageInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var invoice = input.Invoice;
+        var today = DateOnly.FromDateTime(input.At.DateTime);
+        using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
+
+        var sentToday = (await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None))
+            .Where(entry => entry.Kind == ContactKinds.Message && entry.Id != input.StepKey && DateOnly.FromDateTime(entry.At.ToOffset(input.At.Offset).DateTime) == today)
+            .ToList();
+        if (sentToday.Count > 0)
+        {
+            var covered = sentToday.Any(entry => ListedInvoices(entry).Contains(invoice.Number));
+            await LogAsync(input.StepKey + ":one-voice", invoice, input.At, ContactKinds.Note, covered
+                ? $"No separate {MessageNames.Of(input.Message.Kind)}: today's message to the debtor already listed this invoice."
+                : $"{MessageNames.Of(input.Message.Kind)} moved to the next day: the debtor already had a message today.");
+            return new SendMessageResult(covered ? SendOutcome.Covered : SendOutcome.Deferred);
+        }
+
+        var request = input.Message;
+        var claim = ClaimAmounts.For(invoice, input.Balance, today, input.CostsCharged, input.TreatAsConsumer, input.AddVatToCosts);
+        var others = request.Kind is MessageKind.Reminder or MessageKind.PromiseReminder or MessageKind.InstalmentReminder
+            ? await OtherOverdueInvoicesAsync(invoice, today)
+            : [];
+        var model = Model(invoice, today, input.EarlierContacts) with
+        {
+            Invoices = [Line(invoice, input.Balance, claim), .. others],
+            NewDeadline = request.FinalNotice?.Deadline
+                ?? (request.Kind == MessageKind.PreDueNudge ? invoice.DueDate : today.AddDays(input.ReminderTermDays)),
+            FinalNotice = request.Kind == MessageKind.FinalNotice
+                ? new FinalNoticeTerms(input.TreatAsConsumer ? FinalNoticeRegime.Consumer : FinalNoticeRegime.Business, input.AddVatToCosts)
+                : null,
+            Promise = request.Promise,
+            PaymentPlan = request.Plan,
+            DebtHelp = options.DebtHelp,
+        };
+
+        var rendered = Renderer.Render(request.Kind, request.Tone, input.Channel, invoice.Debtor.Language, model);
+        var to = (input.Channel == Channel.Sms ? invoice.Debtor.Phone : invoice.Debtor.Email) ?? string.Empty;
+        try
+        {
+            await sender.SendAsync(
+                new OutgoingMessage(input.StepKey, input.Channel, to, rendered.Subject, rendered.Text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail),
+                CancellationToken.None);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await LogAsync(input.StepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(input.Channel)} to {to} refused: {rejected.Message}", channel: input.Channel);
+            return new SendMessageResult(SendOutcome.Refused, rejected.Message);
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["kind"] = MessageNames.Of(request.Kind),
+            ["to"] = to,
+            ["subject"] = rendered.Subject,
+            ["balance"] = model.PrincipalTotal,
+            ["costs"] = model.CostsTotal,
+            ["interest"] = model.InterestTotal,
+            ["announcedCosts"] = request.Kind == MessageKind.FinalNotice && input.TreatAsConsumer ? model.AnnouncedCostsTotal : null,
+            ["deadline"] = model.NewDeadline,
+            ["invoiceNumbers"] = model.Invoices.Select(line => line.Number).ToList(),
+            ["policyVersion"] = input.PolicyVersion,
+        };
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.Message, $"{MessageNames.Of(request.Kind)} ({MessageNames.Of(request.Tone)}) by {MessageNames.Of(input.Channel)}",
+            input.Channel, MessageNames.Of(request.Tone), rendered.Text, data);
+        return new SendMessageResult(SendOutcome.Sent);
+    }
+
+    /// <summary>R1/R6: a call task on the staff list, with its script, the contact history and earlier promises.
+    /// One call per debtor: when the debtor already has an open task, this invoice joins it.</summary>
+    public async Task<string> RaiseCallTask(CallTaskInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var invoice = input.Invoice;
+        using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
+        var script = Kebab(input.Script);
+        var existing = await store.GetCallTaskAsync(input.StepKey, CancellationToken.None)
+            ?? (await store.ListOpenCallTasksAsync(null, CancellationToken.None)).FirstOrDefault(task => task.DebtorId == invoice.Debtor.Id);
+        if (existing is not null && existing.Id != input.StepKey)
+        {
+            if (!existing.InvoiceNumbers.Contains(invoice.Number))
+            {
+                await store.UpdateCallTaskAsync(existing with { InvoiceNumbers = [.. existing.InvoiceNumbers, invoice.Number] }, CancellationToken.None);
+            }
+
+            await LogAsync(input.StepKey, invoice, input.At, ContactKinds.CallTaskJoined, $"Added to the debtor's open call task ({existing.Script}) instead of a second call.");
+            return existing.Id;
+        }
+
+        await store.AddCallTaskAsync(
+            new CallTaskRecord(input.StepKey, invoice.Debtor.Id, [invoice.Number], input.WorkflowInstanceId, script, input.At, input.DueBy, CallTaskStatus.Open),
+            CancellationToken.None);
+        var data = new Dictionary<string, object?>
+        {
+            ["taskId"] = input.StepKey,
+            ["script"] = script,
+            ["attempt"] = input.Attempt,
+            ["dueBy"] = input.DueBy,
+            ["phone"] = invoice.Debtor.Phone,
+            ["balance"] = input.Balance,
+            ["agreement"] = input.Agreement,
+            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {contact.Kind.ToString().ToLowerInvariant()}").ToList(),
+        };
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.CallTask, $"Call task ({script}, attempt {input.Attempt})", text: CallScripts.For(input.Script), data: data);
+        return input.StepKey;
+    }
+
+    /// <summary>Takes this invoice off a call task (the invoice closed, a dispute opened, or nobody called in time);
+    /// the task leaves the staff list when no invoice is left on it.</summary>
+    public async Task<bool> CancelCallTask(CancelCallTaskInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var debtorTurn = await debtorGate.EnterAsync(input.Invoice.Debtor.Id);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var task = await store.GetCallTaskAsync(input.TaskId, CancellationToken.None);
+            if (task is null || task.Status != CallTaskStatus.Open || !task.InvoiceNumbers.Contains(input.Invoice.Number))
+            {
+                return false;
+            }
+
+            var remaining = task.InvoiceNumbers.Where(number => number != input.Invoice.Number).ToList();
+            try
+            {
+                await store.UpdateCallTaskAsync(
+                    remaining.Count > 0
+                        ? task with { InvoiceNumbers = remaining }
+                        : task with { Status = CallTaskStatus.Cancelled, Outcome = JsonSerializer.Serialize(new { cancelled = input.Reason }, CollectionsJson.Options) },
+                    CancellationToken.None);
+                return true;
+            }
+            catch (StoreConflictException)
+            {
+                // Staff recorded an outcome meanwhile: read again.
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends a note, staff task, payment, call outcome or approval line to the contact log.</summary>
+    public async Task<bool> Record(RecordInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await LogAsync(input.StepKey, input.Invoice, input.At, input.Kind, input.Summary, dataJson: input.DataJson);
+        return true;
+    }
+
+    /// <summary>R11: an approval record (only the token's hash is stored) and the approval email to the approver.</summary>
+    public async Task<string> RequestHandOverApproval(ApprovalInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var approvalId = input.StepKey;
+        var token = Token(approvalId);
+        await store.AddApprovalAsync(
+            new ApprovalRecord(approvalId, input.Invoice.Number, input.WorkflowInstanceId, ApprovalActions.HandOver, Hash(token), input.At, input.At.AddDays(input.LinkValidDays)),
+            CancellationToken.None);
+        await SendApprovalEmailAsync(approvalId, input.StepKey, input.At, input.Invoice, input.Balance, input.TreatAsConsumer, input.AddVatToCosts, input.ApproverEmail, note: null);
+        var data = new Dictionary<string, object?> { ["action"] = ApprovalActions.HandOver, ["approvalId"] = approvalId, ["approver"] = input.ApproverEmail };
+        await LogAsync(input.StepKey, input.Invoice, input.At, ContactKinds.ApprovalRequested, $"Approval for hand-over requested from {input.ApproverEmail}", data: data);
+        return approvalId;
+    }
+
+    /// <summary>The approval is still open: the approver is reminded, or the request escalated to another person.</summary>
+    public async Task<bool> RemindApprover(ApproverReminderInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var approval = await store.GetApprovalAsync(input.ApprovalId, CancellationToken.None);
+        if (approval is null || approval.Decision is not null)
+        {
+            return false;
+        }
+
+        var invoice = await store.GetInvoiceAsync(input.Invoice.Number, CancellationToken.None);
+        var note = input.Escalation
+            ? $"Escalated to you: the request of {approval.RequestedAt:yyyy-MM-dd} is still waiting for a decision."
+            : $"Reminder: this request of {approval.RequestedAt:yyyy-MM-dd} is still waiting for your decision.";
+        await SendApprovalEmailAsync(approval.Id, input.StepKey, input.At, input.Invoice, invoice?.OpenBalance ?? input.Invoice.Amount, input.Invoice.Debtor.Kind == DebtorKind.Consumer, false, input.To, note);
+        await LogAsync(input.StepKey, input.Invoice, input.At, input.Escalation ? ContactKinds.ApprovalEscalated : ContactKinds.ApprovalReminder, (input.Escalation ? "Approval escalated to " : "Approver reminded: ") + input.To);
+        return true;
+    }
+
+    /// <summary>Hands the claim over to the collection agency after approval.</summary>
+    public async Task<bool> HandOver(HandOverInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var claim = ClaimAmounts.For(input.Invoice, input.Balance, DateOnly.FromDateTime(input.At.DateTime), costsCharged: true, input.TreatAsConsumer, input.AddVatToCosts);
+        var data = new Dictionary<string, object?> { ["balance"] = input.Balance, ["costs"] = claim.Costs, ["interest"] = claim.Interest, ["agency"] = options.CollectionAgency };
+        await LogAsync(input.StepKey, input.Invoice, input.At, ContactKinds.HandedOver, $"Handed over to {options.CollectionAgency ?? "the collection agency"}", data: data);
+        return true;
+    }
+
+    /// <summary>Records how the invoice ended: its status in the store and a last contact-log line.</summary>
+    public async Task<bool> CompleteInvoice(CompleteInvoiceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var status = Kebab(input.Result);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var record = await store.GetInvoiceAsync(input.Invoice.Number, CancellationToken.None);
+            if (record is null || record.Status == status)
+            {
+                break;
+            }
+
+            try
+            {
+                await store.UpdateInvoiceAsync(record with { Status = status, OpenBalance = Math.Max(input.Balance, 0) }, CancellationToken.None);
+                break;
+            }
+            catch (StoreConflictException)
+            {
+                // A payment or change was stored meanwhile: read again.
+            }
+        }
+
+        var data = new Dictionary<string, object?> { ["result"] = status, ["balance"] = Math.Max(input.Balance, 0) };
+        await LogAsync(input.StepKey, input.Invoice, input.At, ContactKinds.Completed, $"Completed: {status}", data: data);
+        return true;
+    }
+
+    private async Task SendApprovalEmailAsync(
+        string approvalId, string stepKey, DateTimeOffset at, Invoice invoice, decimal balance, bool consumer, bool vat, string to, string? note)
+    {
+        var today = DateOnly.FromDateTime(at.DateTime);
+        var token = Token(approvalId);
+        var history = await store.ListContactsAsync(invoice.Number, CancellationToken.None);
+        var claim = ClaimAmounts.For(invoice, balance, today, costsCharged: true, consumer, vat);
+        var model = Model(invoice, today, []) with
+        {
+            Invoices = [Line(invoice, balance, claim)],
+            Approval = new ApprovalRequestDetails(
+                to,
+                new Uri(options.ApprovalLinkBase, $"{token}/approve"),
+                new Uri(options.ApprovalLinkBase, $"{token}/reject"),
+                [.. history.Select(entry => new HistoryEntry(DateOnly.FromDateTime(entry.At.DateTime), entry.Summary))],
+                options.CollectionAgency,
+                note),
+        };
+        var rendered = Renderer.Render(MessageKind.ApprovalRequest, Tone.Businesslike, Channel.Email, options.StaffLanguage, model);
+        await sender.SendAsync(new OutgoingMessage(stepKey, Channel.Email, to, rendered.Subject, rendered.Text, rendered.Html, "approval:" + approvalId), CancellationToken.None);
+    }
+
+    private ReminderMessageModel Model(Invoice invoice, DateOnly today, IReadOnlyList<EarlierContact> earlier) => new()
+    {
+        Creditor = options.Creditor,
+        Debtor = DebtorContact.From(invoice.Debtor),
+        MessageDate = today,
+        Invoices = [InvoiceLine.From(invoice)],
+        Currency = invoice.Currency,
+        PaymentReference = invoice.Number,
+        PaymentLink = new Uri(options.PaymentLinkBase, Uri.EscapeDataString(invoice.Number)),
+        DebtorPageLink = new Uri(options.DebtorPageBase, Uri.EscapeDataString(invoice.Debtor.Id)),
+        EarlierContacts = earlier,
+    };
+
+    private static InvoiceLine Line(Invoice invoice, decimal balance, ClaimAmounts claim) =>
+        new(invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.Amount, balance, invoice.CustomerReference, claim.Costs, claim.Interest, claim.AnnouncedCosts);
+
+    /// <summary>The debtor's other open invoices past their due date, as stored (their own workflows keep their state).</summary>
+    private async Task<IReadOnlyList<InvoiceLine>> OtherOverdueInvoicesAsync(Invoice invoice, DateOnly today)
+    {
+        var records = await store.ListInvoicesOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
+        return [.. records
+            .Where(record => record.Invoice.Number != invoice.Number && record.Status == "open" && record.OpenBalance > 0
+                && BusinessCalendar.Dutch.OnOrNextBusinessDay(record.Invoice.DueDate) < today)
+            .Select(record => new InvoiceLine(record.Invoice.Number, record.Invoice.IssueDate, record.Invoice.DueDate, record.Invoice.Amount, record.OpenBalance, record.Invoice.CustomerReference))];
+    }
+
+    private static IReadOnlyList<string> ListedInvoices(ContactLogEntry entry)
+    {
+        if (entry.DataJson is null)
+        {
+            return [entry.InvoiceNumber];
+        }
+
+        using var data = JsonDocument.Parse(entry.DataJson);
+        return data.RootElement.TryGetProperty("invoiceNumbers", out var numbers)
+            ? [.. numbers.EnumerateArray().Select(number => number.GetString() ?? string.Empty)]
+            : [entry.InvoiceNumber];
+    }
+
+    private async Task LogAsync(
+        string id, Invoice invoice, DateTimeOffset at, string kind, string summary, Channel? channel = null, string? tone = null, string? text = null,
+        IReadOnlyDictionary<string, object?>? data = null, string? dataJson = null) =>
+        await store.AppendContactAsync(
+            new ContactLogEntry(id, invoice.Number, invoice.Debtor.Id, at, kind, summary, channel, tone, text,
+                dataJson ?? (data is null ? null : JsonSerializer.Serialize(data.Where(pair => pair.Value is not null).ToDictionary(), CollectionsJson.Options))),
+            CancellationToken.None);
+
+    private string Token(string approvalId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.ApprovalTokenSecret), Encoding.UTF8.GetBytes(approvalId)));
+
+    /// <summary>SHA-256 of the token, hex: what the store keeps (ApprovalRecord.TokenHash).</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static (string? Value, string? Problem) Check(string? value, Func<string?, ContactCheck> check, string what, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (null, required ? $"no {what} for the preferred channel" : null);
+        }
+
+        var result = check(value);
+        return result.IsValid ? (result.Value, null) : (null, $"{what} '{value}' is unusable: {result.Error}");
+    }
+
+    private static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}
+
+/// <summary>The contact-log kinds the workflow writes.</summary>
+public static class ContactKinds
+{
+    public const string Message = "message";
+    public const string DeliveryFailed = "delivery-failed";
+    public const string CallTask = "call-task";
+    public const string CallTaskJoined = "call-task-joined";
+    public const string CallOutcome = "call-outcome";
+    public const string StaffTask = "staff-task";
+    public const string Note = "note";
+    public const string Payment = "payment";
+    public const string DisputeOpened = "dispute-opened";
+    public const string DisputeResolved = "dispute-resolved";
+    public const string ApprovalRequested = "approval-requested";
+    public const string ApprovalReminder = "approval-reminder";
+    public const string ApprovalEscalated = "approval-escalated";
+    public const string Approval = "approval";
+    public const string HandedOver = "handed-over";
+    public const string Completed = "completed";
+}
+
+public static class CallTaskStatus
+{
+    public const string Open = "open";
+    public const string Done = "done";
+    public const string Cancelled = "cancelled";
+}
+
+public static class ApprovalActions
+{
+    public const string HandOver = "hand-over";
+}
+
+/// <summary>What is claimed on one invoice at a date (LAW.md): consumer costs only once charged (after the
+/// final notice's term), always announced in the final notice; business €40 and commercial interest once charged.</summary>
+public sealed record ClaimAmounts(decimal Costs, decimal Interest, decimal AnnouncedCosts)
+{
+    public static ClaimAmounts For(Invoice invoice, decimal balance, DateOnly asOf, bool costsCharged, bool consumer, bool addVat)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var principal = Math.Max(balance, 0);
+        if (consumer)
+        {
+            var costs = principal > 0 ? ConsumerCollectionCosts.For(principal, addVat) : 0;
+            return new ClaimAmounts(costsCharged ? costs : 0, 0, costs);
+        }
+
+        if (!costsCharged || principal == 0)
+        {
+            return new ClaimAmounts(0, 0, 0);
+        }
+
+        // Commercial interest runs from the day after the (business) due date (art. 6:119a BW), here over
+        // the principal open now.
+        var from = BusinessCalendar.Dutch.OnOrNextBusinessDay(invoice.DueDate).AddDays(1);
+        var interest = asOf > from ? StatutoryInterest.Calculate(principal, from, asOf, InterestKind.Commercial).Interest : 0;
+        return new ClaimAmounts(BusinessCompensation.Fixed, interest, 0);
+    }
+}

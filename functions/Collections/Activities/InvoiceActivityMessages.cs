@@ -1,0 +1,95 @@
+using Collections.Invoices;
+using Collections.Messages;
+using Collections.Workflow;
+
+namespace Collections.Activities;
+
+// The inputs and results of the invoice workflow's activities. Every input carries a StepKey
+// (workflow instance id + a deterministic id from the workflow) so a retried activity does its
+// work once, and At: the workflow's time of the step.
+
+public sealed record CheckInvoiceInput(string StepKey, DateTimeOffset At, Invoice Invoice);
+
+/// <summary>What intake-time checks found (R2): normalised contact data or the problem with it,
+/// problems with the invoice itself, an open dispute, and payments already recorded.</summary>
+public sealed record InvoiceCheck(
+    string? Phone,
+    string? PhoneProblem,
+    string? Email,
+    string? EmailProblem,
+    IReadOnlyList<string> InvoiceProblems,
+    string? OpenDispute,
+    IReadOnlyList<RecordedPayment> Payments);
+
+public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
+
+/// <param name="CostsCharged">Collection costs (consumer) or compensation and interest (business) are due now.</param>
+/// <param name="ReminderTermDays">Days from today a reminder gives to pay (its new deadline).</param>
+public sealed record SendMessageInput(
+    string StepKey,
+    DateTimeOffset At,
+    string WorkflowInstanceId,
+    Invoice Invoice,
+    MessageRequest Message,
+    Channel Channel,
+    decimal Balance,
+    decimal Paid,
+    bool CostsCharged,
+    IReadOnlyList<EarlierContact> EarlierContacts,
+    string PolicyVersion,
+    int ReminderTermDays,
+    bool AddVatToCosts,
+    bool TreatAsConsumer);
+
+/// <param name="Problem">Why the channel refused the message for good (then nothing was sent).</param>
+public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null);
+
+/// <summary>One voice per debtor: at most one message a day, listing every overdue invoice.</summary>
+public enum SendOutcome
+{
+    /// <summary>Sent, listing this invoice and the debtor's other overdue invoices.</summary>
+    Sent,
+
+    /// <summary>Another invoice's message today already listed this invoice: nothing more is sent.</summary>
+    Covered,
+
+    /// <summary>The debtor already got a message today that does not cover this one: try the next day.</summary>
+    Deferred,
+
+    /// <summary>The channel refused the message for good.</summary>
+    Refused,
+}
+
+public sealed record CallTaskInput(
+    string StepKey,
+    DateTimeOffset At,
+    string WorkflowInstanceId,
+    Invoice Invoice,
+    CallScript Script,
+    int Attempt,
+    DateTimeOffset DueBy,
+    decimal Balance,
+    IReadOnlyList<EarlierContact> EarlierContacts,
+    string? Agreement);
+
+public sealed record CancelCallTaskInput(string StepKey, DateTimeOffset At, Invoice Invoice, string TaskId, string Reason);
+
+/// <param name="Kind">The contact-log kind: note, staff-task, call-outcome, payment, dispute, …</param>
+public sealed record RecordInput(string StepKey, DateTimeOffset At, Invoice Invoice, string Kind, string Summary, string? DataJson = null);
+
+public sealed record ApprovalInput(
+    string StepKey,
+    DateTimeOffset At,
+    string WorkflowInstanceId,
+    Invoice Invoice,
+    decimal Balance,
+    bool TreatAsConsumer,
+    bool AddVatToCosts,
+    string ApproverEmail,
+    int LinkValidDays);
+
+public sealed record ApproverReminderInput(string StepKey, DateTimeOffset At, Invoice Invoice, string ApprovalId, string To, bool Escalation);
+
+public sealed record HandOverInput(string StepKey, DateTimeOffset At, Invoice Invoice, decimal Balance, bool TreatAsConsumer, bool AddVatToCosts);
+
+public sealed record CompleteInvoiceInput(string StepKey, DateTimeOffset At, Invoice Invoice, InvoiceResult Result, decimal Balance);

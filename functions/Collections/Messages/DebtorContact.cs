@@ -1,0 +1,25 @@
+using Collections.Invoices;
+
+namespace Collections.Messages;
+
+/// <summary>The debtor as a message addresses them (R9: the debtor's contact details).</summary>
+/// <param name="ContactPerson">For a business: the person we write to; messages greet them by name.</param>
+public sealed record DebtorContact(
+    string Name,
+    DebtorKind Kind,
+    string? Email,
+    string? Phone,
+    PostalAddress? Address = null,
+    string? ContactPerson = null)
+{
+    /// <summary>The name the greeting uses: the contact person of a business, else the debtor's name.</summary>
+    public string SalutationName => string.IsNullOrWhiteSpace(ContactPerson) ? Name : ContactPerson;
+
+    public bool IsBusiness => Kind == DebtorKind.Business;
+
+    public static DebtorContact From(Debtor debtor, PostalAddress? address = null, string? contactPerson = null)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        return new DebtorContact(debtor.Name, debtor.Kind, debtor.Email, debtor.Phone, address, contactPerson);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Collections.Calendar;
+using Collections.Json;
+
+namespace Collections.Policy;
+
+/// <summary>Reads a policy from JSON (fields left out keep the Dutch defaults) and checks it.</summary>
+public static class PolicyDocument
+{
+    /// <exception cref="PolicyException">The JSON is malformed or a value is out of range; the message names the field.</exception>
+    public static CollectionsPolicy Parse(string json)
+    {
+        CollectionsPolicy? policy;
+        try
+        {
+            policy = JsonSerializer.Deserialize<CollectionsPolicy>(json, CollectionsJson.Options);
+        }
+        catch (JsonException error)
+        {
+            throw new PolicyException($"policy: not valid at {error.Path ?? "$"}: {error.Message}");
+        }
+
+        policy = policy ?? throw new PolicyException("policy: empty document.");
+        var problems = Problems(policy);
+        return problems.Count == 0 ? policy : throw new PolicyException("policy: " + string.Join("; ", problems) + ".");
+    }
+
+    public static string Serialize(CollectionsPolicy policy) => JsonSerializer.Serialize(policy, CollectionsJson.Options);
+
+    /// <summary>Every problem with the policy, each naming its field; empty when it can be used.</summary>
+    public static IReadOnlyList<string> Problems(CollectionsPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(policy.Version))
+        {
+            problems.Add("version is required");
+        }
+
+        CheckWindow(policy.MessageWindow, "messageWindow", policy.TimeZone, problems);
+        CheckWindow(policy.CallWindow, "callWindow", policy.TimeZone, problems);
+        Positive(policy.PreDueNudge.DaysBeforeDue, "preDueNudge.daysBeforeDue", problems);
+        if (policy.Ladder.FriendlyReminderBusinessDaysAfterDue is < 0 or > 2)
+        {
+            problems.Add("ladder.friendlyReminderBusinessDaysAfterDue must be 0, 1 or 2 (R3: no later than two business days after the due date)");
+        }
+
+        Positive(policy.Ladder.ReminderTermDays, "ladder.reminderTermDays", problems);
+        Positive(policy.Ladder.FirstCallBusinessDaysAfterReminder, "ladder.firstCallBusinessDaysAfterReminder", problems);
+        Positive(policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, "ladder.businesslikeReminderBusinessDaysAfterCall", problems);
+        Positive(policy.Ladder.FollowUpCallBusinessDaysAfterReminder, "ladder.followUpCallBusinessDaysAfterReminder", problems);
+        Positive(policy.Ladder.FinalNoticeBusinessDaysAfterCall, "ladder.finalNoticeBusinessDaysAfterCall", problems);
+        Positive(policy.Calls.MaxAttempts, "calls.maxAttempts", problems);
+        if (policy.Calls.AttemptTimes is not { Count: > 0 })
+        {
+            problems.Add("calls.attemptTimes needs at least one time of day");
+        }
+
+        if (policy.Calls.TaskDueBusinessDays < 0)
+        {
+            problems.Add("calls.taskDueBusinessDays may not be negative");
+        }
+
+        if (policy.Agreements.GraceDays < 0 || policy.Agreements.PaidNowDays < 0)
+        {
+            problems.Add("agreements.graceDays and agreements.paidNowDays may not be negative");
+        }
+
+        if (policy.FinalNotice.DeadlineMarginDays < 0)
+        {
+            problems.Add("finalNotice.deadlineMarginDays may not be negative (the statutory term is a minimum)");
+        }
+
+        Positive(policy.Approval.ReminderBusinessDays, "approval.reminderBusinessDays", problems);
+        if (policy.Approval.EscalationBusinessDays <= policy.Approval.ReminderBusinessDays)
+        {
+            problems.Add("approval.escalationBusinessDays must be more than approval.reminderBusinessDays");
+        }
+
+        if (string.IsNullOrWhiteSpace(policy.Approval.ApproverEmail) || string.IsNullOrWhiteSpace(policy.Approval.EscalationEmail))
+        {
+            problems.Add("approval.approverEmail and approval.escalationEmail are required");
+        }
+
+        if (policy.StepsBeforeContinueAsNew < 5)
+        {
+            problems.Add("stepsBeforeContinueAsNew must be at least 5");
+        }
+
+        return problems;
+    }
+
+    private static void CheckWindow(ContactWindowPolicy? window, string field, string timeZone, List<string> problems)
+    {
+        if (window?.Days is null)
+        {
+            problems.Add($"{field} with days, from and to is required");
+            return;
+        }
+
+        try
+        {
+            ContactWindow.Create(window.Days, window.From, window.To, timeZone);
+        }
+        catch (ContactWindowException error)
+        {
+            problems.Add($"{field}: {error.Message}");
+        }
+    }
+
+    private static void Positive(int value, string field, List<string> problems)
+    {
+        if (value < 1)
+        {
+            problems.Add($"{field} must be at least 1");
+        }
+    }
+}
+
+/// <summary>A policy that cannot be used; the message names the field.</summary>
+public sealed class PolicyException(string message) : Exception(message);

@@ -1,0 +1,126 @@
+using Collections.Invoices;
+using Collections.Law;
+using Collections.Messages;
+using Collections.Policy;
+
+namespace Collections.Workflow;
+
+/// <summary>What the invoice workflow knows, carried across ContinueAsNew. Only the workflow mutates it.</summary>
+public sealed class InvoiceState
+{
+    public required Invoice Invoice { get; set; }
+
+    public required CollectionsPolicy Policy { get; set; }
+
+    public InvoiceStage Stage { get; set; } = InvoiceStage.CheckBeforeChasing;
+
+    /// <summary>Open principal: amount minus payments and credits.</summary>
+    public decimal Balance { get; set; }
+
+    public decimal Paid { get; set; }
+
+    public decimal Credited { get; set; }
+
+    public List<string> AppliedPaymentIds { get; set; } = [];
+
+    /// <summary>The channel messages go to now (preferred, or the other one after a failure).</summary>
+    public Channel Channel { get; set; }
+
+    public bool PhoneFlagged { get; set; }
+
+    public bool EmailFlagged { get; set; }
+
+    /// <summary>When the last ladder step acted; the next step is timed from here, so an outage
+    /// delays the ladder instead of releasing several steps at once.</summary>
+    public DateTime LastStepUtc { get; set; }
+
+    /// <summary>Earlier contact, so messages refer to it by date instead of numbering (R4).</summary>
+    public List<EarlierContact> Contacts { get; set; } = [];
+
+    public PendingCall? Call { get; set; }
+
+    /// <summary>Where the ladder resumes when an agreement (promise, plan) is broken.</summary>
+    public InvoiceStage AfterAgreement { get; set; } = InvoiceStage.BusinesslikeReminder;
+
+    public Promise? Promise { get; set; }
+
+    public PaymentPlan? Plan { get; set; }
+
+    /// <summary>Open dispute, if any: all chasing waits for its resolution.</summary>
+    public string? Dispute { get; set; }
+
+    public DateOnly? FinalNoticeSentOn { get; set; }
+
+    /// <summary>The last day of the final notice's term; costs are charged only after it.</summary>
+    public DateOnly? FinalNoticeLastDay { get; set; }
+
+    public bool CostsCharged { get; set; }
+
+    public bool Hardship { get; set; }
+
+    public string? ApprovalId { get; set; }
+
+    public LastMessage? LastMessage { get; set; }
+
+    /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
+    public int Steps { get; set; }
+
+    /// <summary>Activities called since the last ContinueAsNew.</summary>
+    public int StepsSinceRestart { get; set; }
+
+    public static InvoiceState Start(Invoice invoice, CollectionsPolicy policy, DateTime nowUtc) => new()
+    {
+        Invoice = invoice,
+        Policy = policy,
+        Balance = invoice.Amount,
+        Channel = invoice.Debtor.PreferredChannel,
+        LastStepUtc = nowUtc,
+    };
+}
+
+public enum InvoiceStage
+{
+    CheckBeforeChasing,
+    AwaitContactDetails,
+    NudgeBeforeDue,
+    WaitForDueDate,
+    FriendlyReminder,
+    FirstCall,
+    BusinesslikeReminder,
+    FollowUpCall,
+    Call,
+    WatchPromise,
+    WatchPaymentPlan,
+    FinalNotice,
+    FinalNoticeTerm,
+    HandOverApproval,
+    HandOver,
+    ManualHandling,
+}
+
+/// <summary>A call the workflow is about to ask staff to make, or is waiting on.</summary>
+public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null);
+
+public sealed record Promise(DateOnly MadeOn, DateOnly Date, decimal Amount);
+
+public sealed record PaymentPlan(DateOnly AgreedOn, IReadOnlyList<Instalment> Instalments, int Next, decimal PaidAtStart);
+
+public sealed record LastMessage(MessageRequest Request, Channel Channel, DateTime SentUtc);
+
+/// <summary>A written message the workflow asks for: its kind and tone (R5) and what it must state.</summary>
+public sealed record MessageRequest(
+    MessageKind Kind,
+    Tone Tone,
+    FinalNoticeDates? FinalNotice = null,
+    PromiseDetails? Promise = null,
+    PaymentPlanDetails? Plan = null);
+
+/// <summary>Which call script staff get (R6).</summary>
+public enum CallScript
+{
+    FirstContact,
+    FollowUp,
+    PromiseBroken,
+    InstalmentMissed,
+    Hardship,
+}
