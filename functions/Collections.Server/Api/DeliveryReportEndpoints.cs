@@ -12,37 +12,39 @@ internal static class DeliveryReportEndpoints
 
     public static IEndpointRouteBuilder MapDeliveryReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/events/acs", [HttpMethods.Post, HttpMethods.Options], async (
-                HttpRequest request, HttpResponse response, AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, CancellationToken cancellationToken) =>
-            {
-                var (body, problem) = await RequestBody.ReadAsync(request, BodyLimit, cancellationToken);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                var answer = eventGrid.Handle(new AcsEventGridRequest(
-                    request.Method,
-                    name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
-                    request.Query["code"].FirstOrDefault(),
-                    body));
-                await failures.HandleAsync(
-                    answer.Reports
-                        .Where(report => !report.Delivered && report.Tag is { Length: > 0 })
-                        .Select(report => new DeliveryFailure(report.EventId, report.Tag!, report.Channel, report.Recipient, report.ProviderStatus, report.Details)),
-                    cancellationToken);
-
-                foreach (var (name, value) in answer.Headers)
-                {
-                    response.Headers[name] = value;
-                }
-
-                return answer.JsonBody is null
-                    ? Results.StatusCode(answer.StatusCode)
-                    : Results.Content(answer.JsonBody, "application/json", statusCode: answer.StatusCode);
-            })
+        app.MapMethods("/api/events/acs", [HttpMethods.Post, HttpMethods.Options], HandleAsync)
             .WithTags("Delivery reports")
             .WithSummary("Event Grid webhook for ACS SMS/email delivery reports; failed deliveries are raised to the workflow.");
         return app;
+    }
+
+    internal static async Task<IResult> HandleAsync(
+        HttpRequest request, HttpResponse response, AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, BodyLimit, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answer = eventGrid.Handle(new AcsEventGridRequest(
+            request.Method,
+            name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+            request.Query["code"].FirstOrDefault(),
+            body));
+        await failures.HandleAsync(
+            answer.Reports
+                .Where(report => !report.Delivered && report.Tag is { Length: > 0 })
+                .Select(report => new DeliveryFailure(report.EventId, report.Tag!, report.Channel, report.Recipient, report.ProviderStatus, report.Details)),
+            cancellationToken);
+
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        return answer.JsonBody is null
+            ? Results.StatusCode(answer.StatusCode)
+            : Results.Content(answer.JsonBody, "application/json", statusCode: answer.StatusCode);
     }
 }
