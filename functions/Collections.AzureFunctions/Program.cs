@@ -2,7 +2,6 @@ using Collections.Activities;
 using Collections.AzureFunctions.Http;
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers;
-using Collections.Infrastructure.Channels;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Server.Api;
@@ -25,7 +24,6 @@ builder.Services.AddSingleton(builder.Configuration["Collections:PolicyPath"] is
     ? PolicyDocument.Parse(File.ReadAllText(policyPath))
     : new CollectionsPolicy());
 builder.Services.AddCollections(builder.Configuration);
-builder.Services.AddCollectionsChannels(builder.Configuration);
 builder.Services.AddSingleton(provider => new InvoiceActivities(
     provider.GetRequiredService<Collections.Storage.ICollectionsStore>(),
     provider.GetRequiredService<Collections.Messaging.IMessageSender>(),

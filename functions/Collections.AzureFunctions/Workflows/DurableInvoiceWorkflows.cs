@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collections.Handlers;
 using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
+using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
 using Collections.Hosting;
 using Collections.Json;
@@ -78,6 +79,12 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         ArgumentNullException.ThrowIfNull(approval);
         var decision = approval.Decision == ApprovalDecisions.Approve ? ApprovalDecision.Approve : ApprovalDecision.Reject;
         return RaiseAsync(approval.WorkflowInstanceId, new ApprovalDecided(approval.Id, decision, approval.DecidedBy), cancellationToken);
+    }
+
+    public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return RaiseAsync(failure.WorkflowInstanceId, new DeliveryFailed(failure.Channel, failure.Details ?? failure.ProviderStatus), cancellationToken);
     }
 
     public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)
