@@ -1,3 +1,4 @@
+using Collections.Hosting;
 using Collections.Server.Api;
 using Collections.Server.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,26 +7,22 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Collections.AzureFunctions.Http;
 
-/// <summary>The server's API key rule for the Functions app: routes under <c>/api</c> need a known key in
-/// <c>X-Api-Key</c>, except the payment webhooks and Event Grid deliveries, which prove themselves.
-/// Runs before the function, so a request without a key stores nothing.</summary>
+/// <summary>The server's API key check for the Functions app (<see cref="ApiKeyRoutes"/> says which paths need a key).
+/// Runs before the function, so a request without a known key stores nothing.</summary>
 internal sealed class ApiKeyMiddleware(ApiKeyRing keys) : IFunctionsWorkerMiddleware
 {
-    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is { } http && NeedsKey(http.Request.Path)
+        // The HTTP context is there because ConfigureFunctionsWebApplication's middleware runs before this one.
+        if (context.GetHttpContext() is { } http && ApiKeyRoutes.RequiresKey(http.Request.Path.Value ?? string.Empty)
             && !keys.Accepts(http.Request.Headers[ApiKeyFilter.HeaderName].ToString()))
         {
             http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-            await HandlerResults.Problem(
-                StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key in the {ApiKeyFilter.HeaderName} header.")
-                .ExecuteAsync(http);
-            return;
+            context.GetInvocationResult().Value = HandlerResults.Problem(
+                StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key in the {ApiKeyFilter.HeaderName} header.");
+            return Task.CompletedTask;
         }
 
-        await next(context);
+        return next(context);
     }
-
-    private static bool NeedsKey(PathString path) =>
-        path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/webhooks") && !path.StartsWithSegments("/api/events");
 }

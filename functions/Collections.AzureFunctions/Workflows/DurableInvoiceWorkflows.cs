@@ -31,7 +31,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         return WorkflowStart.StartOnceAsync(
             async cancellation => await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation) is not null,
             cancellation => Client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(InvoiceWorkflow.Name), new InvoiceWorkflowInput(invoice.Invoice, policy), new StartOrchestrationOptions(instanceId), cancellation),
+                new TaskName(InvoiceWorkflow.Name), new InvoiceWorkflowInput(invoice.Invoice, policy), new StartOrchestrationOptions { InstanceId = instanceId }, cancellation),
             cancellationToken);
     }
 

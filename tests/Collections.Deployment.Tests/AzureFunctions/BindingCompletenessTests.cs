@@ -1,10 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Collections.Activities;
-using Collections.Server;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Deployment.Tests.AzureFunctions;
 
@@ -12,9 +8,6 @@ namespace Collections.Deployment.Tests.AzureFunctions;
 /// server's endpoint table and the real activity class, and the Functions app's source.</summary>
 public sealed partial class BindingCompletenessTests
 {
-    // The server's API documentation (OpenAPI document, Scalar UI) and its root redirect to it are not part of the Functions app.
-    private static readonly string[] DocumentationRoutePrefixes = ["openapi/", "scalar/"];
-
     [Fact]
     public async Task HttpTriggers_EveryServerRoute_HasAFunctionWithTheSameMethodAndRoute()
     {
@@ -102,27 +95,9 @@ public sealed partial class BindingCompletenessTests
         Assert.All(takingClient, function => Assert.Contains("DurableClientScope.Enter(", function.Text, StringComparison.Ordinal));
     }
 
-    /// <summary>"METHOD route" for every endpoint of the real server app (built, not started).</summary>
-    private static async Task<HashSet<string>> ServerRoutesAsync()
-    {
-        var dataPath = Path.Combine(Path.GetTempPath(), "collections-deployment-tests", Guid.NewGuid().ToString("N"));
-        await using var app = ServerApp.Build([$"--Collections:DataPath={dataPath}", $"--Collections:Sqlite:Path={Path.Combine(dataPath, "collections.db")}"]);
-        var routes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>())
-        {
-            var route = Normalize(endpoint.RoutePattern.RawText ?? string.Empty);
-            if (route.Length == 0 || DocumentationRoutePrefixes.Any(prefix => (route + "/").StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods
-                ?? throw new InvalidOperationException($"Server route '{route}' accepts every method; the Functions app binds methods explicitly.");
-            routes.UnionWith(methods.Select(method => $"{method.ToUpperInvariant()} {route}"));
-        }
-
-        return routes;
-    }
+    /// <summary>"METHOD route" for every endpoint of the real server app.</summary>
+    private static async Task<HashSet<string>> ServerRoutesAsync() =>
+        (await ServerEndpoints.ListAsync()).Select(route => $"{route.Method} {Normalize(route.Pattern)}").ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> FunctionRoutes() =>
         FunctionsAppSource.Functions
