@@ -29,6 +29,7 @@ public static class CollectionsServiceCollectionExtensions
 
         services.AddCollectionsStore(configuration);
         services.AddCollectionsChannels(configuration);
+        services.AddEmbeddedWorkflows(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));

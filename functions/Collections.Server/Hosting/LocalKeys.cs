@@ -10,7 +10,7 @@ public sealed record LocalKeys(IReadOnlyList<string> Accepted, string? Generated
             return new LocalKeys(options.ApiKeys, null, null, false);
         }
 
-        var (key, path, created) = LocalApiKey.LoadOrCreate(options.DataPath);
+        var (key, path, created) = LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApiKeyFile, "local_");
         return new LocalKeys([key], key, path, created);
     }
 }

@@ -10,7 +10,7 @@ public sealed class LocalApiKeyTests
     public async Task Start_NoKeysConfigured_GeneratesKeyInDataFolderThatTheApiAccepts()
     {
         await using var server = await RunningServer.StartAsync(configureKeys: false);
-        var keyFile = Path.Combine(server.DataPath, LocalApiKey.FileName);
+        var keyFile = Path.Combine(server.DataPath, LocalSecret.ApiKeyFile);
         var key = await File.ReadAllTextAsync(keyFile);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/invoices");
         request.Headers.Add("X-Api-Key", key);
@@ -28,12 +28,12 @@ public sealed class LocalApiKeyTests
         var folder = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            var first = LocalApiKey.LoadOrCreate(folder);
-            var second = LocalApiKey.LoadOrCreate(folder);
+            var first = LocalSecret.LoadOrCreate(folder, LocalSecret.ApiKeyFile);
+            var second = LocalSecret.LoadOrCreate(folder, LocalSecret.ApiKeyFile);
 
             Assert.True(first.Created);
             Assert.False(second.Created);
-            Assert.Equal(first.Key, second.Key);
+            Assert.Equal(first.Value, second.Value);
         }
         finally
         {

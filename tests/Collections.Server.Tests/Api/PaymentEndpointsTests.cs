@@ -31,14 +31,16 @@ public sealed class PaymentEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostPayment_FullAmount_MarksInvoicePaid()
+    public async Task PostPayment_TwoPartPayments_BalanceRecomputedFromAllPayments()
     {
         await TestInvoices.SeedAsync(server.Store, "2026-0102", 50m);
 
-        var response = await server.Client.PostAsJsonAsync("/api/invoices/2026-0102/payments", new { paymentId = "p-1", amount = 50m, currency = "EUR" });
+        await server.Client.PostAsJsonAsync("/api/invoices/2026-0102/payments", new { paymentId = "p-1", amount = 20m, currency = "EUR" });
+        var response = await server.Client.PostAsJsonAsync("/api/invoices/2026-0102/payments", new { paymentId = "p-2", amount = 30m, currency = "EUR" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("paid", (await server.Store.GetInvoiceAsync("2026-0102", default))!.Status);
+        Assert.Equal(0m, (await server.Store.GetInvoiceAsync("2026-0102", default))!.OpenBalance);
+        Assert.Equal(2, server.Workflows.EventsFor("2026-0102").Count);
     }
 
     [Fact]

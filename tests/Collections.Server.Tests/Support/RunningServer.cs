@@ -1,3 +1,4 @@
+using Collections.Durable;
 using Collections.Handlers;
 using Collections.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Collections.Server.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Server.Tests.Support;
@@ -19,6 +22,7 @@ internal sealed class RunningServer : IAsyncDisposable
     public const string EventGridSecret = "event-grid-subscription-secret";
 
     private readonly WebApplication app;
+    private VirtualTimeDriver? driver;
 
     private RunningServer(WebApplication app, string dataPath, Uri address)
     {
@@ -48,7 +52,12 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public FakeTimeProvider Time => (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();
 
-    public static async Task<RunningServer> StartAsync(IEnumerable<string>? extraArgs = null, bool configureKeys = true)
+    /// <summary>The embedded runtime under virtual time (only with <c>realWorkflows</c>): advance it explicitly.</summary>
+    public VirtualTimeDriver Driver => driver ?? throw new InvalidOperationException("Start the server with realWorkflows: true.");
+
+    /// <param name="realWorkflows">Run the real invoice workflow on the embedded runtime, driven by
+    /// <see cref="Driver"/> under virtual time; otherwise the handlers talk to a <see cref="RecordingWorkflows"/>.</param>
+    public static async Task<RunningServer> StartAsync(IEnumerable<string>? extraArgs = null, bool configureKeys = true, bool realWorkflows = false)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
         var args = new List<string>
@@ -71,12 +80,24 @@ internal sealed class RunningServer : IAsyncDisposable
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
-            services.RemoveAll<IInvoiceWorkflows>();
-            services.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
+            if (!realWorkflows)
+            {
+                services.RemoveAll<IInvoiceWorkflows>();
+                services.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
+            }
+
+            // The runtime's own loop stays off: tests (and only tests) move its clock.
+            services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(WorkflowRuntimeService)));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, dataPath, new Uri(address));
+        var server = new RunningServer(app, dataPath, new Uri(address));
+        if (realWorkflows)
+        {
+            server.driver = await VirtualTimeDriver.AttachAsync(app.Services.GetRequiredService<DurableRuntime>());
+        }
+
+        return server;
     }
 
     public async ValueTask DisposeAsync()

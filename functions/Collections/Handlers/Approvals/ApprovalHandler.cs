@@ -59,12 +59,7 @@ public sealed class ApprovalHandler(ICollectionsStore store, IInvoiceWorkflows w
             return AlreadyDecided(winner, invoice);
         }
 
-        await store.AppendContactAsync(
-            new ContactLogEntry(
-                $"approval:{decided.Id}", decided.InvoiceNumber, invoice?.Invoice.Debtor.Id ?? string.Empty, decided.DecidedAt!.Value,
-                "approval", $"{decided.Action} {(decision == ApprovalDecisions.Approve ? "approved" : "rejected")}" +
-                (decidedBy is null ? "." : $" by {decidedBy}.")),
-            cancellationToken);
+        // The workflow writes the decision to the contact log when it acts on it.
         await workflows.ApprovalDecidedAsync(decided, cancellationToken);
         return Outcome.Ok(ApprovalView.From(decided, invoice));
     }

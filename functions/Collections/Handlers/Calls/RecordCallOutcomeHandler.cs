@@ -1,14 +1,14 @@
 using System.Text.Json;
+using Collections.Activities;
 using Collections.Storage;
 
 namespace Collections.Handlers.Calls;
 
 /// <summary>
-/// Closes a call task with its outcome, logs it on every invoice the call was about and raises it
-/// to the workflow. The same outcome posted again is acknowledged without a second event; another
+/// Closes a call task with its outcome and raises it to the workflow of every invoice the call was about. The same outcome posted again is acknowledged without a second event; another
 /// outcome for a task already closed is a conflict (the first recorded outcome stands).
 /// </summary>
-public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWorkflows workflows, TimeProvider time)
+public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWorkflows workflows)
 {
     private const int MaxAttempts = 5;
 
@@ -48,15 +48,7 @@ public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWo
                 continue;
             }
 
-            var now = time.GetUtcNow();
-            foreach (var invoiceNumber in task.InvoiceNumbers)
-            {
-                await store.AppendContactAsync(
-                    new ContactLogEntry(
-                        $"call-outcome:{callTaskId}:{invoiceNumber}", invoiceNumber, task.DebtorId, now, "call-outcome", Summary(request)),
-                    cancellationToken);
-            }
-
+            // The workflow writes the outcome to each invoice's contact log when it follows it up.
             await workflows.CallOutcomeAsync(done, request, cancellationToken);
             return Outcome.Ok(done);
         }
@@ -107,20 +99,5 @@ public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWo
                 errors.Add($"instalments[{index}].amount", "Must be greater than zero.");
             }
         }
-    }
-
-    private static string Summary(CallOutcomeRequest request)
-    {
-        var detail = request.Outcome switch
-        {
-            CallOutcomeKinds.PromiseToPay => $"promised to pay by {request.PromisedDate:yyyy-MM-dd}",
-            CallOutcomeKinds.PaymentPlan => $"payment plan of {request.Instalments!.Count} instalments",
-            CallOutcomeKinds.Dispute => $"dispute: {request.Reason}",
-            CallOutcomeKinds.CallbackRequested => $"asked to be called back at {request.CallbackAt:yyyy-MM-dd HH:mm}",
-            _ => request.Outcome,
-        };
-        var by = request.RecordedBy is null ? string.Empty : $" (recorded by {request.RecordedBy})";
-        var note = request.Note is null ? string.Empty : $" — {request.Note}";
-        return $"Call outcome: {detail}{by}{note}";
     }
 }

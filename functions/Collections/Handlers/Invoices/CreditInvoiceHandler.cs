@@ -50,12 +50,7 @@ public sealed class CreditInvoiceHandler(ICollectionsStore store, IInvoiceWorkfl
         var refreshed = await InvoiceBalance.RefreshAsync(store, invoiceNumber, cancellationToken);
         if (added)
         {
-            await store.AppendContactAsync(
-                new ContactLogEntry(
-                    $"credit:{invoiceNumber}:{credit.CreditNoteNumber}", invoiceNumber, invoice.Invoice.Debtor.Id, now, "note",
-                    $"Credit note {credit.CreditNoteNumber} of {credit.Amount} {invoice.Invoice.Currency} booked" +
-                    (credit.Reason is null ? "." : $": {credit.Reason}")),
-                cancellationToken);
+            // The workflow writes the credit to the contact log when it applies it.
             await workflows.CreditedAsync(invoiceNumber, credit, refreshed.OpenBalance, cancellationToken);
         }
 

@@ -17,8 +17,8 @@ public static class InvoiceBalance
     public static decimal Compute(decimal amount, IEnumerable<PaymentRecord> payments) =>
         amount - payments.Sum(payment => payment.Amount);
 
-    /// <summary>Stores the recomputed balance; an open invoice with nothing left to pay becomes paid
-    /// (or cancelled when only credit notes settled it).</summary>
+    /// <summary>Stores the recomputed balance. The status stays the workflow's to change: it closes the
+    /// invoice (paid, cancelled, …) when it has processed the payment.</summary>
     public static async Task<InvoiceRecord> RefreshAsync(ICollectionsStore store, string invoiceNumber, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -27,20 +27,14 @@ public static class InvoiceBalance
                 ?? throw new InvalidOperationException($"Invoice {invoiceNumber} is not stored.");
             var payments = await store.ListPaymentsAsync(invoiceNumber, cancellationToken);
             var balance = Compute(record.Invoice.Amount, payments);
-            var status = record.Status;
-            if (status == InvoiceStatus.Open && balance <= 0)
-            {
-                status = payments.Any(payment => payment.Source != CreditNoteSource) ? InvoiceStatus.Paid : InvoiceStatus.Cancelled;
-            }
-
-            if (balance == record.OpenBalance && status == record.Status)
+            if (balance == record.OpenBalance)
             {
                 return record;
             }
 
             try
             {
-                return await store.UpdateInvoiceAsync(record with { OpenBalance = balance, Status = status }, cancellationToken);
+                return await store.UpdateInvoiceAsync(record with { OpenBalance = balance }, cancellationToken);
             }
             catch (StoreConflictException) when (attempt < MaxAttempts)
             {

@@ -3,22 +3,24 @@ using System.Security.Cryptography;
 
 namespace Collections.Server.Hosting;
 
-/// <summary>The key a fresh installation generates for itself when no keys are configured, kept in
-/// the data folder so it survives restarts (and readable only by the owner where the OS allows).</summary>
-public static class LocalApiKey
+/// <summary>Secrets a fresh installation generates for itself when none is configured (the local API
+/// key, the approval-link secret), kept in the data folder so they survive restarts, readable only by
+/// the owner where the OS allows.</summary>
+public static class LocalSecret
 {
-    public const string FileName = "local-api-key";
+    public const string ApiKeyFile = "local-api-key";
+    public const string ApprovalSecretFile = "approval-token-secret";
 
-    public static (string Key, string Path, bool Created) LoadOrCreate(string dataPath)
+    public static (string Value, string Path, bool Created) LoadOrCreate(string dataPath, string fileName, string prefix = "")
     {
         Directory.CreateDirectory(dataPath);
-        var path = Path.GetFullPath(Path.Combine(dataPath, FileName));
+        var path = Path.GetFullPath(Path.Combine(dataPath, fileName));
         if (File.Exists(path))
         {
             return (File.ReadAllText(path).Trim(), path, false);
         }
 
-        var key = "local_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var value = prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -28,7 +30,7 @@ public static class LocalApiKey
         try
         {
             using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            writer.Write(key);
+            writer.Write(value);
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -36,6 +38,6 @@ public static class LocalApiKey
             return (File.ReadAllText(path).Trim(), path, false);
         }
 
-        return (key, path, true);
+        return (value, path, true);
     }
 }

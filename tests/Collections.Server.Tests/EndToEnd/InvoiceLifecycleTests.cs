@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Collections.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collections.Server.Tests.EndToEnd;
+
+/// <summary>The product as a user meets it: the real server, the real invoice workflow on the embedded
+/// runtime and the SQLite store, with virtual time moving the workflow's timers.</summary>
+public sealed class InvoiceLifecycleTests : IAsyncLifetime
+{
+    private RunningServer server = null!;
+
+    public async Task InitializeAsync() => server = await RunningServer.StartAsync(realWorkflows: true);
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task Invoice_ReminderCallPromiseAndPayment_WorkflowCompletesPaid()
+    {
+        // The accounting system posts an invoice due on Tuesday 3 March.
+        var intake = await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
+        Assert.Equal(HttpStatusCode.Created, intake.StatusCode);
+        await server.Driver.RunUntilIdleAsync();
+        var started = await GetInvoiceAsync();
+        Assert.Equal("Running", started.GetProperty("workflow").GetProperty("runtimeStatus").GetString());
+
+        // Within two business days of the due date a friendly reminder is in the outbox (no real channel configured).
+        await server.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 5, 18, 0, 0, TimeSpan.Zero));
+        var outbox = await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox");
+        var reminder = Assert.Single(outbox.GetProperty("items").EnumerateArray());
+        Assert.Equal("+31612345678", reminder.GetProperty("message").GetProperty("to").GetString());
+        Assert.Contains("2026-E001", reminder.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // Later a call appears on the staff call list.
+        var call = await WaitForCallTaskAsync(until: new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero));
+
+        // Staff record a promise to pay; then the payment provider reports the payment.
+        var promisedDate = DateOnly.FromDateTime(server.Time.GetUtcNow().UtcDateTime).AddDays(5);
+        var outcome = await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "promise-to-pay", promisedDate, recordedBy = "Sanne" });
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        await server.Driver.AdvanceByAsync(TimeSpan.FromDays(2));
+
+        var paid = await PostSignedPaymentAsync("""{"invoiceNumber":"2026-E001","paymentId":"ideal-77","amount":242.00,"currency":"EUR","paidAt":"PAIDAT"}"""
+            .Replace("PAIDAT", server.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        await server.Driver.RunUntilIdleAsync();
+
+        var finished = await GetInvoiceAsync();
+        Assert.Equal("Completed", finished.GetProperty("workflow").GetProperty("runtimeStatus").GetString());
+        Assert.Equal("paid", finished.GetProperty("workflow").GetProperty("outcome").GetString());
+        Assert.Equal("paid", finished.GetProperty("status").GetString());
+        Assert.Equal(0m, finished.GetProperty("openBalance").GetDecimal());
+        var kinds = finished.GetProperty("timeline").EnumerateArray().Select(entry => entry.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("message", kinds);
+        Assert.Contains("call-task", kinds);
+        Assert.Contains("call-outcome", kinds);
+        Assert.Contains("payment", kinds);
+        Assert.Equal("completed", kinds[^1]);
+    }
+
+    [Fact]
+    public async Task Invoice_PostedTwentyTimesConcurrently_OneWorkflowInstance()
+    {
+        var body = InvoiceJson.Valid("2026-E002").ToJsonString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => server.Client.PostAsync("/api/invoices", InvoiceJson.Content(body))));
+        await server.Driver.RunUntilIdleAsync();
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+        var instances = await server.Services.GetRequiredService<Collections.Durable.DurableRuntime>().Client
+            .QueryAsync(new Collections.Durable.InstanceQuery());
+        Assert.Equal(["invoice-2026-E002"], instances.Instances.Select(instance => instance.InstanceId));
+    }
+
+    private async Task<JsonElement> GetInvoiceAsync() => await server.Client.GetFromJsonAsync<JsonElement>("/api/invoices/2026-E001");
+
+    private async Task<string> WaitForCallTaskAsync(DateTimeOffset until)
+    {
+        while (server.Time.GetUtcNow() < until)
+        {
+            var calls = await server.Client.GetFromJsonAsync<JsonElement>("/api/calls");
+            if (calls.GetArrayLength() > 0)
+            {
+                return calls[0].GetProperty("id").GetString()!;
+            }
+
+            await server.Driver.AdvanceByAsync(TimeSpan.FromHours(1));
+        }
+
+        throw new Xunit.Sdk.XunitException($"No call task by {until:yyyy-MM-dd}: {await server.Client.GetStringAsync("/api/invoices/2026-E001")}");
+    }
+
+    private Task<HttpResponseMessage> PostSignedPaymentAsync(string body)
+    {
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(RunningServer.WebhookSecret), Encoding.UTF8.GetBytes(body));
+        content.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(signature));
+        return server.Anonymous.PostAsync("/api/webhooks/payments", content);
+    }
+}
