@@ -15,10 +15,9 @@ using Microsoft.DurableTask.Client;
 namespace Collections.AzureFunctions.Workflows;
 
 /// <summary>
-/// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events go
-/// only to instances that can take them (<see cref="WorkflowEventDelivery"/>), as <see cref="InvoiceEvent"/>s under the
-/// workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>; ids the
-/// running workflow wrote into records (call tasks, approvals) already are instance ids.
+/// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events
+/// (<see cref="InvoiceEventMapping"/>) go to instances that can take them (<see cref="WorkflowEventDelivery"/>)
+/// under the workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>.
 /// </summary>
 public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoiceWorkflows
 {
@@ -31,61 +30,42 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         return WorkflowStart.StartOnceAsync(
             async cancellation => await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation) is not null,
             cancellation => Client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(InvoiceWorkflow.Name), new InvoiceWorkflowInput(invoice.Invoice, policy), new StartOrchestrationOptions { InstanceId = instanceId }, cancellation),
+                new TaskName(InvoiceWorkflow.Name),
+                new InvoiceWorkflowInput(invoice.Invoice, policy),
+                new StartOrchestrationOptions { InstanceId = instanceId },
+                cancellation),
             cancellationToken);
     }
 
-    public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payment);
-        return RaiseAsync(InstanceIdFor(payment.InvoiceNumber), new PaymentReceived(payment.PaymentId, payment.Amount, payment.PaidAt), cancellationToken);
-    }
+    public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(payment.InvoiceNumber), InvoiceEventMapping.Payment(payment), cancellationToken);
 
-    public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(credit);
-        var amount = credit.Amount ?? throw new ArgumentException("A credit note without an amount reached the workflow port.", nameof(credit));
-        return RaiseAsync(InstanceIdFor(invoiceNumber), new InvoiceCredited(amount, credit.CreditNoteNumber), cancellationToken);
-    }
+    public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Credit(credit), cancellationToken);
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), new InvoiceCancelled(reason), cancellationToken);
 
-    public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken)
+    public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Dispute(dispute), cancellationToken);
+
+    public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dispute);
-        InvoiceEvent change = dispute.Action == DisputeChange.Open
-            ? new DisputeOpened(dispute.Reason ?? string.Empty)
-            : new DisputeResolved(CreditAmount: 0, dispute.Reason);
-        return RaiseAsync(InstanceIdFor(invoiceNumber), change, cancellationToken);
+        var recorded = InvoiceEventMapping.CallOutcome(task, outcome);
+        foreach (var invoiceNumber in task.InvoiceNumbers)
+        {
+            await RaiseAsync(InstanceIdFor(invoiceNumber), recorded, cancellationToken);
+        }
     }
 
-    public Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(outcome);
-        var recorded = new CallOutcome(
-            Enum.Parse<CallOutcomeKind>(outcome.Outcome!.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true),
-            outcome.PromisedDate,
-            outcome.Instalments?.Select(instalment => new Instalment(instalment.DueDate!.Value, instalment.Amount!.Value)).ToList(),
-            outcome.Reason,
-            outcome.CallbackAt,
-            outcome.Note);
-        return RaiseAsync(task.WorkflowInstanceId, new CallOutcomeRecorded(task.Id, recorded), cancellationToken);
-    }
+    public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(approval.InvoiceNumber), InvoiceEventMapping.Approval(approval), cancellationToken);
 
-    public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(approval);
-        var decision = approval.Decision == ApprovalDecisions.Approve ? ApprovalDecision.Approve : ApprovalDecision.Reject;
-        return RaiseAsync(approval.WorkflowInstanceId, new ApprovalDecided(approval.Id, decision, approval.DecidedBy), cancellationToken);
-    }
-
-    public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        return RaiseAsync(failure.WorkflowInstanceId, new DeliveryFailed(failure.Channel, failure.Details ?? failure.ProviderStatus), cancellationToken);
-    }
+    // The message's tag is the sending workflow's own instance id (already a Durable instance id).
+    public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
+        InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId)
+            ? RaiseAsync(failure.WorkflowInstanceId, InvoiceEventMapping.Delivery(failure), cancellationToken)
+            : Task.CompletedTask;
 
     public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)
     {

@@ -6,7 +6,9 @@ namespace Collections.Hosting;
 /// <summary>
 /// Builds the product's <see cref="WorkflowView"/> from what Durable Task's client reports about an instance
 /// (<c>OrchestrationMetadata</c>): its runtime status name, its serialized custom status and its serialized output.
-/// The invoice workflow's custom status is a JSON object with a <c>stage</c>; its output is the result (e.g. <c>"paid"</c>).
+/// The invoice workflow's custom status is a JSON object with a <c>stage</c> (and, when known, what it does <c>next</c>);
+/// its output is the result (e.g. <c>"paid"</c>). The timer and awaited events the embedded runtime reports are not
+/// in Durable Task's instance metadata, so they stay empty here.
 /// </summary>
 public static class DurableWorkflowView
 {
@@ -14,10 +16,11 @@ public static class DurableWorkflowView
     {
         var status = DurableRuntimeStatus.ToProduct(durableStatus);
         var outcome = status == DurableRuntimeStatus.Completed ? ScalarText(serializedOutput) : null;
-        return new WorkflowView(status, Stage(serializedCustomStatus), NextStep: null, NextStepAt: null, WaitingFor: [], outcome);
+        return new WorkflowView(
+            status, Property(serializedCustomStatus, "stage"), Property(serializedCustomStatus, "next"), NextStepAt: null, WaitingFor: [], outcome);
     }
 
-    private static string? Stage(string? serializedCustomStatus)
+    private static string? Property(string? serializedCustomStatus, string name)
     {
         if (string.IsNullOrWhiteSpace(serializedCustomStatus))
         {
@@ -25,8 +28,8 @@ public static class DurableWorkflowView
         }
 
         using var document = Parse(serializedCustomStatus);
-        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("stage", out var stage)
-            ? Text(stage)
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value)
+            ? Text(value)
             : null;
     }
 

@@ -1,6 +1,9 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Collections.Activities;
+using Collections.Server.Hosting;
+using Collections.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Collections.Deployment.Tests.AzureFunctions;
 
@@ -39,36 +42,52 @@ public sealed class LocalSettingsExampleTests
     }
 
     [Fact]
-    public void Example_ActivityOptions_NameEveryRequiredValue()
+    public void Example_ActivitySettings_EachNameAnOptionOfTheActivities()
     {
-        var required = RequiredSettings("Collections__Activities", typeof(InvoiceActivityOptions)).ToList();
+        var keys = settings.Keys.Where(key => key.StartsWith("Collections__Activities__", StringComparison.Ordinal)).ToList();
 
-        Assert.Contains("Collections__Activities__Creditor__Address__City", required);
-        Assert.All(required, key => Assert.Contains(key, settings.Keys));
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.True(Binds(typeof(InvoiceActivityOptions), key.Split("__")[2..]), $"{key} names no option."));
     }
 
-    /// <summary>Configuration keys of the required members (required properties, constructor parameters without a
-    /// default), descending into records of our own.</summary>
-    private static IEnumerable<string> RequiredSettings(string prefix, Type type)
+    [Fact]
+    public void Example_Settings_PassTheProductsStartUpValidation()
     {
-        var constructor = type.GetConstructors().OrderByDescending(candidate => candidate.GetParameters().Length).First();
-        var members = type.GetCustomAttribute<RequiredMemberAttribute>() is not null
-            ? type.GetProperties().Where(property => property.GetCustomAttribute<RequiredMemberAttribute>() is not null).Select(property => (property.Name, property.PropertyType))
-            : constructor.GetParameters().Where(parameter => !parameter.HasDefaultValue).Select(parameter => (parameter.Name!, parameter.ParameterType));
-        foreach (var (name, memberType) in members)
+        var dataPath = Path.Combine(Path.GetTempPath(), "collections-deployment-tests", Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), (string?)setting.Value)))
+            .AddInMemoryCollection([KeyValuePair.Create("Collections:DataPath", (string?)dataPath)])
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddCollections(configuration);
+        using var provider = services.BuildServiceProvider();
+        try
         {
-            var key = $"{prefix}__{name}";
-            if (memberType.Namespace?.StartsWith("Collections", StringComparison.Ordinal) == true && !memberType.IsEnum)
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            var activities = provider.GetRequiredService<InvoiceActivityOptions>();
+
+            Assert.Equal(settings["Collections__Activities__Creditor__Name"], activities.Creditor.Name);
+            Assert.NotNull(provider.GetRequiredService<ICollectionsStore>());
+        }
+        finally
+        {
+            if (Directory.Exists(dataPath))
             {
-                foreach (var nested in RequiredSettings(key, memberType))
-                {
-                    yield return nested;
-                }
-            }
-            else
-            {
-                yield return key;
+                Directory.Delete(dataPath, recursive: true);
             }
         }
+    }
+
+    /// <summary>Whether a configuration path (e.g. Creditor, Address, City) names a settable member, case-insensitively
+    /// as the configuration binder matches (a positional record has a property per parameter).</summary>
+    private static bool Binds(Type type, string[] path)
+    {
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        var member = type.GetProperties().FirstOrDefault(property => property.Name.Equals(path[0], StringComparison.OrdinalIgnoreCase));
+        return member is not null && Binds(member.PropertyType, path[1..]);
     }
 }

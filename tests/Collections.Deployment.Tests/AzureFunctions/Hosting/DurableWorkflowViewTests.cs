@@ -11,8 +11,17 @@ public sealed class DurableWorkflowViewTests
 
         Assert.Equal("Running", view.RuntimeStatus);
         Assert.Equal("friendly-reminder", view.Stage);
+        Assert.Null(view.NextStep);
         Assert.Null(view.Outcome);
         Assert.Empty(view.WaitingFor);
+    }
+
+    [Fact]
+    public void From_CustomStatusWithNextStep_ShowsIt()
+    {
+        var view = DurableWorkflowView.From("Running", """{"stage":"final-notice","next":"hand-over approval"}""", serializedOutput: null);
+
+        Assert.Equal("hand-over approval", view.NextStep);
     }
 
     [Fact]
