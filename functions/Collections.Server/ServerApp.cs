@@ -1,6 +1,7 @@
 using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
+using Collections.Server.Hosting.Demo;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -13,12 +14,19 @@ public static class ServerApp
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <param name="configureServices">Runs after the product's registrations, so a test can replace one.</param>
+    /// <param name="args">Command-line arguments; <c>--demo</c> seeds demo invoices and runs an accelerated clock.</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
+        var demo = DemoMode.TryTake(args, out args);
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        if (demo)
+        {
+            DemoMode.Configure(builder);
         }
 
         builder.Services.AddCollections(builder.Configuration);

@@ -1,30 +1,21 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Collections.Handlers.Approvals;
 
 /// <summary>
-/// Single-use tokens for approval links: 32 random bytes, base64url (43 characters). Only the
-/// SHA-256 of the token is stored, so a leaked database does not leak working links.
+/// Approval-link tokens: at least 32 bytes of secret randomness (the workflow derives them as an HMAC of
+/// the approval id, so a reminder email repeats the same link). Only the SHA-256 of a token is stored,
+/// so a leaked database does not leak working links.
 /// </summary>
 public static class ApprovalToken
 {
-    private const int TokenBytes = 32;
-
-    /// <summary>A new token for the email's link and the hash to store in <see cref="Storage.ApprovalRecord.TokenHash"/>.</summary>
-    public static (string Token, string Hash) Create()
-    {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
-        return (token, Hash(token));
-    }
-
+    /// <summary>The value stored in <see cref="Storage.ApprovalRecord.TokenHash"/>: lowercase hex SHA-256 of the token.</summary>
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     /// <summary>True when the text can be a token at all (so a garbled link is rejected before any lookup):
-    /// 32 bytes or more as base64url or hex (the workflow derives its tokens as a hex HMAC of the approval id,
-    /// so that a retried or reminder email carries the same link).</summary>
+    /// 43 to 128 base64url or hex characters.</summary>
     public static bool IsWellFormed(string? token) =>
         token is { Length: >= 43 and <= 128 } && token.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '_');
 }

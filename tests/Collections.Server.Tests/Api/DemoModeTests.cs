@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collections.Server.Hosting.Demo;
+using Microsoft.AspNetCore.Builder;
+
+namespace Collections.Server.Tests.Api;
+
+public sealed class DemoModeTests
+{
+    [Fact]
+    public async Task Demo_Start_SeedsInvoicesWithRunningWorkflowsInItsOwnDataFolder()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
+        const string key = "demo-test-key-0123456789";
+        var app = ServerApp.Build(["--demo", "--urls=http://127.0.0.1:0", $"--Collections:DataPath={dataPath}", $"--Collections:ApiKeys:0={key}", "--Logging:LogLevel:Default=Warning"]);
+        try
+        {
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+            var invoices = await WaitForAsync(client, "/api/invoices", page => page.GetProperty("totalCount").GetInt32() == 5);
+            var first = await client.GetFromJsonAsync<JsonElement>("/api/invoices/DEMO-1001");
+
+            Assert.Equal(5, invoices.GetProperty("items").GetArrayLength());
+            Assert.Equal("Running", first.GetProperty("workflow").GetProperty("runtimeStatus").GetString());
+            Assert.True(File.Exists(Path.Combine(dataPath, "demo", "collections.db")));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AcceleratedClock_OneSimulatedHourPerSecond_TimersScaled()
+    {
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var clock = new AcceleratedTimeProvider(start, DemoMode.HoursPerSecond);
+        var watch = Stopwatch.StartNew();
+
+        await Task.Delay(TimeSpan.FromMinutes(30), clock);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
+        Assert.True(clock.GetUtcNow() >= start.AddMinutes(29), "timers fire within the timer resolution, a few simulated seconds");
+    }
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(path);
+            if (done(page) || deadline.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                return page;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
