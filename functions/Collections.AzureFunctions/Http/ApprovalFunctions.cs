@@ -7,29 +7,29 @@ using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
-/// <summary>Approval links from staff emails (server: <c>ApprovalEndpoints</c>): GET only shows the request,
-/// POST records the decision once. The email links carry the suggested answer in the path.</summary>
+/// <summary>Approval links from staff emails: the server's own endpoint methods (<c>ApprovalEndpoints</c>), with
+/// the headers its route group adds. GET only shows the request; POST records the decision once.</summary>
 public sealed class ApprovalFunctions(ApprovalHandler approvals)
 {
     [Function("ShowApproval")]
-    public async Task<IResult> ShowApproval(
+    public Task<IResult> ShowApproval(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
     {
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        return ApprovalPage.Render(await approvals.GetAsync(token, cancellationToken), afterDecision: false);
+        return ApprovalEndpoints.ShowAsync(token, approvals, cancellationToken);
     }
 
     [Function("ShowApprovalWithSuggestion")]
-    public async Task<IResult> ShowApprovalWithSuggestion(
+    public Task<IResult> ShowApprovalWithSuggestion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}/{decision:regex(^(approve|reject)$)}")] HttpRequest request,
         string token,
         string decision,
         CancellationToken cancellationToken)
     {
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        return ApprovalPage.Render(await approvals.GetAsync(token, cancellationToken), afterDecision: false, suggested: decision);
+        return ApprovalEndpoints.ShowSuggestedAsync(token, decision, approvals, cancellationToken);
     }
 
     [Function("DecideApproval")]
@@ -41,8 +41,7 @@ public sealed class ApprovalFunctions(ApprovalHandler approvals)
     {
         using var scope = DurableClientScope.Enter(durable);
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        var decision = await ApprovalEndpoints.FormDecisionAsync(request, cancellationToken);
-        return ApprovalPage.Render(await approvals.DecideAsync(token, decision, decidedBy: null, cancellationToken), afterDecision: true);
+        return await ApprovalEndpoints.DecideAsync(token, request, approvals, cancellationToken);
     }
 
     [Function("DecideApprovalFromLink")]
@@ -55,7 +54,6 @@ public sealed class ApprovalFunctions(ApprovalHandler approvals)
     {
         using var scope = DurableClientScope.Enter(durable);
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        var chosen = await ApprovalEndpoints.FormDecisionAsync(request, cancellationToken) ?? decision;
-        return ApprovalPage.Render(await approvals.DecideAsync(token, chosen, decidedBy: null, cancellationToken), afterDecision: true);
+        return await ApprovalEndpoints.DecideFromLinkAsync(token, decision, request, approvals, cancellationToken);
     }
 }

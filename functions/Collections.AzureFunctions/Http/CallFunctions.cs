@@ -1,5 +1,4 @@
 using Collections.AzureFunctions.Workflows;
-using Collections.Handlers;
 using Collections.Handlers.Calls;
 using Collections.Server.Api;
 using Microsoft.AspNetCore.Http;
@@ -8,20 +7,14 @@ using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
-/// <summary>The staff call list and call outcomes (server: <c>CallEndpoints</c>).</summary>
+/// <summary>The staff call list and call outcomes: the server's own endpoint methods (<c>CallEndpoints</c>).</summary>
 public sealed class CallFunctions(CallQueries queries, RecordCallOutcomeHandler outcomes)
 {
     [Function("ListCalls")]
-    public async Task<IResult> ListCalls(
+    public Task<IResult> ListCalls(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/calls")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var dueBy = QueryValues.Moment(request.Query["due"], "due", errors);
-        return errors.Any
-            ? HandlerResults.Invalid(errors.ToDictionary())
-            : (await queries.ListAsync(dueBy, cancellationToken)).ToHttp();
-    }
+        CancellationToken cancellationToken) =>
+        CallEndpoints.ListAsync(request.Query["due"], queries, cancellationToken);
 
     [Function("RecordCallOutcome")]
     public async Task<IResult> RecordCallOutcome(
@@ -31,7 +24,6 @@ public sealed class CallFunctions(CallQueries queries, RecordCallOutcomeHandler 
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var (outcome, problem) = await RequestBody.ReadJsonAsync<CallOutcomeRequest>(request, ApiJson.Options, cancellationToken);
-        return problem ?? (await outcomes.HandleAsync(id, outcome!, cancellationToken)).ToHttp();
+        return await CallEndpoints.RecordOutcomeAsync(id, request, outcomes, cancellationToken);
     }
 }

@@ -1,6 +1,4 @@
-using System.Text;
 using Collections.AzureFunctions.Workflows;
-using Collections.Handlers;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
 using Collections.Server.Api;
@@ -10,7 +8,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
-/// <summary>The accounting systems' API (server: <c>InvoiceEndpoints</c>), bound to the same handlers.</summary>
+/// <summary>The accounting systems' API: the server's own endpoint methods (<c>InvoiceEndpoints</c>).</summary>
 public sealed class InvoiceFunctions(
     SubmitInvoiceHandler submit,
     InvoiceQueries queries,
@@ -26,9 +24,7 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var (body, problem) = await RequestBody.ReadAsync(request, RequestBody.DefaultLimit, cancellationToken);
-        return problem ?? (await submit.HandleAsync(Encoding.UTF8.GetString(body!), cancellationToken))
-            .ToHttp(invoice => $"/api/invoices/{Uri.EscapeDataString(invoice.Number)}");
+        return await InvoiceEndpoints.SubmitAsync(request, submit, cancellationToken);
     }
 
     [Function("GetInvoice")]
@@ -39,21 +35,14 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        return (await queries.GetAsync(number, cancellationToken)).ToHttp();
+        return await InvoiceEndpoints.GetAsync(number, queries, cancellationToken);
     }
 
     [Function("ListInvoices")]
-    public async Task<IResult> ListInvoices(
+    public Task<IResult> ListInvoices(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var page = QueryValues.Integer(request.Query["page"], "page", errors);
-        var pageSize = QueryValues.Integer(request.Query["pageSize"], "pageSize", errors);
-        return errors.Any
-            ? HandlerResults.Invalid(errors.ToDictionary())
-            : (await queries.ListAsync(request.Query["status"], page, pageSize, cancellationToken)).ToHttp();
-    }
+        CancellationToken cancellationToken) =>
+        InvoiceEndpoints.ListAsync(request.Query["status"], request.Query["page"], request.Query["pageSize"], queries, cancellationToken);
 
     [Function("RecordPayment")]
     public async Task<IResult> RecordPayment(
@@ -63,8 +52,7 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var (payment, problem) = await RequestBody.ReadJsonAsync<PaymentRequest>(request, ApiJson.Options, cancellationToken);
-        return problem ?? (await payments.HandleAsync(number, payment!, PaymentSources.Accounting, cancellationToken)).ToHttp();
+        return await InvoiceEndpoints.RecordPaymentAsync(number, request, payments, cancellationToken);
     }
 
     [Function("CreditInvoice")]
@@ -75,8 +63,7 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var (note, problem) = await RequestBody.ReadJsonAsync<CreditNote>(request, ApiJson.Options, cancellationToken);
-        return problem ?? (await credit.HandleAsync(number, note!, cancellationToken)).ToHttp();
+        return await InvoiceEndpoints.CreditAsync(number, request, credit, cancellationToken);
     }
 
     [Function("CancelInvoice")]
@@ -87,19 +74,7 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var cancelRequest = new CancelRequest();
-        if (request.ContentLength is not 0 && request.HasJsonContentType())
-        {
-            var (parsed, problem) = await RequestBody.ReadJsonAsync<CancelRequest>(request, ApiJson.Options, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            cancelRequest = parsed!;
-        }
-
-        return (await cancel.HandleAsync(number, cancelRequest, cancellationToken)).ToHttp();
+        return await InvoiceEndpoints.CancelAsync(number, request, cancel, cancellationToken);
     }
 
     [Function("DisputeInvoice")]
@@ -110,7 +85,6 @@ public sealed class InvoiceFunctions(
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        var (change, problem) = await RequestBody.ReadJsonAsync<DisputeChange>(request, ApiJson.Options, cancellationToken);
-        return problem ?? (await dispute.HandleAsync(number, change!, cancellationToken)).ToHttp();
+        return await InvoiceEndpoints.DisputeAsync(number, request, dispute, cancellationToken);
     }
 }

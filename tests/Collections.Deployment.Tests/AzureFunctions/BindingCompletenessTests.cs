@@ -31,6 +31,22 @@ public sealed partial class BindingCompletenessTests
     }
 
     [Fact]
+    public void HttpTriggers_EachCallsAnEndpointMethodOfTheServer()
+    {
+        var serverTypes = typeof(Collections.Server.ServerApp).Assembly.GetTypes();
+        var triggers = FunctionsAppSource.Functions.Where(function => function.HttpTrigger is not null).ToList();
+
+        Assert.NotEmpty(triggers);
+        Assert.All(triggers, trigger =>
+        {
+            var call = EndpointCall().Match(trigger.Text);
+            Assert.True(call.Success, $"{trigger.Name} calls no server endpoint method.");
+            var type = Assert.Single(serverTypes, type => type.Name == call.Groups["type"].Value);
+            Assert.NotNull(type.GetMethod(call.Groups["method"].Value, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public));
+        });
+    }
+
+    [Fact]
     public void HttpTriggers_RoutesStartAtTheSiteRoot_BecauseHostJsonHasNoRoutePrefix()
     {
         using var hostJson = System.Text.Json.JsonDocument.Parse(FunctionsAppSource.Read("host.json"));
@@ -119,6 +135,9 @@ public sealed partial class BindingCompletenessTests
     private static IEnumerable<string> RegisteredInServer(Regex registration) =>
         registration.Matches(FunctionsAppSource.Read("functions", "Collections.Server", "Workflows", "CollectionsWorkflows.cs"))
             .Select(match => match.Groups["name"].Value);
+
+    [GeneratedRegex(@"\b(?<type>\w+Endpoints)\.(?<method>\w+Async)\(")]
+    private static partial Regex EndpointCall();
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)[^}]*\}")]
     private static partial Regex RouteParameter();
