@@ -22,6 +22,7 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly ExecutionCache cache;
     private readonly ConcurrentDictionary<long, Task> runningActivities = new();
     private readonly ConcurrentQueue<ActivityResult> activityResults = new();
+    private readonly ConcurrentQueue<PendingWrite> pendingWrites = new();
     private readonly ConcurrentDictionary<string, List<TaskCompletionSource<InstanceStatus>>> completionWaiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger logger;
@@ -55,6 +56,9 @@ public sealed class DurableRuntime : IAsyncDisposable
     internal DateTime UtcNow => Options.TimeProvider.GetUtcNow().UtcDateTime;
 
     internal bool HasRunningActivities => !runningActivities.IsEmpty;
+
+    /// <summary>Step timings for benchmarks; null (and not collected) unless set.</summary>
+    internal StepMetrics? Metrics { get; set; }
 
     /// <summary>Starts the background loop that runs turns and activities (real or fake clock, woken by timers and signals).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -119,19 +123,29 @@ public sealed class DurableRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; <paramref name="touched"/> instance loses its cached state.</summary>
-    internal Task<T> WriteAsync<T>(string touched, Func<DurableStore, T> work, CancellationToken cancellationToken) =>
-        UseStoreAsync(
-            s =>
-            {
-                cache.Remove(touched);
-                using var transaction = s.Begin();
-                var result = work(s);
-                transaction.Commit();
-                signal.Set();
-                return result;
-            },
-            cancellationToken);
+    /// <summary>
+    /// Runs a client write (<paramref name="touched"/> instance loses its cached state). Writes queued meanwhile by
+    /// other callers commit together in one transaction (group commit), each isolated by a savepoint.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(string touched, Func<DurableStore, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite(touched, s => work(s));
+        pendingWrites.Enqueue(write);
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            FlushWrites();
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        signal.Set();
+        return (T)(await write.Completion.Task)!;
+    }
 
     /// <summary>Called after a client finished an instance directly (terminate).</summary>
     internal async Task NotifyFinishedAsync(string instanceId)
@@ -182,8 +196,10 @@ public sealed class DurableRuntime : IAsyncDisposable
         int turns;
         List<string> finished = [];
         await gate.WaitAsync(cancellationToken);
+        var started = Metrics is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            FlushWrites();
             var now = UtcNow;
             var results = DrainActivityResults();
             settled = results.Count;
@@ -241,9 +257,13 @@ public sealed class DurableRuntime : IAsyncDisposable
             gate.Release();
         }
 
+        Metrics?.Record(started, turns, leased.Count);
         foreach (var item in leased)
         {
-            runningActivities[item.Id] = Task.Run(() => RunActivityAsync(item), CancellationToken.None);
+            // Registered before it starts, so a fast attempt cannot remove itself before it was added.
+            var attempt = new Task<Task>(() => RunActivityAsync(item));
+            runningActivities[item.Id] = attempt.Unwrap();
+            attempt.Start(TaskScheduler.Default);
         }
 
         foreach (var instanceId in finished)
@@ -257,8 +277,69 @@ public sealed class DurableRuntime : IAsyncDisposable
     /// <summary>Waits until every activity attempt started so far has finished.</summary>
     internal Task WhenActivitiesFinishedAsync() => Task.WhenAll(runningActivities.Values);
 
+    /// <summary>The committed history of an instance's current generation (for diagnostics and tests).</summary>
+    internal Task<List<HistoryEvent>> ReadHistoryAsync(string instanceId) =>
+        UseStoreAsync(s => s.LoadHistory(instanceId), CancellationToken.None);
+
     internal Task<DateTime?> NextDueTimeAsync(CancellationToken cancellationToken) =>
         UseStoreAsync(s => s.NextDueTime(runningActivities.ContainsKey), cancellationToken);
+
+    /// <summary>Commits every queued client write in one transaction; called with the gate held.</summary>
+    private void FlushWrites()
+    {
+        if (pendingWrites.IsEmpty)
+        {
+            return;
+        }
+
+        var batch = new List<(PendingWrite Write, object? Result, Exception? Error)>();
+        try
+        {
+            using var transaction = store.Begin();
+            while (pendingWrites.TryDequeue(out var write))
+            {
+                cache.Remove(write.Touched);
+                store.Savepoint();
+                try
+                {
+                    batch.Add((write, write.Work(store), null));
+                    store.ReleaseSavepoint();
+                }
+#pragma warning disable CA1031 // The failure belongs to that caller; the other writes of the batch go on.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    store.RollbackToSavepoint();
+                    batch.Add((write, null, exception));
+                }
+            }
+
+            transaction.Commit();
+        }
+#pragma warning disable CA1031 // A failed commit fails every write of the batch; each caller sees the exception.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            foreach (var (write, _, _) in batch)
+            {
+                write.Completion.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        foreach (var (write, result, error) in batch)
+        {
+            if (error is null)
+            {
+                write.Completion.TrySetResult(result);
+            }
+            else
+            {
+                write.Completion.TrySetException(error);
+            }
+        }
+    }
 
     private async Task TakeOverAsync(CancellationToken cancellationToken) =>
         await UseStoreAsync(s => { s.ReleaseAllLeases(); return true; }, cancellationToken);
@@ -289,11 +370,19 @@ public sealed class DurableRuntime : IAsyncDisposable
         }
 
         var turns = new (TurnToWrite Turn, OrchestrationExecution? Execution)[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void Run(int i) => turns[i] = RunTurn(work[i].Row, work[i].Messages, work[i].Execution, work[i].History!, now);
+        if (work.Count < 8)
         {
-            var (row, messages, execution, history) = work[i];
-            turns[i] = RunTurn(row, messages, execution, history!, now);
-        });
+            for (var i = 0; i < work.Count; i++)
+            {
+                Run(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        }
+
         return [.. turns];
     }
 
@@ -388,6 +477,16 @@ public sealed class DurableRuntime : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>A client write waiting to be committed.</summary>
+    private sealed class PendingWrite(string touched, Func<DurableStore, object?> work)
+    {
+        public string Touched { get; } = touched;
+
+        public Func<DurableStore, object?> Work { get; } = work;
+
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private void CompleteWaiters(InstanceStatus status)

@@ -14,7 +14,7 @@ public sealed class DurableRuntimeOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>How many activities may run at the same time.</summary>
-    public int MaxConcurrentActivities { get; init; } = 64;
+    public int MaxConcurrentActivities { get; init; } = 256;
 
     /// <summary>How many instances' turns run in one batch (one SQLite transaction).</summary>
     public int MaxTurnsPerBatch { get; init; } = 256;

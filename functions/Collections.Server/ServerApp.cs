@@ -1,3 +1,4 @@
+using Collections.Policy;
 using Collections.Server.Api;
 using Collections.Server.Approvals;
 using Collections.Server.Hosting;
@@ -31,7 +32,7 @@ public static class ServerApp
 
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
@@ -69,6 +70,11 @@ public static class ServerApp
                 await Console.Error.WriteLineAsync($"  {failure}");
             }
 
+            return 1;
+        }
+        catch (PolicyException exception)
+        {
+            await Console.Error.WriteLineAsync($"Collections: the policy is not valid: {exception.Message}");
             return 1;
         }
     }

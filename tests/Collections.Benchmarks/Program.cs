@@ -1,2 +1,35 @@
-Console.Error.WriteLine("No benchmarks yet.");
-return 2;
+using System.Globalization;
+using Collections.Benchmarks;
+
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events> [--instances N]
+// Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events> [--instances N]");
+    return 2;
+}
+
+int? instances = null;
+for (var i = 1; i < args.Length - 1; i++)
+{
+    if (args[i] == "--instances")
+    {
+        instances = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+}
+
+var json = args[0] switch
+{
+    "sequence5" => await SequenceBenchmark.RunAsync(instances ?? 20_000),
+    "timers" => await TimersBenchmark.RunAsync(instances ?? 100_000),
+    "events" => await EventsBenchmark.RunAsync(instances ?? 10_000),
+    _ => null,
+};
+if (json is null)
+{
+    Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
+    return 2;
+}
+
+Console.WriteLine(json);
+return 0;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Durable.Tests;
@@ -12,12 +14,16 @@ internal sealed class DurableTestHost : IAsyncDisposable
     public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Func<DurableRegistry> registry;
-    private readonly Func<DurableRuntimeOptions, DurableRuntimeOptions>? configure;
+    private readonly TimeSpan? eventRetention;
+    private readonly int cacheSize;
+    private readonly ILoggerFactory loggerFactory;
 
-    private DurableTestHost(Func<DurableRegistry> registry, Func<DurableRuntimeOptions, DurableRuntimeOptions>? configure)
+    private DurableTestHost(Func<DurableRegistry> registry, TimeSpan? eventRetention, int cacheSize, ILoggerFactory? loggerFactory)
     {
+        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         this.registry = registry;
-        this.configure = configure;
+        this.eventRetention = eventRetention;
+        this.cacheSize = cacheSize;
         Directory = Path.Combine(Path.GetTempPath(), "durable-tests", Guid.NewGuid().ToString("N"));
         Clock = new FakeTimeProvider(Epoch);
     }
@@ -34,10 +40,11 @@ internal sealed class DurableTestHost : IAsyncDisposable
 
     public DurableClient Client => Runtime.Client;
 
+    /// <summary>Opens a host; <paramref name="cacheSize"/> 0 makes every turn replay the full history.</summary>
     public static async Task<DurableTestHost> StartAsync(
-        Func<DurableRegistry> registry, Func<DurableRuntimeOptions, DurableRuntimeOptions>? configure = null)
+        Func<DurableRegistry> registry, TimeSpan? eventRetention = null, int cacheSize = 100, ILoggerFactory? loggerFactory = null)
     {
-        var host = new DurableTestHost(registry, configure);
+        var host = new DurableTestHost(registry, eventRetention, cacheSize, loggerFactory);
         await host.OpenAsync();
         return host;
     }
@@ -71,8 +78,11 @@ internal sealed class DurableTestHost : IAsyncDisposable
             DatabasePath = DatabasePath,
             TimeProvider = Clock,
             JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web),
+            EventRetention = eventRetention ?? TimeSpan.FromDays(30),
+            OrchestrationCacheSize = cacheSize,
+            LoggerFactory = loggerFactory,
         };
-        Runtime = new DurableRuntime(registry(), configure is null ? options : configure(options));
+        Runtime = new DurableRuntime(registry(), options);
         Driver = await VirtualTimeDriver.AttachAsync(Runtime);
     }
 }

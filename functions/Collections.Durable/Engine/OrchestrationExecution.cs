@@ -38,7 +38,7 @@ internal sealed class OrchestrationExecution
     public int HistoryCount { get; private set; }
 
     /// <summary>True once the code returned, threw or turned out non-deterministic; such an execution is not reused.</summary>
-    public bool IsFinished => fault is not null || task is { IsCompleted: true };
+    public bool IsFinished => fault is not null || synchronization.ForeignThreadDetected || task is { IsCompleted: true };
 
     /// <summary>Re-executes committed history; a mismatch with the code is recorded as the execution's fault.</summary>
     public void Replay(IReadOnlyList<HistoryEvent> history)
@@ -52,6 +52,7 @@ internal sealed class OrchestrationExecution
             }
         }
 
+        HistoryCount = history.Count;
         context.TakeCancelledTimers();
         context.Replaying = false;
     }
@@ -130,6 +131,14 @@ internal sealed class OrchestrationExecution
         if (fault is not null)
         {
             return (TurnOutcome.Failed, null, FailureDetails.From(fault));
+        }
+
+        if (synchronization.ForeignThreadDetected)
+        {
+            return (TurnOutcome.Failed, null, new FailureDetails(
+                typeof(InvalidOperationException).FullName!,
+                $"Orchestration instance '{InstanceId}' continued on another thread. Orchestrator code must not use " +
+                "CancellationTokenSource.CancelAsync (use Cancel), Task.Run, Task.Delay or ConfigureAwait(false)."));
         }
 
         if (task is not { IsCompleted: true } completed)

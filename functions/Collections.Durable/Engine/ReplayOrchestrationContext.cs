@@ -73,13 +73,16 @@ internal sealed class ReplayOrchestrationContext(
         openTasks.Add(taskId, timer);
         if (cancellationToken.CanBeCanceled)
         {
-            timer.Registration = cancellationToken.Register(() =>
-            {
-                if (openTasks.Remove(taskId) && timer.Source.TrySetCanceled(cancellationToken))
+            // Through the turn's synchronization context, so a cancel from another thread is caught, not run.
+            timer.Registration = cancellationToken.Register(
+                () =>
                 {
-                    cancelledTimers.Add(taskId);
-                }
-            });
+                    if (openTasks.Remove(taskId) && timer.Source.TrySetCanceled(cancellationToken))
+                    {
+                        cancelledTimers.Add(taskId);
+                    }
+                },
+                useSynchronizationContext: true);
         }
 
         return timer.Source.Task;
@@ -106,13 +109,15 @@ internal sealed class ReplayOrchestrationContext(
         if (cancellationToken.CanBeCanceled)
         {
             // A cancelled waiter leaves the queue at once, so it can never take a later event (durabletask-dotnet #508).
-            waiter.Registration = cancellationToken.Register(() =>
-            {
-                if (waiters.Remove(waiter))
+            waiter.Registration = cancellationToken.Register(
+                () =>
                 {
-                    waiter.Source.TrySetCanceled(cancellationToken);
-                }
-            });
+                    if (waiters.Remove(waiter))
+                    {
+                        waiter.Source.TrySetCanceled(cancellationToken);
+                    }
+                },
+                useSynchronizationContext: true);
         }
 
         return waiter.Source.Task;

@@ -97,8 +97,7 @@ internal sealed partial class DurableStore
             return false;
         }
 
-        Finish(instanceId, OrchestrationRuntimeStatus.Terminated, Ticks(now));
-        Execute("UPDATE instances SET output = $reason WHERE id = $id", ("$reason", Db(reason)), ("$id", instanceId));
+        Finish(instanceId, OrchestrationRuntimeStatus.Terminated, Ticks(now), reason);
         return true;
     }
 

@@ -10,13 +10,14 @@ internal sealed partial class DurableStore
     private const int Running = (int)OrchestrationRuntimeStatus.Running;
 
     /// <summary>Instances (Pending or Running) with at least one visible message, oldest message first.</summary>
+    /// <remarks>CROSS JOIN keeps SQLite scanning the inbox by visibility rather than every active instance.</remarks>
     public List<InstanceRow> FindReadyInstances(DateTime now, int max)
     {
         var rows = new List<InstanceRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var reader = Command(
             """
-            SELECT i.id, i.name, i.status, i.generation FROM inbox m JOIN instances i ON i.id = m.instance_id
+            SELECT i.id, i.name, i.status, i.generation FROM inbox m CROSS JOIN instances i ON i.id = m.instance_id
             WHERE m.visible_at <= $now AND i.status IN (0, 1) ORDER BY m.visible_at, m.id LIMIT $scan
             """,
             ("$now", Ticks(now)),
@@ -157,14 +158,13 @@ internal sealed partial class DurableStore
             return;
         }
 
-        Finish(id, result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed, now);
+        Finish(id, result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed, now, result.Output);
         Execute(
             """
-            UPDATE instances SET output = $output, failure_type = $ftype, failure_message = $fmessage,
+            UPDATE instances SET failure_type = $ftype, failure_message = $fmessage,
                 custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
-            WHERE id = $id
+            WHERE id = $id AND ($ftype IS NOT NULL OR $changed)
             """,
-            ("$output", Db(result.Output)),
             ("$ftype", Db(result.Failure?.ErrorType)),
             ("$fmessage", Db(result.Failure?.ErrorMessage)),
             ("$changed", result.CustomStatusChanged),
@@ -250,7 +250,7 @@ internal sealed partial class DurableStore
     public DateTime? NextDueTime(Func<long, bool> isRunning)
     {
         var message = Scalar(
-            "SELECT m.visible_at FROM inbox m JOIN instances i ON i.id = m.instance_id WHERE i.status IN (0, 1) ORDER BY m.visible_at LIMIT 1");
+            "SELECT m.visible_at FROM inbox m CROSS JOIN instances i ON i.id = m.instance_id WHERE i.status IN (0, 1) ORDER BY m.visible_at LIMIT 1");
         long? next = message is long ticks ? ticks : null;
         using var reader = Command("SELECT id, max(visible_at, locked_until) AS due FROM work_items ORDER BY due LIMIT 64").ExecuteReader();
         while (reader.Read())
@@ -309,13 +309,14 @@ internal sealed partial class DurableStore
     }
 
     /// <summary>Sets a terminal status and removes the instance's pending timers, messages and activity attempts.</summary>
-    private void Finish(string id, OrchestrationRuntimeStatus status, long now)
+    private void Finish(string id, OrchestrationRuntimeStatus status, long now, string? output)
     {
         Execute("DELETE FROM inbox WHERE instance_id = $id", ("$id", id));
         Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
         Execute(
-            "UPDATE instances SET status = $status, awaited_events = NULL, updated_at = $now WHERE id = $id",
+            "UPDATE instances SET status = $status, output = $output, awaited_events = NULL, updated_at = $now WHERE id = $id",
             ("$status", (int)status),
+            ("$output", Db(output)),
             ("$now", now),
             ("$id", id));
     }

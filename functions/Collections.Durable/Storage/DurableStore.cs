@@ -8,12 +8,15 @@ namespace Collections.Durable.Storage;
 /// with leases) and event_ids (event dedupe). Not thread-safe: the runtime serializes all access.
 /// Durability: WAL journal with synchronous=NORMAL — a committed turn survives a process crash; the last
 /// transactions before an OS crash or power loss may roll back, which replay and at-least-once activities absorb.
+/// Checkpoints run on a second connection in the background (PASSIVE, every <see cref="CommitsPerCheckpoint"/>
+/// commits) so the dispatcher never stalls on copying the WAL into the database file.
 /// </summary>
 internal sealed partial class DurableStore : IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode=WAL;
         PRAGMA synchronous=NORMAL;
+        PRAGMA wal_autocheckpoint=0;
         CREATE TABLE IF NOT EXISTS instances(
             id TEXT PRIMARY KEY, name TEXT NOT NULL, status INTEGER NOT NULL, generation INTEGER NOT NULL,
             input TEXT, output TEXT, custom_status TEXT, failure_type TEXT, failure_message TEXT,
@@ -39,7 +42,12 @@ internal sealed partial class DurableStore : IDisposable
             PRIMARY KEY(instance_id, event_id)) WITHOUT ROWID;
         """;
 
+    private const int CommitsPerCheckpoint = 200;
+
     private readonly SqliteConnection connection;
+    private readonly string connectionString;
+    private int commitsSinceCheckpoint;
+    private Task checkpoint = Task.CompletedTask;
     private readonly Dictionary<string, SqliteCommand> commands = [];
     private SqliteTransaction? transaction;
 
@@ -51,12 +59,13 @@ internal sealed partial class DurableStore : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-        }.ToString());
+        }.ToString();
+        connection = new SqliteConnection(connectionString);
         connection.Open();
         using var schema = connection.CreateCommand();
         schema.CommandText = Schema;
@@ -70,8 +79,16 @@ internal sealed partial class DurableStore : IDisposable
         return new Transaction(this);
     }
 
+    /// <summary>Marks a point inside the transaction to roll back to if one client write fails.</summary>
+    public void Savepoint() => transaction!.Save("client_write");
+
+    public void ReleaseSavepoint() => transaction!.Release("client_write");
+
+    public void RollbackToSavepoint() => transaction!.Rollback("client_write");
+
     public void Dispose()
     {
+        checkpoint.Wait();
         foreach (var command in commands.Values)
         {
             command.Dispose();
@@ -117,6 +134,31 @@ internal sealed partial class DurableStore : IDisposable
     private object? Scalar(string sql, params (string Name, object Value)[] parameters) =>
         Command(sql, parameters).ExecuteScalar();
 
+    private void CheckpointNowAndThen()
+    {
+        if (++commitsSinceCheckpoint < CommitsPerCheckpoint || !checkpoint.IsCompleted)
+        {
+            return;
+        }
+
+        commitsSinceCheckpoint = 0;
+        checkpoint = Task.Run(() =>
+        {
+            try
+            {
+                using var checkpointer = new SqliteConnection(connectionString);
+                checkpointer.Open();
+                using var command = checkpointer.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A skipped checkpoint only lets the WAL grow until the next one; committed data is unaffected.
+            }
+        });
+    }
+
     /// <summary>Commits or (when disposed uncommitted) rolls back the store's current transaction.</summary>
     internal readonly struct Transaction(DurableStore store) : IDisposable
     {
@@ -125,6 +167,7 @@ internal sealed partial class DurableStore : IDisposable
             store.transaction!.Commit();
             store.transaction.Dispose();
             store.transaction = null;
+            store.CheckpointNowAndThen();
         }
 
         public void Dispose()

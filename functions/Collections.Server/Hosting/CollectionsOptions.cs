@@ -17,7 +17,7 @@ public sealed class CollectionsOptions : IValidatableObject
     [Required]
     public string DataPath { get; set; } = "data";
 
-    /// <summary>A policy file; the built-in default policy when empty.</summary>
+    /// <summary>A policy file; the built-in default policy when empty. Read and checked at start-up.</summary>
     public string? PolicyPath { get; set; }
 
     /// <summary>The address approval links and debtor pages in messages point at.</summary>
@@ -37,11 +37,6 @@ public sealed class CollectionsOptions : IValidatableObject
                 yield return new ValidationResult(
                     $"Collections:ApiKeys:{index} is shorter than {ApiKeyRing.MinimumKeyLength} characters.", [nameof(ApiKeys)]);
             }
-        }
-
-        if (PolicyPath is { Length: > 0 } policy && !File.Exists(policy))
-        {
-            yield return new ValidationResult($"Collections:PolicyPath '{policy}' does not exist.", [nameof(PolicyPath)]);
         }
     }
 }

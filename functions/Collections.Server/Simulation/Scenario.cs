@@ -118,7 +118,7 @@ public sealed record Scenario
 public sealed record ScenarioEvent
 {
     public static readonly IReadOnlyList<string> Types =
-        ["payment", "callOutcome", "dispute", "approval", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "closedByStaff", "outage"];
+        ["payment", "callOutcome", "dispute", "approval", "invoiceAmended", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "closedByStaff", "outage"];
 
     public DateTimeOffset At { get; init; }
 
@@ -149,6 +149,9 @@ public sealed record ScenarioEvent
     public ApprovalDecision? Decision { get; init; }
 
     public Channel? Channel { get; init; }
+
+    /// <summary>invoiceAmended: the new due date (the amount goes in <see cref="Amount"/>).</summary>
+    public DateOnly? DueDate { get; init; }
 
     public string? Email { get; init; }
 
@@ -184,6 +187,7 @@ public sealed record ScenarioEvent
         {
             "payment" when Amount is not > 0 => "amount must be positive",
             "invoiceCredited" when Amount is not > 0 => "amount must be positive",
+            "invoiceAmended" when Amount is not > 0 && DueDate is null => "amount or dueDate is required",
             "callOutcome" when Outcome is null => "outcome is required",
             "callOutcome" when Outcome == CallOutcomeKind.PromiseToPay && PromisedDate is null => "promisedDate is required for promise-to-pay",
             "callOutcome" when Outcome == CallOutcomeKind.PaymentPlan && Instalments is not { Count: > 0 } => "instalments are required for payment-plan",

@@ -29,7 +29,19 @@ public static class SimulateCommand
         }
 
         await using var runner = new SimulationRunner(scenario, policy);
-        foreach (var line in await runner.RunAsync(cancellationToken))
+        IReadOnlyList<System.Text.Json.Nodes.JsonObject> timeline;
+        try
+        {
+            timeline = await runner.RunAsync(cancellationToken);
+        }
+        catch (InvalidOperationException failed)
+        {
+            // A workflow failed: a bug, not bad input. Say which and how.
+            await error.WriteLineAsync(failed.Message);
+            return 1;
+        }
+
+        foreach (var line in timeline)
         {
             await output.WriteLineAsync(Timeline.Serialize(line));
         }

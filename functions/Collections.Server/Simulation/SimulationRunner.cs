@@ -46,20 +46,31 @@ public sealed class SimulationRunner : IAsyncDisposable
     public async Task<IReadOnlyList<JsonObject>> RunAsync(CancellationToken cancellationToken = default)
     {
         Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
-        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example);
+        // One activity at a time: a preview must print the same timeline every time it runs.
+        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example, maxConcurrentActivities: 1);
         var driver = await VirtualTimeDriver.AttachAsync(runtime);
         var workflows = new InvoiceWorkflowClient(runtime.Client);
         var invoices = scenario.AllInvoices;
 
+        // Payments dated before the start arrived before their invoice: recorded only, as a payment
+        // provider's webhook would be; the workflow finds them when it starts.
+        var early = scenario.Events.Where(happening => happening.Type == "payment" && happening.At <= scenario.Start).ToList();
+        foreach (var payment in early)
+        {
+            var number = payment.InvoiceNumber ?? invoices[0].Number;
+            await Store.AddPaymentAsync(new PaymentRecord(payment.PaymentId ?? "early-" + payment.At.ToUnixTimeSeconds(), number, payment.Amount!.Value, "EUR", payment.At, "simulation", payment.At), cancellationToken);
+        }
+
         foreach (var invoice in invoices)
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(invoice, CollectionsJson.Options);
-            await Store.AddInvoiceAsync(new InvoiceRecord(invoice, Convert.ToHexStringLower(SHA256.HashData(body)), scenario.Start, "open", invoice.Amount), cancellationToken);
+            var paidEarly = early.Where(payment => (payment.InvoiceNumber ?? invoices[0].Number) == invoice.Number).Sum(payment => payment.Amount!.Value);
+            await Store.AddInvoiceAsync(new InvoiceRecord(invoice, Convert.ToHexStringLower(SHA256.HashData(body)), scenario.Start, "open", Math.Max(0, invoice.Amount - paidEarly)), cancellationToken);
             await workflows.StartAsync(invoice, Policy, cancellationToken);
         }
 
         var index = 0;
-        foreach (var happening in scenario.Events.OrderBy(happening => happening.At))
+        foreach (var happening in scenario.Events.Except(early).OrderBy(happening => happening.At))
         {
             await driver.AdvanceToAsync(happening.At, cancellationToken);
             await ApplyAsync(happening, index++, workflows, cancellationToken);
@@ -118,6 +129,10 @@ public sealed class SimulationRunner : IAsyncDisposable
                 break;
             case "approval":
                 await DecideApprovalAsync(happening, workflows, cancellationToken);
+                break;
+            case "invoiceAmended":
+                var current = invoices.First(invoice => invoice.Number == number);
+                await workflows.RaiseAsync(number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), cancellationToken: cancellationToken);
                 break;
             case "invoiceCancelled":
                 await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), cancellationToken: cancellationToken);

@@ -13,7 +13,13 @@ namespace Collections.Server.Workflows;
 public static class CollectionsRuntime
 {
     public static DurableRuntime Create(
-        string databasePath, TimeProvider time, ICollectionsStore store, IMessageSender sender, InvoiceActivityOptions options, ILoggerFactory? loggerFactory = null)
+        string databasePath,
+        TimeProvider time,
+        ICollectionsStore store,
+        IMessageSender sender,
+        InvoiceActivityOptions options,
+        ILoggerFactory? loggerFactory = null,
+        int maxConcurrentActivities = 64)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -28,6 +34,7 @@ public static class CollectionsRuntime
             TimeProvider = time,
             JsonSerializerOptions = CollectionsJson.Options,
             LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance,
+            MaxConcurrentActivities = maxConcurrentActivities,
         });
     }
 }

@@ -71,7 +71,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var sentToday = (await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None))
             .Where(entry => entry.Kind == ContactKinds.Message && entry.Id != input.StepKey && DateOnly.FromDateTime(entry.At.ToOffset(input.At.Offset).DateTime) == today)
             .ToList();
-        if (sentToday.Count > 0)
+        if (sentToday.Count > 0 && !input.Resend)
         {
             var covered = sentToday.Any(entry => ListedInvoices(entry).Contains(invoice.Number));
             await LogAsync(input.StepKey + ":one-voice", invoice, input.At, ContactKinds.Note, covered
@@ -371,64 +371,4 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
 
     private static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-}
-
-/// <summary>The contact-log kinds the workflow writes.</summary>
-public static class ContactKinds
-{
-    public const string Message = "message";
-    public const string DeliveryFailed = "delivery-failed";
-    public const string CallTask = "call-task";
-    public const string CallTaskJoined = "call-task-joined";
-    public const string CallOutcome = "call-outcome";
-    public const string StaffTask = "staff-task";
-    public const string Note = "note";
-    public const string Payment = "payment";
-    public const string DisputeOpened = "dispute-opened";
-    public const string DisputeResolved = "dispute-resolved";
-    public const string ApprovalRequested = "approval-requested";
-    public const string ApprovalReminder = "approval-reminder";
-    public const string ApprovalEscalated = "approval-escalated";
-    public const string Approval = "approval";
-    public const string HandedOver = "handed-over";
-    public const string Completed = "completed";
-}
-
-public static class CallTaskStatus
-{
-    public const string Open = "open";
-    public const string Done = "done";
-    public const string Cancelled = "cancelled";
-}
-
-public static class ApprovalActions
-{
-    public const string HandOver = "hand-over";
-}
-
-/// <summary>What is claimed on one invoice at a date (LAW.md): consumer costs only once charged (after the
-/// final notice's term), always announced in the final notice; business €40 and commercial interest once charged.</summary>
-public sealed record ClaimAmounts(decimal Costs, decimal Interest, decimal AnnouncedCosts)
-{
-    public static ClaimAmounts For(Invoice invoice, decimal balance, DateOnly asOf, bool costsCharged, bool consumer, bool addVat)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        var principal = Math.Max(balance, 0);
-        if (consumer)
-        {
-            var costs = principal > 0 ? ConsumerCollectionCosts.For(principal, addVat) : 0;
-            return new ClaimAmounts(costsCharged ? costs : 0, 0, costs);
-        }
-
-        if (!costsCharged || principal == 0)
-        {
-            return new ClaimAmounts(0, 0, 0);
-        }
-
-        // Commercial interest runs from the day after the (business) due date (art. 6:119a BW), here over
-        // the principal open now.
-        var from = BusinessCalendar.Dutch.OnOrNextBusinessDay(invoice.DueDate).AddDays(1);
-        var interest = asOf > from ? StatutoryInterest.Calculate(principal, from, asOf, InterestKind.Commercial).Interest : 0;
-        return new ClaimAmounts(BusinessCompensation.Fixed, interest, 0);
-    }
 }

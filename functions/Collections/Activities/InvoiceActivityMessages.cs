@@ -24,6 +24,7 @@ public sealed record InvoiceCheck(
 public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
 
 /// <param name="CostsCharged">Collection costs (consumer) or compensation and interest (business) are due now.</param>
+/// <param name="Resend">The message did not arrive over another channel: it is sent again even if that makes two today.</param>
 /// <param name="ReminderTermDays">Days from today a reminder gives to pay (its new deadline).</param>
 public sealed record SendMessageInput(
     string StepKey,
@@ -39,7 +40,8 @@ public sealed record SendMessageInput(
     string PolicyVersion,
     int ReminderTermDays,
     bool AddVatToCosts,
-    bool TreatAsConsumer);
+    bool TreatAsConsumer,
+    bool Resend = false);
 
 /// <param name="Problem">Why the channel refused the message for good (then nothing was sent).</param>
 public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null);

@@ -8,10 +8,7 @@ public sealed record HandlerOutcome<T>(
     OutcomeKind Kind,
     T? Value = default,
     IReadOnlyDictionary<string, string[]>? Errors = null,
-    string? Detail = null)
-{
-    public bool Succeeded => Kind is OutcomeKind.Created or OutcomeKind.Ok or OutcomeKind.Accepted;
-}
+    string? Detail = null);
 
 public enum OutcomeKind
 {

@@ -19,6 +19,15 @@ public sealed class MessageRenderer
 
     private static readonly FluidParser Parser = new();
 
+    /// <summary>The types templates may read; anything else stays invisible to a template.</summary>
+    private static readonly Type[] ModelTypes =
+    [
+        typeof(ReminderMessageModel), typeof(CreditorProfile), typeof(PostalAddress), typeof(DebtorContact),
+        typeof(InvoiceLine), typeof(EarlierContact), typeof(PromiseDetails), typeof(PaymentPlanDetails),
+        typeof(Instalment), typeof(ReceivedPayment), typeof(DebtHelp), typeof(FinalNoticeTerms),
+        typeof(ApprovalRequestDetails), typeof(HistoryEntry),
+    ];
+
     private static readonly Lazy<MessageRenderer> ShippedRenderer = new(() => new MessageRenderer(MessageTemplates.Embedded));
 
     private readonly TemplateOptions options;
@@ -30,11 +39,9 @@ public sealed class MessageRenderer
     public MessageRenderer(IReadOnlyDictionary<string, string> templates)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        options = CreateOptions(templates);
-        this.templates = templates.ToFrozenDictionary(
-            pair => MessageTemplates.NormalisePath(pair.Key),
-            pair => Parse(pair.Key, pair.Value),
-            StringComparer.Ordinal);
+        var texts = templates.ToFrozenDictionary(pair => MessageTemplates.NormalisePath(pair.Key), pair => pair.Value, StringComparer.Ordinal);
+        options = CreateOptions(texts);
+        this.templates = texts.ToFrozenDictionary(pair => pair.Key, pair => Parse(pair.Key, pair.Value), StringComparer.Ordinal);
         Available = [.. this.templates.Keys.Select(MessageTemplateKey.FromPath).OfType<MessageTemplateKey>()];
     }
 
@@ -150,14 +157,6 @@ public sealed class MessageRenderer
         LiquidFilters.Register(options);
         return options;
     }
-
-    private static readonly Type[] ModelTypes =
-    [
-        typeof(ReminderMessageModel), typeof(CreditorProfile), typeof(PostalAddress), typeof(DebtorContact),
-        typeof(InvoiceLine), typeof(EarlierContact), typeof(PromiseDetails), typeof(PaymentPlanDetails),
-        typeof(Instalment), typeof(ReceivedPayment), typeof(DebtHelp), typeof(FinalNoticeTerms),
-        typeof(ApprovalRequestDetails), typeof(HistoryEntry),
-    ];
 
     private static IFluidTemplate Parse(string path, string text) =>
         Parser.TryParse(text, out var template, out var error)

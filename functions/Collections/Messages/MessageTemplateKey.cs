@@ -21,12 +21,29 @@ public sealed record MessageTemplateKey(MessageKind Kind, Tone? Tone, Channel Ch
         }
 
         var segments = parts[1][..^".liquid".Length].Split('.');
-        var kind = Enum.GetValues<MessageKind>().Where(value => MessageNames.Of(value) == segments[0]).Cast<MessageKind?>().FirstOrDefault();
-        var channel = Enum.GetValues<Channel>().Where(value => MessageNames.Of(value) == segments[^1]).Cast<Channel?>().FirstOrDefault();
-        var tone = segments.Length == 3
-            ? Enum.GetValues<Tone>().Where(value => MessageNames.Of(value) == segments[1]).Cast<Tone?>().FirstOrDefault()
-            : null;
-        var valid = kind is not null && channel is not null && (segments.Length == 2 || (segments.Length == 3 && tone is not null));
+        if (segments.Length is < 2 or > 3)
+        {
+            return null;
+        }
+
+        var kind = ByName<MessageKind>(segments[0], MessageNames.Of);
+        var channel = ByName<Channel>(segments[^1], MessageNames.Of);
+        var tone = segments.Length == 3 ? ByName<Tone>(segments[1], MessageNames.Of) : null;
+        var valid = kind is not null && channel is not null && (segments.Length == 2 || tone is not null);
         return valid ? new MessageTemplateKey(kind!.Value, tone, channel!.Value, parts[0]) : null;
+    }
+
+    private static TEnum? ByName<TEnum>(string name, Func<TEnum, string> nameOf)
+        where TEnum : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (nameOf(value) == name)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 }

@@ -78,6 +78,9 @@ public sealed record LadderPolicy
 
     public int FirstCallBusinessDaysAfterReminder { get; init; } = 3;
 
+    /// <summary>R12: known late payers (see <see cref="PreDueNudgePolicy"/>) get their first call this many business days sooner.</summary>
+    public int LatePayerCallBusinessDaysSooner { get; init; } = 1;
+
     public int BusinesslikeReminderBusinessDaysAfterCall { get; init; } = 4;
 
     public int FollowUpCallBusinessDaysAfterReminder { get; init; } = 3;

@@ -47,6 +47,11 @@ public static class PolicyDocument
 
         Positive(policy.Ladder.ReminderTermDays, "ladder.reminderTermDays", problems);
         Positive(policy.Ladder.FirstCallBusinessDaysAfterReminder, "ladder.firstCallBusinessDaysAfterReminder", problems);
+        if (policy.Ladder.LatePayerCallBusinessDaysSooner < 0 || policy.Ladder.LatePayerCallBusinessDaysSooner >= policy.Ladder.FirstCallBusinessDaysAfterReminder)
+        {
+            problems.Add("ladder.latePayerCallBusinessDaysSooner must be at least 0 and less than ladder.firstCallBusinessDaysAfterReminder");
+        }
+
         Positive(policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, "ladder.businesslikeReminderBusinessDaysAfterCall", problems);
         Positive(policy.Ladder.FollowUpCallBusinessDaysAfterReminder, "ladder.followUpCallBusinessDaysAfterReminder", problems);
         Positive(policy.Ladder.FinalNoticeBusinessDaysAfterCall, "ladder.finalNoticeBusinessDaysAfterCall", problems);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Collections.Activities;
-using Collections.Calendar;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -14,7 +12,7 @@ namespace Collections.Workflow;
 /// member's approval. Payments, disputes, changes and delivery failures are handled at every wait.
 /// Deterministic: time comes from the context, every side effect is an activity.
 /// </summary>
-public sealed class InvoiceWorkflow
+public sealed partial class InvoiceWorkflow
 {
     public const string Name = nameof(InvoiceWorkflow);
 
@@ -23,6 +21,9 @@ public sealed class InvoiceWorkflow
 
     private static readonly RetryPolicy ActivityRetry = new(
         MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
+
+    /// <summary>A call task needs at least this much of the call window left on the day it is raised.</summary>
+    private static readonly TimeSpan MinimumCallTime = TimeSpan.FromHours(2);
 
     private readonly IWorkflowContext context;
     private readonly InvoiceState state;
@@ -78,7 +79,7 @@ public sealed class InvoiceWorkflow
                     InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
                     InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
                     InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
-                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, Policy.Ladder.FirstCallBusinessDaysAfterReminder, InvoiceStage.BusinesslikeReminder),
+                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
                     InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
                     InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
                     InvoiceStage.Call => await CallDebtorAsync(),
@@ -175,8 +176,9 @@ public sealed class InvoiceWorkflow
     /// <summary>R3/R5: a friendly reminder no later than two business days after the due date.</summary>
     private async Task<InvoiceStage> RemindAfterDueDateAsync()
     {
-        var day = schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue);
-        await WaitAsync(schedule.MessageMomentOn(day));
+        // Re-read on every event: an amended due date moves the reminder.
+        await WaitAsync(() => schedule.MessageMomentOn(
+            schedule.AddBusinessDays(schedule.EffectiveDueDate(Invoice.DueDate), Policy.Ladder.FriendlyReminderBusinessDaysAfterDue)));
         await SendAsync(new MessageRequest(MessageKind.Reminder, Tone.Friendly));
         state.LastStepUtc = Now;
         return InvoiceStage.FirstCall;
@@ -192,6 +194,11 @@ public sealed class InvoiceWorkflow
         return next;
     }
 
+    /// <summary>R12: structural late payers are called sooner.</summary>
+    private int FirstCallBusinessDays() =>
+        Policy.Ladder.FirstCallBusinessDaysAfterReminder
+        - (IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge) ? Policy.Ladder.LatePayerCallBusinessDaysSooner : 0);
+
     private InvoiceStage PlanCall(CallScript script, int businessDaysAfterLastStep, InvoiceStage next)
     {
         var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep);
@@ -205,6 +212,12 @@ public sealed class InvoiceWorkflow
         var call = state.Call ?? throw new InvalidOperationException("No call planned.");
         await WaitAsync(call.NotBeforeUtc);
         await WaitForAllowedMomentAsync(schedule.Calls);
+        if (schedule.WindowEnd(Now, schedule.Calls) - Now < MinimumCallTime)
+        {
+            // Too late in the day for staff to call (e.g. after a dispute pushed the step): the next business day.
+            await WaitAsync(schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt)));
+        }
+
         if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
         {
             await NoteAsync("No usable phone number: a written message instead of a call.");
@@ -367,12 +380,13 @@ public sealed class InvoiceWorkflow
     /// <summary>No costs before the term has passed; then they are due.</summary>
     private async Task<InvoiceStage> WaitForFinalNoticeTermAsync()
     {
-        var lastDay = state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
-        await WaitAsync(schedule.StartOfDay(lastDay.AddDays(1)));
+        // Re-read on every event: a notice sent again (after a bounce) states a later deadline.
+        DateOnly LastDay() => state.FinalNoticeLastDay ?? throw new InvalidOperationException("No final notice sent.");
+        await WaitAsync(() => schedule.StartOfDay(LastDay().AddDays(1)));
         if (!state.CostsCharged)
         {
             state.CostsCharged = true;
-            await NoteAsync($"Final notice term ended {lastDay:yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
+            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
         }
 
         return InvoiceStage.HandOverApproval;
@@ -452,384 +466,5 @@ public sealed class InvoiceWorkflow
         }
 
         await ActivityAsync<bool>(nameof(InvoiceActivities.CompleteInvoice), key => new CompleteInvoiceInput(key, At, Invoice, result, state.Balance));
-    }
-
-    // ── Waiting: a timer raced against events; the loser is always cancelled ────────────────
-
-    private Task<InvoiceEvent?> WaitAsync(DateTime deadlineUtc, Func<InvoiceEvent, bool>? isAwaited = null) =>
-        WaitAsync(() => deadlineUtc, isAwaited);
-
-    /// <summary>Waits without a timer for the event <paramref name="isAwaited"/> accepts.</summary>
-    private async Task<InvoiceEvent> WaitForEventAsync(Func<InvoiceEvent, bool> isAwaited, bool applyAwaited = false) =>
-        (await WaitAsync(null, isAwaited, applyAwaited))!;
-
-    /// <summary>Waits until the deadline (re-read after each event, so an amended due date counts), applying
-    /// whatever happens meanwhile; returns the first event <paramref name="isAwaited"/> accepts, or null when
-    /// the deadline passed. A dispute in between pushes the deadline back by its length.</summary>
-    private async Task<InvoiceEvent?> WaitAsync(Func<DateTime>? deadline, Func<InvoiceEvent, bool>? isAwaited = null, bool applyAwaited = false)
-    {
-        var paused = TimeSpan.Zero;
-        while (true)
-        {
-            var received = await NextEventAsync(deadline is null ? null : deadline() + paused);
-            if (received is null)
-            {
-                return null;
-            }
-
-            var awaited = isAwaited?.Invoke(received) == true;
-            if (!awaited || applyAwaited)
-            {
-                paused += await ApplyAsync(received);
-            }
-
-            if (awaited)
-            {
-                return received;
-            }
-        }
-    }
-
-    private async Task<InvoiceEvent?> NextEventAsync(DateTime? deadlineUtc)
-    {
-        using var cancel = new CancellationTokenSource();
-        var received = context.WaitForExternalEvent<InvoiceEvent>(EventName, cancel.Token);
-        if (deadlineUtc is null)
-        {
-            return await received;
-        }
-
-        var timer = context.CreateTimer(deadlineUtc.Value, cancel.Token);
-        var first = await Task.WhenAny(received, timer);
-        cancel.Cancel();
-        return first == received ? await received : null;
-    }
-
-    /// <summary>Outages and early wake-ups: act only inside the window, at its next allowed moment.</summary>
-    private async Task WaitForAllowedMomentAsync(Calendar.ContactWindow window)
-    {
-        for (var next = ContactSchedule.NextAllowed(Now, window); next > Now; next = ContactSchedule.NextAllowed(Now, window))
-        {
-            await WaitAsync(next);
-        }
-    }
-
-    // ── Events that may arrive at any wait ──────────────────────────────────────────────────
-
-    /// <summary>Applies an event; returns how long chasing was paused by it.</summary>
-    private async Task<TimeSpan> ApplyAsync(InvoiceEvent received)
-    {
-        switch (received)
-        {
-            case PaymentReceived payment:
-                await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
-                break;
-            case InvoiceCredited credit:
-                await ApplyCreditAsync(credit.Amount, $"Credit note {credit.CreditNoteNumber}".TrimEnd());
-                break;
-            case InvoiceAmended amended:
-                state.Balance += amended.Amount - Invoice.Amount;
-                state.Invoice = Invoice with { Amount = amended.Amount, DueDate = amended.DueDate };
-                await NoteAsync($"Invoice amended: amount {Euro(amended.Amount)}, due {amended.DueDate:yyyy-MM-dd}; balance {Euro(state.Balance)}.");
-                CloseIfSettled();
-                break;
-            case InvoiceCancelled:
-                throw new InvoiceClosedException(InvoiceResult.Cancelled);
-            case InvoiceClosedByStaff closedByStaff:
-                await NoteAsync("Closed by staff: " + closedByStaff.Reason);
-                throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
-            case ContactDetailsUpdated updated:
-                await UpdateContactDetailsAsync(updated);
-                break;
-            case DeliveryFailed failed:
-                await SwitchChannelAfterFailureAsync(failed);
-                break;
-            case DisputeOpened dispute:
-                return await PauseForDisputeAsync(dispute.Reason);
-            case DisputeResolved resolved:
-                await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved");
-                break;
-            case PolicyMigrated migrated:
-                await NoteAsync($"Policy migrated from {Policy.Version} to {migrated.Policy.Version}{(migrated.Reason is null ? "" : ": " + migrated.Reason)}.");
-                state.Policy = migrated.Policy;
-                schedule = new ContactSchedule(migrated.Policy);
-                break;
-            case CallOutcomeRecorded stray:
-                await NoteAsync($"Call outcome for task {stray.CallTaskId} ignored: no call task of this invoice is open.");
-                break;
-            case ApprovalDecided stray:
-                await NoteAsync($"Approval decision for {stray.ApprovalId} ignored: no approval is pending.");
-                break;
-        }
-
-        return TimeSpan.Zero;
-    }
-
-    private async Task ApplyPaymentAsync(string paymentId, decimal amount)
-    {
-        if (state.AppliedPaymentIds.Contains(paymentId))
-        {
-            return;
-        }
-
-        state.AppliedPaymentIds.Add(paymentId);
-        state.Paid += amount;
-        state.Balance -= amount;
-        await RecordAsync("payment", $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.");
-        CloseIfSettled();
-    }
-
-    private async Task ApplyCreditAsync(decimal amount, string what)
-    {
-        if (amount > 0)
-        {
-            state.Credited += amount;
-            state.Balance -= amount;
-        }
-
-        await NoteAsync($"{what}: {Euro(amount)} credited; balance {Euro(Math.Max(state.Balance, 0))}.");
-        CloseIfSettled();
-    }
-
-    private void CloseIfSettled()
-    {
-        if (state.Balance <= 0)
-        {
-            throw new InvoiceClosedException(state.Paid > 0 ? InvoiceResult.Paid : InvoiceResult.Cancelled);
-        }
-    }
-
-    /// <summary>All chasing waits until the dispute is resolved; payments still count meanwhile.</summary>
-    private async Task<TimeSpan> PauseForDisputeAsync(string reason)
-    {
-        if (state.Dispute is not null)
-        {
-            await NoteAsync("Dispute already open: " + reason);
-            return TimeSpan.Zero;
-        }
-
-        var openedAt = Now;
-        state.Dispute = reason;
-        await RaiseStaffTaskAsync($"Dispute: {reason}. Chasing is paused until it is resolved.");
-        var resolved = (DisputeResolved)await WaitForEventAsync(e => e is DisputeResolved);
-        state.Dispute = null;
-        await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"));
-        return Now - openedAt;
-    }
-
-    private async Task UpdateContactDetailsAsync(ContactDetailsUpdated updated)
-    {
-        var debtor = Invoice.Debtor;
-        state.Invoice = Invoice with
-        {
-            Debtor = debtor with
-            {
-                Email = updated.Email ?? debtor.Email,
-                Phone = updated.Phone ?? debtor.Phone,
-                PreferredChannel = updated.PreferredChannel ?? debtor.PreferredChannel,
-            },
-        };
-        state.PhoneFlagged &= updated.Phone is null;
-        state.EmailFlagged &= updated.Email is null;
-        state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
-        await NoteAsync("Contact details updated.");
-    }
-
-    /// <summary>A delivery failure flags the contact data and switches to the other channel; the failed
-    /// message is sent again there.</summary>
-    private async Task SwitchChannelAfterFailureAsync(DeliveryFailed failed)
-    {
-        var other = await FlagChannelAsync(failed.Channel, failed.Reason);
-        if (state.LastMessage is { } last && last.Channel == failed.Channel)
-        {
-            if (last.Request.Kind == MessageKind.FinalNotice && other != Channel.Email)
-            {
-                await SendFinalNoticeByPostAsync();
-            }
-            else if (other is not null)
-            {
-                await SendAsync(last.Request, other);
-            }
-        }
-    }
-
-    /// <summary>Flags the channel's contact data for staff; returns the channel to use from now on, if any.</summary>
-    private async Task<Channel?> FlagChannelAsync(Channel channel, string? reason)
-    {
-        if (channel == Channel.Sms)
-        {
-            state.PhoneFlagged = true;
-        }
-        else
-        {
-            state.EmailFlagged = true;
-        }
-
-        var address = channel == Channel.Sms ? Invoice.Debtor.Phone : Invoice.Debtor.Email;
-        await RaiseStaffTaskAsync($"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
-        var other = UsableChannel(Other(channel));
-        if (other is not null)
-        {
-            state.Channel = other.Value;
-        }
-
-        return other;
-    }
-
-    /// <summary>The final notice needs proof of sending: by email, otherwise staff send it by post.</summary>
-    private async Task SendFinalNoticeByPostAsync()
-    {
-        var dates = DateFinalNotice(NoticeDelivery.Post);
-        await RaiseStaffTaskAsync($"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.");
-    }
-
-    // ── Side effects (activities) ───────────────────────────────────────────────────────────
-
-    /// <summary>Sends at the next allowed moment. One voice per debtor: when another invoice's message today
-    /// already listed this one, nothing more is sent; when it did not, this one goes the next day.</summary>
-    private async Task SendAsync(MessageRequest request, Channel? channel = null)
-    {
-        while (true)
-        {
-            await WaitForAllowedMomentAsync(schedule.Messages);
-            var target = channel ?? UsableChannel(state.Channel);
-            if (request.Kind == MessageKind.FinalNotice && target != Channel.Email)
-            {
-                await SendFinalNoticeByPostAsync();
-                return;
-            }
-
-            if (target is null)
-            {
-                await RaiseStaffTaskAsync($"No usable contact channel for the {MessageNames.Of(request.Kind)} message.");
-                return;
-            }
-
-            if (request.Kind == MessageKind.FinalNotice)
-            {
-                request = request with { FinalNotice = DateFinalNotice(NoticeDelivery.Email) };
-            }
-
-            var message = request;
-            var result = await ActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), key => new SendMessageInput(
-                key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
-                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer));
-            switch (result.Outcome)
-            {
-                case SendOutcome.Sent:
-                    state.LastMessage = new LastMessage(request, target.Value, Now);
-                    state.Contacts.Add(new EarlierContact(Today, target == Channel.Sms ? EarlierContactKind.Sms : EarlierContactKind.Email));
-                    return;
-                case SendOutcome.Covered:
-                    return;
-                case SendOutcome.Deferred:
-                    await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
-                    continue;
-                default:
-                    channel = await FlagChannelAsync(target.Value, result.Problem);
-                    if (channel is null)
-                    {
-                        return;
-                    }
-
-                    continue;
-            }
-        }
-    }
-
-    private async Task RaiseStaffTaskAsync(string reason) => await RecordAsync("staff-task", reason);
-
-    private async Task NoteAsync(string text) => await RecordAsync("note", text);
-
-    private async Task RecordAsync(string kind, string summary) =>
-        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, kind, summary));
-
-    private async Task CancelCallTaskAsync(string taskId, string reason) =>
-        await ActivityAsync<bool>(nameof(InvoiceActivities.CancelCallTask), key => new CancelCallTaskInput(key, At, Invoice, taskId, reason));
-
-    private async Task<T> ActivityAsync<T>(string activity, Func<string, object> input)
-    {
-        state.StepsSinceRestart++;
-        state.Steps++;
-
-        // Ordered by step, so the contact log lists what happened at the same moment in causal order.
-        var key = $"{context.InstanceId}:{state.Steps:D5}:{context.NewGuid():N}";
-        return await context.CallActivityAsync<T>(activity, input(key), ActivityRetry);
-    }
-
-    // ── Small pure helpers ──────────────────────────────────────────────────────────────────
-
-    private bool TreatAsConsumer => Invoice.Debtor.Kind == DebtorKind.Consumer || Policy.FinalNotice.TreatBusinessAsConsumer;
-
-    private Channel? UsableChannel(Channel wanted)
-    {
-        bool Usable(Channel channel) => channel == Channel.Sms
-            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
-            : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
-        return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
-    }
-
-    private static Channel Other(Channel channel) => channel == Channel.Sms ? Channel.Email : Channel.Sms;
-
-    private TimeOnly AttemptTime(int attempt) => Policy.Calls.AttemptTimes[attempt % Policy.Calls.AttemptTimes.Count];
-
-    /// <summary>R12: late when enough earlier invoices were paid late or they were paid late by many days on average.</summary>
-    public static bool IsLatePayer(PaymentHistory? history, PreDueNudgePolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        return history is not null
-            && (history.InvoicesPaidLate >= policy.MinInvoicesPaidLate || history.AverageDaysLate > policy.AverageDaysLateAbove);
-    }
-
-    /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
-    private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
-    {
-        var statutory = FinalNotice.Dates(Today, delivery);
-        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
-        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
-        state.FinalNoticeSentOn = Today;
-        state.FinalNoticeLastDay = dates.Deadline;
-        return dates;
-    }
-
-    /// <summary>The plan as a message shows it: instalments covered by payments are paid, the one just missed is missed.</summary>
-    private PaymentPlanDetails DescribePlan(PaymentPlan plan)
-    {
-        var paid = state.Paid - plan.PaidAtStart;
-        var instalments = new List<Messages.Instalment>();
-        for (var index = 0; index < plan.Instalments.Count; index++)
-        {
-            var instalment = plan.Instalments[index];
-            var status = paid >= instalment.Amount ? InstalmentStatus.Paid : index <= plan.Next ? InstalmentStatus.Missed : InstalmentStatus.Scheduled;
-            paid = Math.Max(0, paid - instalment.Amount);
-            instalments.Add(new Messages.Instalment(instalment.DueDate, instalment.Amount, status));
-        }
-
-        return new PaymentPlanDetails(plan.AgreedOn, instalments);
-    }
-
-    private string? DescribeAgreement() =>
-        state.Promise is { } promise ? $"promised to pay by {promise.Date:yyyy-MM-dd}"
-        : state.Plan is { } plan ? $"payment plan, instalment {plan.Next + 1} of {plan.Instalments.Count}"
-        : null;
-
-    private static string Describe(CallOutcome outcome) => outcome.Kind switch
-    {
-        CallOutcomeKind.PromiseToPay => $" (by {outcome.PromisedDate:yyyy-MM-dd})",
-        CallOutcomeKind.PaymentPlan => $" ({outcome.Instalments?.Count ?? 0} instalments)",
-        CallOutcomeKind.Dispute or CallOutcomeKind.Hardship => outcome.Reason is null ? "" : $" ({outcome.Reason})",
-        CallOutcomeKind.CallbackRequested => outcome.CallbackAt is null ? "" : $" (at {outcome.CallbackAt:yyyy-MM-dd HH:mm})",
-        _ => outcome.Note is null ? "" : $" ({outcome.Note})",
-    };
-
-    private static string Euro(decimal amount) => "€" + amount.ToString("N2", CultureInfo.InvariantCulture);
-
-    private static string Kebab<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    /// <summary>Ends the workflow from any wait (paid, cancelled, decided by staff).</summary>
-    private sealed class InvoiceClosedException(InvoiceResult result) : Exception($"Invoice closed: {result}.")
-    {
-        public InvoiceResult Result { get; } = result;
     }
 }

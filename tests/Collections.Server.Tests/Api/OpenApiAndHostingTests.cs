@@ -20,6 +20,10 @@ public sealed class OpenApiAndHostingTests
         Assert.Contains("/api/invoices/{number}/payments", paths);
         Assert.Contains("/api/webhooks/stripe", paths);
         Assert.Contains("/approvals/{token}", paths);
+        Assert.Equal("X-Api-Key", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
+        var operations = document.GetProperty("paths");
+        Assert.True(operations.GetProperty("/api/invoices").GetProperty("post").TryGetProperty("security", out _));
+        Assert.False(operations.GetProperty("/api/webhooks/stripe").GetProperty("post").TryGetProperty("security", out _));
     }
 
     [Fact]
@@ -40,6 +44,15 @@ public sealed class OpenApiAndHostingTests
             RunningServer.StartAsync(["--Collections:ApiKeys:0=short"], configureKeys: false));
 
         Assert.Contains("Collections:ApiKeys:0", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PolicyFileMissing_FailsNamingTheSetting()
+    {
+        var failure = await Assert.ThrowsAsync<Collections.Policy.PolicyException>(() =>
+            RunningServer.StartAsync(["--Collections:PolicyPath=/nonexistent/policy.json"]));
+
+        Assert.Contains("Collections:PolicyPath", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -184,6 +184,31 @@ public sealed class PaymentWebhookEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mollie_RefusesOurKey_502SoMollieRetriesAndNothingApplied()
+    {
+        mollie.AddPayment("tr_paid3", "paid");
+        await using var misconfigured = await RunningServer.StartAsync([
+            $"--Collections:Mollie:BaseUrl={mollie.BaseUrl}",
+            "--Collections:Mollie:ApiKey=test_wrongKey",
+        ]);
+
+        var response = await misconfigured.Anonymous.PostAsync("/api/webhooks/mollie", new FormUrlEncodedContent([KeyValuePair.Create("id", "tr_paid3")]));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(await misconfigured.Store.ListPaymentsAsync(Invoice, default));
+    }
+
+    [Fact]
+    public async Task Mollie_NotConfigured_401()
+    {
+        await using var unconfigured = await RunningServer.StartAsync();
+
+        var response = await unconfigured.Anonymous.PostAsync("/api/webhooks/mollie", new FormUrlEncodedContent([KeyValuePair.Create("id", "tr_paid3")]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Mollie_NotAPaymentId_400()
     {
         var response = await PostMollieAsync("ord_123");

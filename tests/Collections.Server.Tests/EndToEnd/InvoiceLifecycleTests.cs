@@ -64,6 +64,20 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Payment_BeforeTheInvoiceArrives_WorkflowCompletesPaidWithoutReminding()
+    {
+        var early = await PostSignedPaymentAsync("""{"invoiceNumber":"2026-E001","paymentId":"ideal-1","amount":242.00,"currency":"EUR","paidAt":"2026-03-01T10:00:00Z"}""");
+        Assert.Equal(HttpStatusCode.Accepted, early.StatusCode);
+
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
+        await server.Driver.AdvanceByAsync(TimeSpan.FromDays(10));
+
+        var invoice = await GetInvoiceAsync();
+        Assert.Equal("paid", invoice.GetProperty("workflow").GetProperty("outcome").GetString());
+        Assert.Equal(0, (await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Invoice_PostedTwentyTimesConcurrently_OneWorkflowInstance()
     {
         var body = InvoiceJson.Valid("2026-E002").ToJsonString();
@@ -76,6 +90,52 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         var instances = await server.Services.GetRequiredService<Collections.Durable.DurableRuntime>().Client
             .QueryAsync(new Collections.Durable.InstanceQuery());
         Assert.Equal(["invoice-2026-E002"], instances.Instances.Select(instance => instance.InstanceId));
+    }
+
+    [Fact]
+    public async Task Invoice_NeverAnswered_ApprovalLinkFromEmailApproved_HandedOver()
+    {
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
+        await server.Driver.RunUntilIdleAsync();
+
+        // Nobody answers calls or pays: after the final notice's term an approval email goes to staff.
+        var token = await WaitForApprovalTokenAsync(until: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var page = await server.Anonymous.GetAsync($"/approvals/{token}/approve");
+        await server.Driver.RunUntilIdleAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("Running", (await GetInvoiceAsync()).GetProperty("workflow").GetProperty("runtimeStatus").GetString());
+
+        var decided = await server.Anonymous.PostAsync($"/approvals/{token}/approve", new FormUrlEncodedContent([]));
+        await server.Driver.RunUntilIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var finished = await GetInvoiceAsync();
+        Assert.Equal("handed-over", finished.GetProperty("workflow").GetProperty("outcome").GetString());
+        Assert.Equal("handed-over", finished.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await server.Anonymous.PostAsync($"/approvals/{token}/reject", new FormUrlEncodedContent([]))).StatusCode);
+    }
+
+    /// <summary>The token of the approve link in the approval email, as the approver would click it.</summary>
+    private async Task<string> WaitForApprovalTokenAsync(DateTimeOffset until)
+    {
+        while (server.Time.GetUtcNow() < until)
+        {
+            var outbox = await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox");
+            foreach (var item in outbox.GetProperty("items").EnumerateArray())
+            {
+                var text = item.GetProperty("message").GetProperty("text").GetString()!;
+                var match = System.Text.RegularExpressions.Regex.Match(text, "/approvals/([A-Za-z0-9_-]{43,128})/approve");
+                if (match.Success)
+                {
+                    return match.Groups[1].Value;
+                }
+            }
+
+            await server.Driver.AdvanceByAsync(TimeSpan.FromDays(1));
+        }
+
+        throw new Xunit.Sdk.XunitException($"No approval email by {until:yyyy-MM-dd}.");
     }
 
     private async Task<JsonElement> GetInvoiceAsync() => await server.Client.GetFromJsonAsync<JsonElement>("/api/invoices/2026-E001");

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using Collections.Activities;
+using Collections.Calendar;
+using Collections.Invoices;
+using Collections.Law;
+using Collections.Messages;
+using Collections.Policy;
+
+namespace Collections.Workflow;
+
+/// <summary>Side effects (activities) and the small pure helpers the steps use.</summary>
+public sealed partial class InvoiceWorkflow
+{
+    /// <summary>Sends at the next allowed moment. One voice per debtor: when another invoice's message today
+    /// already listed this one, nothing more is sent; when it did not, this one goes the next day.</summary>
+    private async Task SendAsync(MessageRequest request, Channel? channel = null, bool resend = false)
+    {
+        while (true)
+        {
+            await WaitForAllowedMomentAsync(schedule.Messages);
+            var target = channel ?? UsableChannel(state.Channel);
+            if (request.Kind == MessageKind.FinalNotice && target != Channel.Email)
+            {
+                await SendFinalNoticeByPostAsync();
+                return;
+            }
+
+            if (target is null)
+            {
+                await RaiseStaffTaskAsync($"No usable contact channel for the {MessageNames.Of(request.Kind)} message.");
+                return;
+            }
+
+            if (request.Kind == MessageKind.FinalNotice)
+            {
+                request = request with { FinalNotice = DateFinalNotice(NoticeDelivery.Email) };
+            }
+
+            var message = request;
+            var result = await ActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), key => new SendMessageInput(
+                key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
+                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend));
+            switch (result.Outcome)
+            {
+                case SendOutcome.Sent:
+                    state.LastMessage = new LastMessage(request, target.Value, Now);
+                    state.Contacts.Add(new EarlierContact(Today, target == Channel.Sms ? EarlierContactKind.Sms : EarlierContactKind.Email));
+                    return;
+                case SendOutcome.Covered:
+                    return;
+                case SendOutcome.Deferred:
+                    await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
+                    continue;
+                default:
+                    channel = await FlagChannelAsync(target.Value, result.Problem);
+                    resend = true;
+                    if (channel is null)
+                    {
+                        return;
+                    }
+
+                    continue;
+            }
+        }
+    }
+
+    private async Task RaiseStaffTaskAsync(string reason) => await RecordAsync("staff-task", reason);
+
+    private async Task NoteAsync(string text) => await RecordAsync("note", text);
+
+    private async Task RecordAsync(string kind, string summary) =>
+        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, kind, summary));
+
+    private async Task CancelCallTaskAsync(string taskId, string reason) =>
+        await ActivityAsync<bool>(nameof(InvoiceActivities.CancelCallTask), key => new CancelCallTaskInput(key, At, Invoice, taskId, reason));
+
+    private async Task<T> ActivityAsync<T>(string activity, Func<string, object> input)
+    {
+        state.StepsSinceRestart++;
+        state.Steps++;
+
+        // Ordered by step, so the contact log lists what happened at the same moment in causal order.
+        var key = $"{context.InstanceId}:{state.Steps:D5}:{context.NewGuid():N}";
+        return await context.CallActivityAsync<T>(activity, input(key), ActivityRetry);
+    }
+
+    // ── Small pure helpers ──────────────────────────────────────────────────────────────────
+
+    private bool TreatAsConsumer => Invoice.Debtor.Kind == DebtorKind.Consumer || Policy.FinalNotice.TreatBusinessAsConsumer;
+
+    private Channel? UsableChannel(Channel wanted)
+    {
+        bool Usable(Channel channel) => channel == Channel.Sms
+            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
+            : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
+        return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
+    }
+
+    private static Channel Other(Channel channel) => channel == Channel.Sms ? Channel.Email : Channel.Sms;
+
+    private TimeOnly AttemptTime(int attempt) => Policy.Calls.AttemptTimes[attempt % Policy.Calls.AttemptTimes.Count];
+
+    /// <summary>R12: late when enough earlier invoices were paid late or they were paid late by many days on average.</summary>
+    public static bool IsLatePayer(PaymentHistory? history, PreDueNudgePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return history is not null
+            && (history.InvoicesPaidLate >= policy.MinInvoicesPaidLate || history.AverageDaysLate > policy.AverageDaysLateAbove);
+    }
+
+    /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
+    private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
+    {
+        var statutory = FinalNotice.Dates(Today, delivery);
+        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
+        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
+        state.FinalNoticeSentOn = Today;
+        state.FinalNoticeLastDay = dates.Deadline;
+        return dates;
+    }
+
+    /// <summary>The plan as a message shows it: instalments covered by payments are paid, the one just missed is missed.</summary>
+    private PaymentPlanDetails DescribePlan(PaymentPlan plan)
+    {
+        var paid = state.Paid - plan.PaidAtStart;
+        var instalments = new List<Messages.Instalment>();
+        for (var index = 0; index < plan.Instalments.Count; index++)
+        {
+            var instalment = plan.Instalments[index];
+            var status = paid >= instalment.Amount ? InstalmentStatus.Paid : index <= plan.Next ? InstalmentStatus.Missed : InstalmentStatus.Scheduled;
+            paid = Math.Max(0, paid - instalment.Amount);
+            instalments.Add(new Messages.Instalment(instalment.DueDate, instalment.Amount, status));
+        }
+
+        return new PaymentPlanDetails(plan.AgreedOn, instalments);
+    }
+
+    private string? DescribeAgreement() =>
+        state.Promise is { } promise ? $"promised to pay by {promise.Date:yyyy-MM-dd}"
+        : state.Plan is { } plan ? $"payment plan, instalment {plan.Next + 1} of {plan.Instalments.Count}"
+        : null;
+
+    private static string Describe(CallOutcome outcome) => outcome.Kind switch
+    {
+        CallOutcomeKind.PromiseToPay => $" (by {outcome.PromisedDate:yyyy-MM-dd})",
+        CallOutcomeKind.PaymentPlan => $" ({outcome.Instalments?.Count ?? 0} instalments)",
+        CallOutcomeKind.Dispute or CallOutcomeKind.Hardship => outcome.Reason is null ? "" : $" ({outcome.Reason})",
+        CallOutcomeKind.CallbackRequested => outcome.CallbackAt is null ? "" : $" (at {outcome.CallbackAt:yyyy-MM-dd HH:mm})",
+        _ => outcome.Note is null ? "" : $" ({outcome.Note})",
+    };
+
+    private static string Euro(decimal amount) => "€" + amount.ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Ends the workflow from any wait (paid, cancelled, decided by staff).</summary>
+    private sealed class InvoiceClosedException(InvoiceResult result) : Exception($"Invoice closed: {result}.")
+    {
+        public InvoiceResult Result { get; } = result;
+    }
+}

@@ -1,0 +1,176 @@
+using Collections.Invoices;
+using Collections.Law;
+using Collections.Messages;
+
+namespace Collections.Workflow;
+
+/// <summary>Events that may arrive at any wait: payments, credits, changes, disputes, delivery failures, migrations.</summary>
+public sealed partial class InvoiceWorkflow
+{
+    /// <summary>Applies an event; returns how long chasing was paused by it.</summary>
+    private async Task<TimeSpan> ApplyAsync(InvoiceEvent received)
+    {
+        switch (received)
+        {
+            case PaymentReceived payment:
+                await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
+                break;
+            case InvoiceCredited credit:
+                await ApplyCreditAsync(credit.Amount, $"Credit note {credit.CreditNoteNumber}".TrimEnd());
+                break;
+            case InvoiceAmended amended:
+                state.Balance += amended.Amount - Invoice.Amount;
+                state.Invoice = Invoice with { Amount = amended.Amount, DueDate = amended.DueDate };
+                await NoteAsync($"Invoice amended: amount {Euro(amended.Amount)}, due {amended.DueDate:yyyy-MM-dd}; balance {Euro(state.Balance)}.");
+                CloseIfSettled();
+                break;
+            case InvoiceCancelled:
+                throw new InvoiceClosedException(InvoiceResult.Cancelled);
+            case InvoiceClosedByStaff closedByStaff:
+                await NoteAsync("Closed by staff: " + closedByStaff.Reason);
+                throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+            case ContactDetailsUpdated updated:
+                await UpdateContactDetailsAsync(updated);
+                break;
+            case DeliveryFailed failed:
+                await SwitchChannelAfterFailureAsync(failed);
+                break;
+            case DisputeOpened dispute:
+                return await PauseForDisputeAsync(dispute.Reason);
+            case DisputeResolved resolved:
+                await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved");
+                break;
+            case PolicyMigrated migrated:
+                await NoteAsync($"Policy migrated from {Policy.Version} to {migrated.Policy.Version}{(migrated.Reason is null ? "" : ": " + migrated.Reason)}.");
+                state.Policy = migrated.Policy;
+                schedule = new ContactSchedule(migrated.Policy);
+                break;
+            case CallOutcomeRecorded stray:
+                await NoteAsync($"Call outcome for task {stray.CallTaskId} ignored: no call task of this invoice is open.");
+                break;
+            case ApprovalDecided stray:
+                await NoteAsync($"Approval decision for {stray.ApprovalId} ignored: no approval is pending.");
+                break;
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private async Task ApplyPaymentAsync(string paymentId, decimal amount)
+    {
+        if (state.AppliedPaymentIds.Contains(paymentId))
+        {
+            return;
+        }
+
+        state.AppliedPaymentIds.Add(paymentId);
+        state.Paid += amount;
+        state.Balance -= amount;
+        await RecordAsync("payment", $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.");
+        CloseIfSettled();
+    }
+
+    private async Task ApplyCreditAsync(decimal amount, string what)
+    {
+        if (amount > 0)
+        {
+            state.Credited += amount;
+            state.Balance -= amount;
+        }
+
+        await NoteAsync($"{what}: {Euro(amount)} credited; balance {Euro(Math.Max(state.Balance, 0))}.");
+        CloseIfSettled();
+    }
+
+    private void CloseIfSettled()
+    {
+        if (state.Balance <= 0)
+        {
+            throw new InvoiceClosedException(state.Paid > 0 ? InvoiceResult.Paid : InvoiceResult.Cancelled);
+        }
+    }
+
+    /// <summary>All chasing waits until the dispute is resolved; payments still count meanwhile.</summary>
+    private async Task<TimeSpan> PauseForDisputeAsync(string reason)
+    {
+        if (state.Dispute is not null)
+        {
+            await NoteAsync("Dispute already open: " + reason);
+            return TimeSpan.Zero;
+        }
+
+        var openedAt = Now;
+        state.Dispute = reason;
+        await RaiseStaffTaskAsync($"Dispute: {reason}. Chasing is paused until it is resolved.");
+        var resolved = (DisputeResolved)await WaitForEventAsync(e => e is DisputeResolved);
+        state.Dispute = null;
+        await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"));
+        return Now - openedAt;
+    }
+
+    private async Task UpdateContactDetailsAsync(ContactDetailsUpdated updated)
+    {
+        var debtor = Invoice.Debtor;
+        state.Invoice = Invoice with
+        {
+            Debtor = debtor with
+            {
+                Email = updated.Email ?? debtor.Email,
+                Phone = updated.Phone ?? debtor.Phone,
+                PreferredChannel = updated.PreferredChannel ?? debtor.PreferredChannel,
+            },
+        };
+        state.PhoneFlagged &= updated.Phone is null;
+        state.EmailFlagged &= updated.Email is null;
+        state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
+        await NoteAsync("Contact details updated.");
+    }
+
+    /// <summary>A delivery failure flags the contact data and switches to the other channel; the failed
+    /// message is sent again there.</summary>
+    private async Task SwitchChannelAfterFailureAsync(DeliveryFailed failed)
+    {
+        var other = await FlagChannelAsync(failed.Channel, failed.Reason);
+        if (state.LastMessage is { } last && last.Channel == failed.Channel)
+        {
+            if (last.Request.Kind == MessageKind.FinalNotice && other != Channel.Email)
+            {
+                await SendFinalNoticeByPostAsync();
+            }
+            else if (other is not null)
+            {
+                await SendAsync(last.Request, other, resend: true);
+            }
+        }
+    }
+
+    /// <summary>Flags the channel's contact data for staff; returns the channel to use from now on, if any.</summary>
+    private async Task<Channel?> FlagChannelAsync(Channel channel, string? reason)
+    {
+        if (channel == Channel.Sms)
+        {
+            state.PhoneFlagged = true;
+        }
+        else
+        {
+            state.EmailFlagged = true;
+        }
+
+        var address = channel == Channel.Sms ? Invoice.Debtor.Phone : Invoice.Debtor.Email;
+        await RaiseStaffTaskAsync($"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
+        var other = UsableChannel(Other(channel));
+        if (other is not null)
+        {
+            state.Channel = other.Value;
+        }
+
+        return other;
+    }
+
+    /// <summary>The final notice needs proof of sending: by email, otherwise staff send it by post.</summary>
+    private async Task SendFinalNoticeByPostAsync()
+    {
+        var dates = DateFinalNotice(NoticeDelivery.Post);
+        await RaiseStaffTaskAsync($"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.");
+    }
+}

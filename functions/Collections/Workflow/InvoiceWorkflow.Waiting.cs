@@ -1,0 +1,65 @@
+using Collections.Calendar;
+
+namespace Collections.Workflow;
+
+/// <summary>Waiting: a durable timer raced against the invoice's events; the loser is always cancelled (DURABLE.md).</summary>
+public sealed partial class InvoiceWorkflow
+{
+    private Task<InvoiceEvent?> WaitAsync(DateTime deadlineUtc, Func<InvoiceEvent, bool>? isAwaited = null) =>
+        WaitAsync(() => deadlineUtc, isAwaited);
+
+    /// <summary>Waits without a timer for the event <paramref name="isAwaited"/> accepts.</summary>
+    private async Task<InvoiceEvent> WaitForEventAsync(Func<InvoiceEvent, bool> isAwaited, bool applyAwaited = false) =>
+        (await WaitAsync(null, isAwaited, applyAwaited))!;
+
+    /// <summary>Waits until the deadline (re-read after each event, so an amended due date counts), applying
+    /// whatever happens meanwhile; returns the first event <paramref name="isAwaited"/> accepts, or null when
+    /// the deadline passed. A dispute in between pushes the deadline back by its length.</summary>
+    private async Task<InvoiceEvent?> WaitAsync(Func<DateTime>? deadline, Func<InvoiceEvent, bool>? isAwaited = null, bool applyAwaited = false)
+    {
+        var paused = TimeSpan.Zero;
+        while (true)
+        {
+            var received = await NextEventAsync(deadline is null ? null : deadline() + paused);
+            if (received is null)
+            {
+                return null;
+            }
+
+            var awaited = isAwaited?.Invoke(received) == true;
+            if (!awaited || applyAwaited)
+            {
+                paused += await ApplyAsync(received);
+            }
+
+            if (awaited)
+            {
+                return received;
+            }
+        }
+    }
+
+    private async Task<InvoiceEvent?> NextEventAsync(DateTime? deadlineUtc)
+    {
+        using var cancel = new CancellationTokenSource();
+        var received = context.WaitForExternalEvent<InvoiceEvent>(EventName, cancel.Token);
+        if (deadlineUtc is null)
+        {
+            return await received;
+        }
+
+        var timer = context.CreateTimer(deadlineUtc.Value, cancel.Token);
+        var first = await Task.WhenAny(received, timer);
+        cancel.Cancel();
+        return first == received ? await received : null;
+    }
+
+    /// <summary>Outages and early wake-ups: act only inside the window, at its next allowed moment.</summary>
+    private async Task WaitForAllowedMomentAsync(ContactWindow window)
+    {
+        for (var next = ContactSchedule.NextAllowed(Now, window); next > Now; next = ContactSchedule.NextAllowed(Now, window))
+        {
+            await WaitAsync(next);
+        }
+    }
+}

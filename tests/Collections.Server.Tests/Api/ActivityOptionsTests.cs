@@ -1,0 +1,56 @@
+using Collections.Server.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Collections.Server.Tests.Api;
+
+public sealed class ActivityOptionsTests : IDisposable
+{
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Create_CreditorNameConfigured_OverridesOnlyThatField()
+    {
+        var activities = ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:Creditor:Name"] = "Loodgieter Bakker", ["Collections:Activities:ApprovalTokenSecret"] = "configured-secret-0123456789" }),
+            new CollectionsOptions { DataPath = dataPath, PublicBaseUrl = "https://collections.bakker.example" });
+
+        Assert.Equal("Loodgieter Bakker", activities.Creditor.Name);
+        Assert.Equal("Utrecht", activities.Creditor.Address.City);
+        Assert.Equal(new Uri("https://collections.bakker.example/approvals/"), activities.ApprovalLinkBase);
+        Assert.Equal("configured-secret-0123456789", activities.ApprovalTokenSecret);
+        Assert.False(File.Exists(Path.Combine(dataPath, LocalSecret.ApprovalSecretFile)));
+    }
+
+    [Fact]
+    public void Create_NoSecretConfigured_GeneratesOneAndKeepsIt()
+    {
+        var first = ActivityOptionsFactory.Create(Configuration([]), new CollectionsOptions { DataPath = dataPath });
+        var second = ActivityOptionsFactory.Create(Configuration([]), new CollectionsOptions { DataPath = dataPath });
+
+        Assert.Equal(first.ApprovalTokenSecret, second.ApprovalTokenSecret);
+        Assert.True(first.ApprovalTokenSecret.Length >= 16);
+        Assert.Equal(new Uri("http://127.0.0.1:5080/approvals/"), first.ApprovalLinkBase);
+    }
+
+    [Fact]
+    public void Create_LinkBaseWithoutTrailingSlash_RefusedNamingTheSetting()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:PaymentLinkBase"] = "https://pay.bakker.example/i" }),
+            new CollectionsOptions { DataPath = dataPath }));
+
+        Assert.Contains("PaymentLinkBase", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}

@@ -1,0 +1,160 @@
+using Collections.Tests.Simulation;
+
+namespace Collections.Tests.Workflow;
+
+/// <summary>The ladder of one invoice under the default Dutch policy: whole timelines, virtual time.
+/// Invoice F2026-0042 (€1,250, consumer) is due Tuesday 2026-03-03.</summary>
+public sealed class InvoiceWorkflowLadderTests
+{
+    [Fact]
+    public async Task GoodPayer_PaysBeforeDueDate_NothingIsSent()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-02T15:00:00+01:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_1" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-02T15:00+01:00 note payment: Payment tr_1 of €1,250.00 received; balance €0.00.",
+            "2026-03-02T15:00+01:00 completed paid",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task LatePayer_BeforeDueDate_GetsOneFriendlyNudgeThreeDaysBefore()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, start: "2026-02-25T09:00:00+01:00", events: """
+            [ { "at": "2026-03-03T12:00:00+01:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_1" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-02-28T10:00+01:00 message sms friendly pre-due-nudge balance=1250.00 costs=0 interest=0",
+            "2026-03-03T12:00+01:00 note payment: Payment tr_1 of €1,250.00 received; balance €0.00.",
+            "2026-03-03T12:00+01:00 completed paid",
+        ], timeline);
+    }
+
+    /// <summary>A known late payer: nudged before the due date and called one business day sooner (R12).
+    /// The final notice's deadline (Friday 2026-04-10 plus the one-day margin) moves to Monday 2026-04-13.</summary>
+    [Fact]
+    public async Task LatePayingConsumer_NeverPays_FullLadderToApprovedHandOverWithStatutoryCosts()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, events: """
+            [ { "at": "2026-05-04T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-02T09:00+01:00 message sms friendly pre-due-nudge balance=1250.00 costs=0 interest=0",
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-06T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-06T17:00+01:00",
+            "2026-03-09T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-10T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-10T17:00+01:00",
+            "2026-03-10T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-16T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-19T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-19T17:00+01:00",
+            "2026-03-20T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-20T17:00+01:00",
+            "2026-03-23T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-23T17:00+01:00",
+            "2026-03-23T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-27T10:00+01:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-04-14T00:00+02:00 note note: Final notice term ended 2026-04-13: collection costs of €187.50 are now due.",
+            "2026-04-14T08:00+02:00 approvalRequested hand-over",
+            "2026-04-16T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
+            "2026-04-21T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
+            "2026-05-04T10:00+02:00 note approval: Hand-over approved by simulation.",
+            "2026-05-04T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
+            "2026-05-04T10:00+02:00 completed handed-over",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task ConsumerFinalNotice_StatesExactCostsAndFourteenDaysFromTheDayAfterReceipt()
+    {
+        var lines = await Timelines.RunLinesAsync(Timelines.Single(until: "2026-04-10T00:00:00+02:00"));
+
+        var notice = Assert.Single(lines, line => line["kind"]?.GetValue<string>() == "final-notice");
+        Assert.Equal(187.50m, notice["announcedCosts"]!.GetValue<decimal>());
+        Assert.Equal(0m, notice["costs"]!.GetValue<decimal>());
+        Assert.Equal("2026-04-14", notice["deadline"]!.GetValue<string>());
+        Assert.Contains("187,50", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Business_Rejected_FinalNoticeChargesCompensationAndInterest_ClosedByStaff()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(kind: "business", channel: "email", amount: 3000m, events: """
+            [ { "at": "2026-04-16T09:00:00+02:00", "type": "approval", "decision": "reject" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-04T10:00+01:00 message email friendly reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
+            "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
+            "2026-03-11T17:00+01:00 message sms friendly reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-17T10:00+01:00 message email businesslike reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-20T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-20T17:00+01:00",
+            "2026-03-23T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-23T17:00+01:00",
+            "2026-03-24T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-24T17:00+01:00",
+            "2026-03-24T17:00+01:00 message sms businesslike reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-30T10:00+02:00 message email formal final-notice balance=3000.00 costs=40 interest=21.69",
+            "2026-04-15T08:00+02:00 approvalRequested hand-over",
+            "2026-04-16T09:00+02:00 note approval: Hand-over rejected by simulation.",
+            "2026-04-16T09:00+02:00 completed closed-by-staff",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task DueDateOnKingsDay_MovesToNextBusinessDay_ReminderTheDayAfter()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(
+            start: "2026-04-20T09:00:00+02:00", dueDate: "2026-04-27", issueDate: "2026-03-28", events: """
+            [ { "at": "2026-05-06T12:00:00+02:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_4" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-04-29T10:00+02:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-05-04T10:00+02:00 callTask first-contact attempt=1 dueBy=2026-05-04T17:00+02:00",
+            "2026-05-06T12:00+02:00 note payment: Payment tr_4 of €1,250.00 received; balance €0.00.",
+            "2026-05-06T12:00+02:00 completed paid",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task UnusableContactData_StaffTaskInsteadOfMessages()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "06-12", email: "jan@@example", until: "2026-04-30T00:00:00+02:00"));
+
+        var only = Assert.Single(timeline);
+        Assert.StartsWith("2026-03-02T09:00+01:00 staffTask Check before chasing: phone number '06-12' is unusable", only, StringComparison.Ordinal);
+        Assert.Contains("email address 'jan@@example' is unusable", only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnusableContactData_FixedByStaff_ChasingStarts()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "06-12", email: "", until: "2026-03-06T00:00:00+01:00", events: """
+            [ { "at": "2026-03-03T11:00:00+01:00", "type": "contactUpdated", "phone": "+31612345678" } ]
+            """));
+
+        Assert.Equal("2026-03-03T11:00+01:00 note note: Contact details updated.", timeline[1]);
+        Assert.Equal("2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0", timeline[2]);
+    }
+
+    [Fact]
+    public async Task PaymentRecordedBeforeTheInvoice_AppliedAtStart_Paid()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-01T20:00:00+01:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_early" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-02T09:00+01:00 note payment: Payment tr_early of €1,250.00 received; balance €0.00.",
+            "2026-03-02T09:00+01:00 completed paid",
+        ], timeline);
+    }
+}

@@ -1,0 +1,120 @@
+using Collections.Policy;
+using Collections.Tests.Simulation;
+
+namespace Collections.Tests.Workflow;
+
+/// <summary>The remaining call outcomes and staff decisions, whole timelines under virtual time.</summary>
+public sealed class InvoiceWorkflowMoreOutcomeTests
+{
+    private const string Reminder = "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0";
+    private const string FirstCall = "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00";
+
+    [Fact]
+    public async Task CallbackRequested_NewCallTaskAtThatTime()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-03-11T00:00:00+01:00", events: """
+            [ { "at": "2026-03-09T10:20:00+01:00", "type": "callOutcome", "outcome": "callback-requested", "callbackAt": "2026-03-10T15:00:00+01:00" } ]
+            """));
+
+        Assert.Equal(
+        [
+            Reminder,
+            FirstCall,
+            "2026-03-09T10:20+01:00 note call-outcome: Call outcome: callback-requested (at 2026-03-10 15:00)",
+            "2026-03-10T15:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-10T17:00+01:00",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task WrongNumber_PhoneFlagged_WrittenMessageByEmail()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-03-10T00:00:00+01:00", events: """
+            [ { "at": "2026-03-09T10:20:00+01:00", "type": "callOutcome", "outcome": "wrong-number" } ]
+            """));
+
+        Assert.Equal(
+        [
+            Reminder,
+            FirstCall,
+            "2026-03-09T10:20+01:00 note call-outcome: Call outcome: wrong-number",
+            "2026-03-09T10:20+01:00 staffTask Wrong phone number +31612345678: find the right number.",
+            "2026-03-09T10:20+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+        ], timeline);
+    }
+
+    /// <summary>The missed instalment falls on Good Friday 2026-04-03: the reminder goes out on Saturday,
+    /// the call after Easter Monday.</summary>
+    [Fact]
+    public async Task Hardship_PaymentPlanRoute_CallToAgreeAPlan_NeverEscalated()
+    {
+        var policy = new CollectionsPolicy { Hardship = HardshipRoute.PaymentPlan };
+
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-09-30T00:00:00+02:00", events: """
+            [ { "at": "2026-03-09T10:30:00+01:00", "type": "callOutcome", "outcome": "hardship" },
+              { "at": "2026-03-09T11:30:00+01:00", "type": "callOutcome", "outcome": "payment-plan", "instalments": [ { "dueDate": "2026-04-01", "amount": 100.00 } ] } ]
+            """), policy);
+
+        Assert.Equal(
+        [
+            Reminder,
+            FirstCall,
+            "2026-03-09T10:30+01:00 note call-outcome: Call outcome: hardship",
+            "2026-03-09T10:30+01:00 callTask hardship attempt=1 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-09T11:30+01:00 note call-outcome: Call outcome: payment-plan (1 instalments)",
+            "2026-04-03T00:00+02:00 note note: Instalment of €100.00 due 2026-04-01 missed.",
+            "2026-04-04T08:00+02:00 message sms businesslike instalment-reminder balance=1250.00 costs=0 interest=0",
+            "2026-04-07T09:00+02:00 callTask instalment-missed attempt=1 dueBy=2026-04-07T17:00+02:00",
+            "2026-04-08T14:30+02:00 callTask instalment-missed attempt=2 dueBy=2026-04-08T17:00+02:00",
+            "2026-04-09T11:30+02:00 callTask instalment-missed attempt=3 dueBy=2026-04-09T17:00+02:00",
+            "2026-04-09T17:00+02:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task CreditNoteForTheRest_AfterPartialPayment_EndsPaid()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-05T11:00:00+01:00", "type": "payment", "amount": 1000.00, "paymentId": "tr_1" },
+              { "at": "2026-03-06T11:00:00+01:00", "type": "invoiceCredited", "amount": 250.00, "reason": "CN-7" } ]
+            """));
+
+        Assert.Equal(
+        [
+            Reminder,
+            "2026-03-05T11:00+01:00 note payment: Payment tr_1 of €1,000.00 received; balance €250.00.",
+            "2026-03-06T11:00+01:00 note note: Credit note CN-7: €250.00 credited; balance €0.00.",
+            "2026-03-06T11:00+01:00 completed paid",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task ClosedByStaff_AfterHardship_Ends()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-09T10:30:00+01:00", "type": "callOutcome", "outcome": "hardship" },
+              { "at": "2026-04-01T10:00:00+02:00", "type": "closedByStaff", "reason": "Written off, debt counselling" } ]
+            """));
+
+        Assert.Equal("2026-04-01T10:00+02:00 note note: Closed by staff: Written off, debt counselling", timeline[^2]);
+        Assert.Equal("2026-04-01T10:00+02:00 completed closed-by-staff", timeline[^1]);
+    }
+
+    /// <summary>By post, receipt is presumed on the 2nd day after sending not counting Sundays and Mondays
+    /// (Wednesday 2026-04-01); fourteen days later plus the one-day margin is Thursday 2026-04-16.</summary>
+    [Fact]
+    public async Task FinalNoticeEmailBounced_StaffPostItWithANewDeadline_NoCostsBeforeIt()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-04-20T00:00:00+02:00", events: """
+            [ { "at": "2026-03-30T10:05:00+02:00", "type": "deliveryFailed", "channel": "email", "reason": "mailbox unknown" } ]
+            """));
+
+        Assert.Equal(
+        [
+            "2026-03-30T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-03-30T10:05+02:00 staffTask email to jan@example.nl could not be delivered (mailbox unknown): check the contact data.",
+            "2026-03-30T10:05+02:00 staffTask Send the final notice by post today; it states 2026-04-16 as the deadline.",
+            "2026-04-17T00:00+02:00 note note: Final notice term ended 2026-04-16: collection costs of €187.50 are now due.",
+            "2026-04-17T08:00+02:00 approvalRequested hand-over",
+        ], timeline.SkipWhile(line => !line.Contains("final-notice", StringComparison.Ordinal)).ToList());
+    }
+}
