@@ -12,6 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 // The Azure Functions host of the product: the server's registrations (AddCollections: options, store, channels,
 // policy, activity options, handlers), with the workflows on Durable Functions instead of the embedded runtime.
@@ -31,8 +32,11 @@ foreach (var hosted in builder.Services.Skip(beforeServer).Where(service => serv
     builder.Services.Remove(hosted);
 }
 
+// The activities with the server's settings for them (section Collections:Activities; AddCollections checks them at start-up).
 builder.Services.AddSingleton(provider => new InvoiceActivities(
-    provider.GetRequiredService<ICollectionsStore>(), provider.GetRequiredService<IMessageSender>(), provider.GetRequiredService<InvoiceActivityOptions>()));
+    provider.GetRequiredService<ICollectionsStore>(),
+    provider.GetRequiredService<IMessageSender>(),
+    ActivityOptionsFactory.Create(builder.Configuration, provider.GetRequiredService<IOptions<CollectionsOptions>>().Value)));
 
 // HTTP answers written as the server writes them; workflow inputs, outputs, events and custom status in the product's JSON.
 builder.Services.AddProblemDetails();

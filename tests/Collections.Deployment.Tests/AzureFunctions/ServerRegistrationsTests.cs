@@ -12,11 +12,21 @@ public sealed class ServerRegistrationsTests
     [Fact]
     public void AddCollections_HostedServices_AreTheEmbeddedRuntimeAndTheConsoleBannerOnly()
     {
+        var dataPath = Path.Combine(Path.GetTempPath(), "collections-deployment-tests", Guid.NewGuid().ToString("N"));
         var services = new ServiceCollection();
+        try
+        {
+            services.AddCollections(new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Collections:DataPath", (string?)dataPath)]).Build());
 
-        services.AddCollections(new ConfigurationBuilder().Build());
-
-        var hosted = services.Where(service => service.ServiceType == typeof(IHostedService)).Select(service => service.ImplementationType?.Name).Order().ToList();
-        Assert.Equal(["StartupBanner", "WorkflowRuntimeService"], hosted);
+            var hosted = services.Where(service => service.ServiceType == typeof(IHostedService)).Select(service => service.ImplementationType?.Name).Order().ToList();
+            Assert.Equal(["StartupBanner", "WorkflowHost"], hosted);
+        }
+        finally
+        {
+            if (Directory.Exists(dataPath))
+            {
+                Directory.Delete(dataPath, recursive: true);
+            }
+        }
     }
 }
