@@ -9,7 +9,7 @@ namespace Collections.Handlers;
 /// <summary>
 /// What the handlers need from the workflow engine. Each host implements it on its own engine
 /// (the server on the embedded runtime, the Azure app on Durable Task) using the workflow's own
-/// event names and payload records. Raising an event for an invoice whose workflow does not run
+/// event names and payload records, and the engine's event ids for the "once" guarantees. Raising an event for an invoice whose workflow does not run
 /// (not started yet, already completed) must not fail: the facts are in the store first, and a
 /// workflow reads the recorded balance when it starts.
 /// </summary>
@@ -19,16 +19,20 @@ public interface IInvoiceWorkflows
     /// so a repeated or concurrent intake starts exactly one workflow.</summary>
     Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 
+    /// <summary>Reaches the workflow once per payment id, however often it is called.</summary>
     Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken);
 
+    /// <summary>Reaches the workflow once per credit note number, however often it is called.</summary>
     Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken);
 
     Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken);
 
     Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken);
 
+    /// <summary>Reaches each workflow once per call task, however often it is called.</summary>
     Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken);
 
+    /// <summary>Reaches the workflow once per approval, however often it is called.</summary>
     Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken);
 
     /// <summary>Raised once per <see cref="DeliveryFailure.EventId"/> on the instance that sent the message.</summary>

@@ -52,6 +52,7 @@ public sealed class PaymentWebhookEndpointsTests : IAsyncLifetime
 
         Assert.Single(await server.Store.ListPaymentsAsync(Invoice, default));
         Assert.Equal(["payment-received"], server.Workflows.EventsFor(Invoice));
+        Assert.Equal(5, server.Workflows.Calls.Count(name => name == "payment-received"));
     }
 
     [Fact]

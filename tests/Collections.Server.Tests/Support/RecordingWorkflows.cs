@@ -7,8 +7,8 @@ using Collections.Storage;
 
 namespace Collections.Server.Tests.Support;
 
-/// <summary>A hand-written <see cref="IInvoiceWorkflows"/> that records what the handlers asked of the
-/// engine; like the real runtime it starts an instance id at most once.</summary>
+/// <summary>A hand-written <see cref="IInvoiceWorkflows"/> that records what reached the workflows; like
+/// the real runtime it starts an instance id at most once and drops a repeated event id.</summary>
 internal sealed class RecordingWorkflows : IInvoiceWorkflows
 {
     private readonly ConcurrentDictionary<string, InvoiceRecord> started = new(StringComparer.Ordinal);
@@ -16,6 +16,11 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     public ConcurrentQueue<string> StartCalls { get; } = new();
 
     public ConcurrentQueue<(string Invoice, string Event, object Payload)> Events { get; } = new();
+
+    /// <summary>Every call, including the repeats the runtime would drop.</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    private readonly ConcurrentDictionary<string, bool> eventIds = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Started => started.Keys.ToList();
 
@@ -27,10 +32,10 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     }
 
     public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
-        Record(payment.InvoiceNumber, "payment-received", payment);
+        Record(payment.InvoiceNumber, "payment-received", payment, $"payment:{payment.PaymentId}");
 
     public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken) =>
-        Record(invoiceNumber, "invoice-credited", credit);
+        Record(invoiceNumber, "invoice-credited", credit, $"credit:{credit.CreditNoteNumber}");
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
         Record(invoiceNumber, "invoice-cancelled", reason ?? string.Empty);
@@ -39,13 +44,13 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
         Record(invoiceNumber, $"dispute-{dispute.Action}", dispute);
 
     public Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken) =>
-        Record(string.Join(",", task.InvoiceNumbers), "call-outcome-recorded", outcome);
+        Record(string.Join(",", task.InvoiceNumbers), "call-outcome-recorded", outcome, $"call-outcome:{task.Id}");
 
     public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
-        Record(approval.InvoiceNumber, "approval-decided", approval);
+        Record(approval.InvoiceNumber, "approval-decided", approval, $"approval:{approval.Id}");
 
     public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
-        Record(failure.WorkflowInstanceId, "delivery-failed", failure);
+        Record(failure.WorkflowInstanceId, "delivery-failed", failure, $"delivery:{failure.EventId}");
 
     public Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         Task.FromResult(started.ContainsKey(invoiceNumber)
@@ -55,9 +60,14 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     public IReadOnlyList<string> EventsFor(string invoiceNumber) =>
         Events.Where(recorded => recorded.Invoice == invoiceNumber).Select(recorded => recorded.Event).ToList();
 
-    private Task Record(string invoiceNumber, string name, object payload)
+    private Task Record(string invoiceNumber, string name, object payload, string? eventId = null)
     {
-        Events.Enqueue((invoiceNumber, name, payload));
+        Calls.Enqueue(name);
+        if (eventId is null || eventIds.TryAdd($"{invoiceNumber}\n{eventId}", true))
+        {
+            Events.Enqueue((invoiceNumber, name, payload));
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -5,8 +5,9 @@ using Collections.Storage;
 namespace Collections.Handlers.Calls;
 
 /// <summary>
-/// Closes a call task with its outcome and raises it to the workflow of every invoice the call was about. The same outcome posted again is acknowledged without a second event; another
-/// outcome for a task already closed is a conflict (the first recorded outcome stands).
+/// Closes a call task with its outcome and raises it to the workflow of every invoice the call was
+/// about. The same outcome posted again is acknowledged (the port delivers it once); another outcome
+/// for a task already closed is a conflict (the first recorded outcome stands).
 /// </summary>
 public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWorkflows workflows)
 {
@@ -33,9 +34,14 @@ public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWo
 
             if (task.Status != CallTaskStatus.Open)
             {
-                return task.Outcome == outcomeJson
-                    ? Outcome.Ok(task)
-                    : Outcome.Conflict<CallTaskRecord>($"Call task {callTaskId} is already {task.Status}.");
+                if (task.Outcome != outcomeJson)
+                {
+                    return Outcome.Conflict<CallTaskRecord>($"Call task {callTaskId} is already {task.Status}.");
+                }
+
+                // The same outcome again: a retry, maybe after a crash before the workflow heard of it.
+                await workflows.CallOutcomeAsync(task, request, cancellationToken);
+                return Outcome.Ok(task);
             }
 
             CallTaskRecord done;

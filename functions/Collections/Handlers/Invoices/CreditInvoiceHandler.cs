@@ -47,12 +47,10 @@ public sealed class CreditInvoiceHandler(ICollectionsStore store, IInvoiceWorkfl
             }
         }
 
+        // Told again on a retry too (the port drops a repeated credit note); the workflow writes the credit
+        // to the contact log when it applies it.
         var refreshed = await InvoiceBalance.RefreshAsync(store, invoiceNumber, cancellationToken);
-        if (added)
-        {
-            // The workflow writes the credit to the contact log when it applies it.
-            await workflows.CreditedAsync(invoiceNumber, credit, refreshed.OpenBalance, cancellationToken);
-        }
+        await workflows.CreditedAsync(invoiceNumber, credit, refreshed.OpenBalance, cancellationToken);
 
         return Outcome.Ok(InvoiceSummary.From(refreshed));
     }

@@ -7,7 +7,7 @@ namespace Collections.Handlers.Payments;
 /// <summary>
 /// Records a payment once per payment id, from any source (accounting system, webhooks). A payment
 /// for an invoice that has not arrived yet is kept and counted when it arrives; otherwise the
-/// invoice's balance is recomputed and the workflow hears about the payment once.
+/// invoice's balance is recomputed and the workflow hears about the payment (once per payment id).
 /// </summary>
 public sealed partial class RecordPaymentHandler(ICollectionsStore store, IInvoiceWorkflows workflows, TimeProvider time)
 {
@@ -48,11 +48,10 @@ public sealed partial class RecordPaymentHandler(ICollectionsStore store, IInvoi
             return Outcome.Accepted(View(payment, openBalance: null));
         }
 
+        // Told again on a redelivery too: the port drops a repeated payment id, and a crash between
+        // storing the payment and telling the workflow heals with the provider's next delivery.
         var refreshed = await InvoiceBalance.RefreshAsync(store, invoiceNumber, cancellationToken);
-        if (added)
-        {
-            await workflows.PaymentReceivedAsync(payment, refreshed.OpenBalance, cancellationToken);
-        }
+        await workflows.PaymentReceivedAsync(payment, refreshed.OpenBalance, cancellationToken);
 
         var view = View(payment, refreshed.OpenBalance);
         return added ? Outcome.Created(view) : Outcome.Ok(view);
