@@ -18,6 +18,9 @@ namespace Collections.AzureFunctions.Workflows;
 /// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events
 /// (<see cref="InvoiceEventMapping"/>) go to instances that can take them (<see cref="WorkflowEventDelivery"/>)
 /// under the workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>.
+/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow here: it ignores a
+/// payment id it has applied and a call outcome or approval it no longer waits for, but does not yet ignore a
+/// credit note number it has applied, so a retried credit request is applied twice on this host.
 /// </summary>
 public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoiceWorkflows
 {
