@@ -10,22 +10,24 @@ internal static class OutboxEndpoints
 
     public static RouteGroupBuilder MapOutboxEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/outbox", async (string? page, ICollectionsStore store, CancellationToken cancellationToken) =>
-            {
-                var errors = new FieldErrors();
-                var pageNumber = QueryValues.Integer(page, "page", errors) ?? 1;
-                if (pageNumber < 1)
-                {
-                    errors.Add("page", "Pages start at 1.");
-                }
-
-                return errors.Any
-                    ? HandlerResults.Invalid(errors.ToDictionary())
-                    : TypedResults.Ok(await store.ListOutboxAsync(pageNumber, PageSize, cancellationToken));
-            })
+        api.MapGet("/outbox", ListAsync)
             .WithTags("Outbox")
             .WithSummary("Outbox messages, newest first, 50 per page.");
 
         return api;
+    }
+
+    internal static async Task<IResult> ListAsync(string? page, ICollectionsStore store, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var pageNumber = QueryValues.Integer(page, "page", errors) ?? 1;
+        if (pageNumber < 1)
+        {
+            errors.Add("page", "Pages start at 1.");
+        }
+
+        return errors.Any
+            ? HandlerResults.Invalid(errors.ToDictionary())
+            : TypedResults.Ok(await store.ListOutboxAsync(pageNumber, PageSize, cancellationToken));
     }
 }

@@ -1,0 +1,24 @@
+using Collections.AzureFunctions.Workflows;
+using Collections.Handlers.Deliveries;
+using Collections.Infrastructure.Channels.EventGrid;
+using Collections.Server.Api;
+using Collections.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Collections.AzureFunctions.Http;
+
+/// <summary>ACS delivery reports through Event Grid: the server's endpoint method (<c>DeliveryReportEndpoints</c>).</summary>
+public sealed class AcsEventFunctions(AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, ICollectionsStore store)
+{
+    [Function("AcsEvents")]
+    public async Task<IResult> AcsEvents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/events/acs")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await DeliveryReportEndpoints.HandleAsync(request, request.HttpContext.Response, eventGrid, failures, store, cancellationToken);
+    }
+}

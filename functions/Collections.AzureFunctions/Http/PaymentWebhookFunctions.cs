@@ -1,0 +1,52 @@
+using Collections.AzureFunctions.Workflows;
+using Collections.Handlers.Payments;
+using Collections.Infrastructure.Payments;
+using Collections.Server.Api;
+using Collections.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Collections.AzureFunctions.Http;
+
+/// <summary>Payment providers' webhooks: the server's own endpoint methods (<c>PaymentWebhookEndpoints</c>).</summary>
+public sealed class PaymentWebhookFunctions(
+    IOptions<CollectionsOptions> options,
+    IOptions<MollieOptions> mollie,
+    TimeProvider time,
+    IHttpClientFactory http,
+    ILoggerFactory loggers,
+    RecordPaymentHandler payments)
+{
+    [Function("GenericPaymentWebhook")]
+    public async Task<IResult> GenericPaymentWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/payments")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await PaymentWebhookEndpoints.GenericAsync(request, options, payments, cancellationToken);
+    }
+
+    [Function("StripeWebhook")]
+    public async Task<IResult> StripeWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/stripe")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await PaymentWebhookEndpoints.StripeAsync(request, options, time, payments, cancellationToken);
+    }
+
+    [Function("MollieWebhook")]
+    public async Task<IResult> MollieWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/mollie")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await PaymentWebhookEndpoints.MollieAsync(request, mollie, http, payments, loggers, cancellationToken);
+    }
+}

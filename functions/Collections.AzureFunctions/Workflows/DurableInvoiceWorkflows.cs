@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Collections.Handlers;
+using Collections.Handlers.Approvals;
+using Collections.Handlers.Calls;
+using Collections.Handlers.Deliveries;
+using Collections.Handlers.Invoices;
+using Collections.Hosting;
+using Collections.Json;
+using Collections.Policy;
+using Collections.Storage;
+using Collections.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Collections.AzureFunctions.Workflows;
+
+/// <summary>
+/// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events
+/// (<see cref="InvoiceEventMapping"/>) go to instances that can take them (<see cref="WorkflowEventDelivery"/>)
+/// under the workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>.
+/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow here: it ignores a
+/// payment id it has applied and a call outcome or approval it no longer waits for, but does not yet ignore a
+/// credit note number it has applied, so a retried credit request is applied twice on this host.
+/// </summary>
+public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoiceWorkflows
+{
+    private static DurableTaskClient Client => DurableClientScope.Current;
+
+    public Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var instanceId = InstanceIdFor(invoice.Invoice.Number);
+        return WorkflowStart.StartOnceAsync(
+            async cancellation => await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation) is not null,
+            cancellation => Client.ScheduleNewOrchestrationInstanceAsync(
+                new TaskName(InvoiceWorkflow.Name),
+                new InvoiceWorkflowInput(invoice.Invoice, policy),
+                new StartOrchestrationOptions { InstanceId = instanceId },
+                cancellation),
+            cancellationToken);
+    }
+
+    public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(payment.InvoiceNumber), InvoiceEventMapping.Payment(payment), cancellationToken);
+
+    public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Credit(credit), cancellationToken);
+
+    public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), new InvoiceCancelled(reason), cancellationToken);
+
+    public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Dispute(dispute), cancellationToken);
+
+    public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
+    {
+        var recorded = InvoiceEventMapping.CallOutcome(task, outcome);
+        foreach (var invoiceNumber in task.InvoiceNumbers)
+        {
+            await RaiseAsync(InstanceIdFor(invoiceNumber), recorded, cancellationToken);
+        }
+    }
+
+    public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(approval.InvoiceNumber), InvoiceEventMapping.Approval(approval), cancellationToken);
+
+    // The message's tag is the sending workflow's own instance id (already a Durable instance id).
+    public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
+        InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId)
+            ? RaiseAsync(failure.WorkflowInstanceId, InvoiceEventMapping.Delivery(failure), cancellationToken)
+            : Task.CompletedTask;
+
+    public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var instance = await Client.GetInstanceAsync(InstanceIdFor(invoiceNumber), getInputsAndOutputs: true, cancellationToken);
+        return instance is null
+            ? null
+            : DurableWorkflowView.From(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.SerializedOutput);
+    }
+
+    private static string InstanceIdFor(string invoiceNumber) => DurableInstanceId.From(InvoiceWorkflow.InstanceIdFor(invoiceNumber));
+
+    private static Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
+    {
+        // Serialized as the base type, so the "type" discriminator travels with the payload.
+        var payload = JsonSerializer.SerializeToElement(invoiceEvent, CollectionsJson.Options);
+        return WorkflowEventDelivery.RaiseIfActiveAsync(
+            async cancellation => await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation) is { } instance
+                ? DurableRuntimeStatus.ToProduct(instance.RuntimeStatus.ToString())
+                : null,
+            cancellation => Client.RaiseEventAsync(instanceId, InvoiceWorkflow.EventName, payload, cancellation),
+            cancellationToken);
+    }
+}
