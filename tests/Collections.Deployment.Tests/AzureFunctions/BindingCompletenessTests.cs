@@ -9,9 +9,9 @@ namespace Collections.Deployment.Tests.AzureFunctions;
 public sealed partial class BindingCompletenessTests
 {
     [Fact]
-    public async Task HttpTriggers_EveryServerRoute_HasAFunctionWithTheSameMethodAndRoute()
+    public async Task HttpTriggers_EveryServerApiRoute_HasAFunctionWithTheSameMethodAndRoute()
     {
-        var server = await ServerRoutesAsync();
+        var server = (await ServerRoutesAsync()).Where(IsApiRoute).ToHashSet(StringComparer.Ordinal);
         var functions = FunctionRoutes();
 
         var missing = server.Except(functions).Order().ToList();
@@ -109,6 +109,14 @@ public sealed partial class BindingCompletenessTests
 
         Assert.NotEmpty(takingClient);
         Assert.All(takingClient, function => Assert.Contains("DurableClientScope.Enter(", function.Text, StringComparison.Ordinal));
+    }
+
+    /// <summary>The API and the approval links are bound in Azure; the staff and debtor pages are served by
+    /// the self-hosted server only (they are not yet named endpoint methods a trigger could call).</summary>
+    private static bool IsApiRoute(string route)
+    {
+        var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        return path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("approvals/", StringComparison.Ordinal);
     }
 
     /// <summary>"METHOD route" for every endpoint of the real server app.</summary>
