@@ -23,6 +23,10 @@ public sealed class InvoiceState
 
     public List<string> AppliedPaymentIds { get; set; } = [];
 
+    /// <summary>Credit notes already applied: Durable Task raises events without ids, so a redelivered
+    /// credit note must be recognised here, as payments are by their id.</summary>
+    public List<string> AppliedCreditNotes { get; set; } = [];
+
     /// <summary>The channel messages go to now (preferred, or the other one after a failure).</summary>
     public Channel Channel { get; set; }
 

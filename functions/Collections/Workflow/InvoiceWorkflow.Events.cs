@@ -15,7 +15,15 @@ public sealed partial class InvoiceWorkflow
             case PaymentReceived payment:
                 await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
                 break;
+            case InvoiceCredited { CreditNoteNumber: { } number } when state.AppliedCreditNotes.Contains(number):
+                await NoteAsync($"Credit note {number} was applied before; ignored.");
+                break;
             case InvoiceCredited credit:
+                if (credit.CreditNoteNumber is { } creditNote)
+                {
+                    state.AppliedCreditNotes.Add(creditNote);
+                }
+
                 await ApplyCreditAsync(credit.Amount, $"Credit note {credit.CreditNoteNumber}".TrimEnd());
                 break;
             case InvoiceAmended amended:

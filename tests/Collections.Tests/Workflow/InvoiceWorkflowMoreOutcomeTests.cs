@@ -88,6 +88,20 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
     }
 
     [Fact]
+    public async Task CreditNote_DeliveredTwice_IsAppliedOnce()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-05T11:00:00+01:00", "type": "payment", "amount": 1000.00, "paymentId": "tr_1" },
+              { "at": "2026-03-06T11:00:00+01:00", "type": "invoiceCredited", "amount": 100.00, "reason": "CN-7" },
+              { "at": "2026-03-06T12:00:00+01:00", "type": "invoiceCredited", "amount": 100.00, "reason": "CN-7" } ]
+            """));
+
+        Assert.Contains("2026-03-06T11:00+01:00 note note: Credit note CN-7: €100.00 credited; balance €150.00.", timeline);
+        Assert.Contains("2026-03-06T12:00+01:00 note note: Credit note CN-7 was applied before; ignored.", timeline);
+        Assert.DoesNotContain(timeline, line => line.Contains("balance €50.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ClosedByStaff_AfterHardship_Ends()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single("""
