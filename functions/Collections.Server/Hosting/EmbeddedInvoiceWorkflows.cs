@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Collections.Durable;
 using Collections.Handlers;
-using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
+using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Server.Workflows;
@@ -32,29 +32,20 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     }
 
     public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(payment.InvoiceNumber, new PaymentReceived(payment.PaymentId, payment.Amount, payment.PaidAt), $"payment:{payment.PaymentId}", cancellationToken);
+        workflows.RaiseAsync(payment.InvoiceNumber, InvoiceEventMapping.Payment(payment), $"payment:{payment.PaymentId}", cancellationToken);
 
     public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, new InvoiceCredited(credit.Amount!.Value, credit.CreditNoteNumber), $"credit:{credit.CreditNoteNumber}", cancellationToken);
+        workflows.RaiseAsync(invoiceNumber, InvoiceEventMapping.Credit(credit), $"credit:{credit.CreditNoteNumber}", cancellationToken);
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, new InvoiceCancelled(reason), "cancel", cancellationToken);
 
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(
-            invoiceNumber,
-            dispute.Action == DisputeChange.Open ? new DisputeOpened(dispute.Reason!) : new DisputeResolved(0, dispute.Reason),
-            cancellationToken: cancellationToken);
+        workflows.RaiseAsync(invoiceNumber, InvoiceEventMapping.Dispute(dispute), cancellationToken: cancellationToken);
 
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
-        var recorded = new CallOutcomeRecorded(task.Id, new CallOutcome(
-            Enum.Parse<CallOutcomeKind>(outcome.Outcome!.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true),
-            outcome.PromisedDate,
-            outcome.Instalments?.Select(instalment => new Instalment(instalment.DueDate!.Value, instalment.Amount!.Value)).ToList(),
-            outcome.Reason,
-            outcome.CallbackAt,
-            outcome.Note));
+        var recorded = InvoiceEventMapping.CallOutcome(task, outcome);
         foreach (var invoiceNumber in task.InvoiceNumbers)
         {
             await workflows.RaiseAsync(invoiceNumber, recorded, $"call-outcome:{task.Id}", cancellationToken);
@@ -62,19 +53,15 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     }
 
     public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(
-            approval.InvoiceNumber,
-            new ApprovalDecided(approval.Id, approval.Decision == ApprovalDecisions.Approve ? ApprovalDecision.Approve : ApprovalDecision.Reject, approval.DecidedBy),
-            $"approval:{approval.Id}",
-            cancellationToken);
+        workflows.RaiseAsync(approval.InvoiceNumber, InvoiceEventMapping.Approval(approval), $"approval:{approval.Id}", cancellationToken);
 
     public async Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken)
     {
-        if (failure.WorkflowInstanceId.StartsWith(InstancePrefix, StringComparison.Ordinal))
+        if (InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId))
         {
             await workflows.RaiseAsync(
                 failure.WorkflowInstanceId[InstancePrefix.Length..],
-                new DeliveryFailed(failure.Channel, failure.Details ?? failure.ProviderStatus),
+                InvoiceEventMapping.Delivery(failure),
                 $"delivery:{failure.EventId}",
                 cancellationToken);
         }
