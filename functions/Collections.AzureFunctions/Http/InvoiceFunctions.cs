@@ -15,7 +15,8 @@ public sealed class InvoiceFunctions(
     RecordPaymentHandler payments,
     CreditInvoiceHandler credit,
     CancelInvoiceHandler cancel,
-    DisputeInvoiceHandler dispute)
+    DisputeInvoiceHandler dispute,
+    PauseInvoiceHandler pause)
 {
     [Function("SubmitInvoice")]
     public async Task<IResult> SubmitInvoice(
@@ -86,5 +87,27 @@ public sealed class InvoiceFunctions(
     {
         using var scope = DurableClientScope.Enter(durable);
         return await InvoiceEndpoints.DisputeAsync(number, request, dispute, cancellationToken);
+    }
+
+    [Function("PauseInvoice")]
+    public async Task<IResult> PauseInvoice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{number}/pause")] HttpRequest request,
+        string number,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await InvoiceEndpoints.PauseAsync(number, request, pause, cancellationToken);
+    }
+
+    [Function("ResumeInvoice")]
+    public async Task<IResult> ResumeInvoice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{number}/resume")] HttpRequest request,
+        string number,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await InvoiceEndpoints.ResumeAsync(number, request, pause, cancellationToken);
     }
 }

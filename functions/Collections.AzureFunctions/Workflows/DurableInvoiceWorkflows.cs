@@ -52,6 +52,15 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Dispute(dispute), cancellationToken);
 
+    public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingPaused(reason), cancellationToken);
+
+    public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingResumed(), cancellationToken);
+
+    public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoiceNumber), new PaymentPlanAgreed(instalments), cancellationToken);
+
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
         var recorded = InvoiceEventMapping.CallOutcome(task, outcome);

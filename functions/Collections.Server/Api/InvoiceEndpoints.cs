@@ -40,6 +40,14 @@ internal static class InvoiceEndpoints
             .Accepts<CancelRequest>("application/json")
             .WithSummary("The invoice was withdrawn: stop chasing it.");
 
+        invoices.MapPost("/{number}/pause", PauseAsync)
+            .Accepts<PauseRequest>("application/json")
+            .WithSummary("Stop chasing for now (no messages, calls or escalation); payments still count. Idempotent.");
+
+        invoices.MapPost("/{number}/resume", ResumeAsync)
+            .Accepts<ResumeRequest>("application/json")
+            .WithSummary("Continue chasing: the step that was waiting keeps the time it had left. Idempotent.");
+
         invoices.MapPost("/{number}/disputes", DisputeAsync)
             .Accepts<DisputeChange>("application/json")
             .WithSummary("Open (pauses chasing) or resolve a dispute.");
@@ -81,20 +89,28 @@ internal static class InvoiceEndpoints
 
     internal static async Task<IResult> CancelAsync(string number, HttpRequest request, CancelInvoiceHandler handler, CancellationToken cancellationToken)
     {
-        var cancel = new CancelRequest();
-        if (request.ContentLength is not 0 && request.HasJsonContentType())
-        {
-            var (parsed, problem) = await RequestBody.ReadJsonAsync<CancelRequest>(request, ApiJson.Options, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            cancel = parsed!;
-        }
-
-        return (await handler.HandleAsync(number, cancel, cancellationToken)).ToHttp();
+        var (cancel, problem) = await OptionalBodyAsync(request, new CancelRequest(), cancellationToken);
+        return problem ?? (await handler.HandleAsync(number, cancel!, cancellationToken)).ToHttp();
     }
+
+    internal static async Task<IResult> PauseAsync(string number, HttpRequest request, PauseInvoiceHandler handler, CancellationToken cancellationToken)
+    {
+        var (pause, problem) = await OptionalBodyAsync(request, new PauseRequest(), cancellationToken);
+        return problem ?? (await handler.PauseAsync(number, pause!, cancellationToken)).ToHttp();
+    }
+
+    internal static async Task<IResult> ResumeAsync(string number, HttpRequest request, PauseInvoiceHandler handler, CancellationToken cancellationToken)
+    {
+        var (resume, problem) = await OptionalBodyAsync(request, new ResumeRequest(), cancellationToken);
+        return problem ?? (await handler.ResumeAsync(number, resume!, cancellationToken)).ToHttp();
+    }
+
+    /// <summary>A JSON body the caller may leave out; <paramref name="empty"/> when there is none.</summary>
+    private static async Task<(T? Value, IResult? Problem)> OptionalBodyAsync<T>(HttpRequest request, T empty, CancellationToken cancellationToken)
+        where T : class =>
+        request.ContentLength is not 0 && request.HasJsonContentType()
+            ? await RequestBody.ReadJsonAsync<T>(request, ApiJson.Options, cancellationToken)
+            : (empty, null);
 
     internal static async Task<IResult> DisputeAsync(string number, HttpRequest request, DisputeInvoiceHandler handler, CancellationToken cancellationToken)
     {

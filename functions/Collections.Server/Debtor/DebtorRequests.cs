@@ -6,13 +6,14 @@ using Collections.Handlers.Invoices;
 using Collections.Server.Pages;
 using Collections.Server.Staff;
 using Collections.Storage;
+using Collections.Workflow;
 
 namespace Collections.Server.DebtorPages;
 
 /// <summary>What a debtor can do on their page. Each writes to the append-only contact log (R10);
-/// a problem opens a dispute (the workflow pauses, R2); a plan proposal and a call-back request put a
-/// call on the staff list, where a person agrees the plan with the debtor.</summary>
-internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHandler disputes, TimeProvider time)
+/// a problem opens a dispute (the workflow pauses, R2); a plan within the policy's limits is agreed at
+/// once and the workflow watches its instalments (R7); a call-back request puts a call on the staff list.</summary>
+internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHandler disputes, IInvoiceWorkflows workflows, TimeProvider time)
 {
     public const string CallbackMorning = "morning";
     public const string CallbackAfternoon = "afternoon";
@@ -36,6 +37,11 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
     public async Task<FieldErrors> ProposePlanAsync(InvoiceRecord invoice, CallOutcomeForm plan, DebtorPagesOptions limits, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        if (invoice.Status != InvoiceStatus.Open || invoice.OpenBalance <= 0)
+        {
+            return errors.Add("instalments", "This invoice is no longer open.");
+        }
+
         var today = PageClock.Today(time);
         var instalments = plan.Instalments
             .Select((row, index) => (
@@ -80,7 +86,8 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
         var now = time.GetUtcNow();
         var summary = "Debtor proposed a payment plan: " + string.Join(", ", instalments.Select(row => FormattableString.Invariant($"{row.Amount:0.00} by {row.Date:yyyy-MM-dd}"))) + ".";
         await LogAsync(invoice, "plan-proposed", summary, now, cancellationToken);
-        await CallTaskAsync(invoice, "plan-proposed", now, now, cancellationToken);
+        var agreed = instalments.Select(row => new Instalment(row.Date!.Value, row.Amount!.Value)).OrderBy(instalment => instalment.DueDate).ToList();
+        await workflows.PlanAgreedAsync(invoice.Invoice.Number, agreed, cancellationToken);
         return errors;
     }
 

@@ -39,6 +39,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<RecordPaymentHandler>();
         services.TryAddSingleton<CreditInvoiceHandler>();
         services.TryAddSingleton<CancelInvoiceHandler>();
+        services.TryAddSingleton<PauseInvoiceHandler>();
         services.TryAddSingleton<DisputeInvoiceHandler>();
         services.TryAddSingleton<CallQueries>();
         services.TryAddSingleton<RecordCallOutcomeHandler>();

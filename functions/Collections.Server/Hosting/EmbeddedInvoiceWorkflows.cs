@@ -43,6 +43,15 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, InvoiceEventMapping.Dispute(dispute), cancellationToken: cancellationToken);
 
+    public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoiceNumber, new ChasingPaused(reason), cancellationToken: cancellationToken);
+
+    public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoiceNumber, new ChasingResumed(), cancellationToken: cancellationToken);
+
+    public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoiceNumber, new PaymentPlanAgreed(instalments), cancellationToken: cancellationToken);
+
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
         var recorded = InvoiceEventMapping.CallOutcome(task, outcome);

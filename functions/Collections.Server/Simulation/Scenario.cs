@@ -118,7 +118,7 @@ public sealed record Scenario
 public sealed record ScenarioEvent
 {
     public static readonly IReadOnlyList<string> Types =
-        ["payment", "callOutcome", "dispute", "approval", "invoiceAmended", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "closedByStaff", "outage"];
+        ["payment", "callOutcome", "dispute", "approval", "invoiceAmended", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "closedByStaff", "pause", "resume", "planAgreed", "outage"];
 
     public DateTimeOffset At { get; init; }
 
@@ -191,6 +191,7 @@ public sealed record ScenarioEvent
             "callOutcome" when Outcome is null => "outcome is required",
             "callOutcome" when Outcome == CallOutcomeKind.PromiseToPay && PromisedDate is null => "promisedDate is required for promise-to-pay",
             "callOutcome" when Outcome == CallOutcomeKind.PaymentPlan && Instalments is not { Count: > 0 } => "instalments are required for payment-plan",
+            "planAgreed" when Instalments is not { Count: > 0 } => "instalments are required",
             "dispute" when Action is not ("open" or "resolve") => "action must be open or resolve",
             "approval" when Decision is null => "decision must be approve or reject",
             "deliveryFailed" when Channel is null => "channel must be sms or email",

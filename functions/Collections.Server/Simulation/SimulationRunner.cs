@@ -149,6 +149,17 @@ public sealed class SimulationRunner : IAsyncDisposable
             case "closedByStaff":
                 await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), cancellationToken: cancellationToken);
                 break;
+            case "pause":
+                await LogAsync(number, happening.At, ContactKinds.ChasingPaused, happening.Reason ?? "chasing paused", index, cancellationToken);
+                await workflows.RaiseAsync(number, new ChasingPaused(happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "resume":
+                await LogAsync(number, happening.At, ContactKinds.ChasingResumed, "chasing resumed", index, cancellationToken);
+                await workflows.RaiseAsync(number, new ChasingResumed(), cancellationToken: cancellationToken);
+                break;
+            case "planAgreed":
+                await workflows.RaiseAsync(number, new PaymentPlanAgreed(happening.Instalments!), cancellationToken: cancellationToken);
+                break;
             case "outage":
                 // The host is down: nothing runs while the clock moves on; on restart due timers fire at once.
                 Note(happening.At, "outage", $"Host down until {Timeline.Format(happening.Until!.Value)}.");

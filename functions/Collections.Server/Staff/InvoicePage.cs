@@ -32,6 +32,15 @@ internal static class InvoicePage
         Row("debtor.issueDate", t.Date(invoice.IssueDate));
         Row("invoice.dueDate", t.Date(invoice.DueDate));
         Row("invoice.debtorContact", string.Join(", ", new[] { invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        if (view.Status == InvoiceStatus.Open)
+        {
+            Row("invoice.paused", view.Paused is { } pause
+                ? pause.Reason is null
+                    ? t.Format("invoice.pausedSince", t.Moment(pause.Since), pause.By ?? "—")
+                    : t.Format("invoice.pausedReason", t.Moment(pause.Since), pause.By ?? "—", pause.Reason)
+                : t["invoice.notPaused"]);
+        }
+
         if (view.Workflow is { } workflow)
         {
             Row("invoice.stage", workflow.Stage ?? workflow.RuntimeStatus);
@@ -55,7 +64,7 @@ internal static class InvoicePage
         Timeline(html, t, view);
         if (view.Status == InvoiceStatus.Open)
         {
-            Actions(html, page, invoice.Number);
+            Actions(html, page, invoice.Number, paused: view.Paused is not null);
         }
 
         return Html.Page(page, t.Format("invoice.title", invoice.Number, invoice.Debtor.Name), html.ToString(),
@@ -95,11 +104,25 @@ internal static class InvoicePage
         html.Append("</section>");
     }
 
-    private static void Actions(StringBuilder html, PageContext page, string number)
+    private static void Actions(StringBuilder html, PageContext page, string number, bool paused)
     {
         var t = page.T;
         var action = "/staff/invoices/" + Uri.EscapeDataString(number);
         html.Append("<section class=\"card\" aria-labelledby=\"actions\"><h2 id=\"actions\">").Append(Html.Encode(t["invoice.actions"])).Append("</h2>");
+
+        if (paused)
+        {
+            html.Append("<form method=\"post\" action=\"").Append(action).Append("/resume\">").Append(page.AntiforgeryField())
+                .Append("<p><button type=\"submit\">").Append(Html.Encode(t["invoice.resume"])).Append("</button></p></form>");
+        }
+        else
+        {
+            html.Append("<form method=\"post\" action=\"").Append(action).Append("/pause\">").Append(page.AntiforgeryField())
+                .Append("<label for=\"pause-reason\">").Append(Html.Encode(t["invoice.pauseReason"])).Append("</label>")
+                .Append("<input type=\"text\" id=\"pause-reason\" name=\"reason\" maxlength=\"500\" aria-describedby=\"pause-hint\">")
+                .Append("<p class=\"muted\" id=\"pause-hint\">").Append(Html.Encode(t["invoice.pauseHint"])).Append("</p>")
+                .Append("<p><button type=\"submit\" class=\"secondary\">").Append(Html.Encode(t["invoice.pause"])).Append("</button></p></form>");
+        }
 
         html.Append("<form method=\"post\" action=\"").Append(action).Append("/dispute\">").Append(page.AntiforgeryField())
             .Append("<label for=\"dispute-reason\">").Append(Html.Encode(t["invoice.disputeReason"])).Append("</label>")

@@ -12,7 +12,7 @@ internal static class InvoicePageEndpoints
         staff.MapGet("/invoices/{number}", async (string number, string? done, HttpContext http, InvoiceQueries queries) =>
         {
             var page = PageContext.For(http);
-            var notice = done is "open" or "resolve" or "cancel" ? page.T[$"invoice.done.{done}"] : null;
+            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" ? page.T[$"invoice.done.{done}"] : null;
             return await RenderAsync(page, number, queries, notice, error: null);
         });
 
@@ -34,6 +34,20 @@ internal static class InvoicePageEndpoints
             return await AfterAsync(http, number, queries, outcome, "cancel");
         });
 
+        staff.MapPost("/invoices/{number}/pause", async (string number, HttpContext http, InvoiceQueries queries, PauseInvoiceHandler handler) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var reason = form["reason"].ToString().Trim() is { Length: > 0 } text ? text : null;
+            var outcome = await handler.PauseAsync(number, new PauseRequest(reason, http.User.Identity?.Name), http.RequestAborted);
+            return await AfterAsync(http, number, queries, outcome, "pause");
+        });
+
+        staff.MapPost("/invoices/{number}/resume", async (string number, HttpContext http, InvoiceQueries queries, PauseInvoiceHandler handler) =>
+        {
+            var outcome = await handler.ResumeAsync(number, new ResumeRequest(http.User.Identity?.Name), http.RequestAborted);
+            return await AfterAsync(http, number, queries, outcome, "resume");
+        });
+
         return staff;
     }
 
@@ -45,7 +59,8 @@ internal static class InvoicePageEndpoints
         }
 
         var page = PageContext.For(http);
-        var error = outcome.Kind == OutcomeKind.Invalid ? page.T["invoice.error.reason"] : outcome.Detail ?? page.T["invoice.error.reason"];
+        var invalid = action == "pause" ? page.T["invoice.error.pause"] : page.T["invoice.error.reason"];
+        var error = outcome.Kind == OutcomeKind.Invalid ? invalid : outcome.Detail ?? invalid;
         return await RenderAsync(page, number, queries, notice: null, error);
     }
 

@@ -13,6 +13,8 @@ public static class ContactKinds
     public const string Payment = "payment";
     public const string DisputeOpened = "dispute-opened";
     public const string DisputeResolved = "dispute-resolved";
+    public const string ChasingPaused = "chasing-paused";
+    public const string ChasingResumed = "chasing-resumed";
     public const string ApprovalRequested = "approval-requested";
     public const string ApprovalReminder = "approval-reminder";
     public const string ApprovalEscalated = "approval-escalated";

@@ -29,6 +29,15 @@ public interface IInvoiceWorkflows
 
     Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken);
 
+    /// <summary>Chasing stops until resumed; pausing a paused workflow changes nothing.</summary>
+    Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>Chasing continues; resuming a running workflow changes nothing.</summary>
+    Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken);
+
+    /// <summary>The debtor's payment plan for the open balance; reaches the workflow once per distinct plan.</summary>
+    Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Workflow.Instalment> instalments, CancellationToken cancellationToken);
+
     /// <summary>Reaches each workflow once per call task, however often it is called.</summary>
     Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken);
 

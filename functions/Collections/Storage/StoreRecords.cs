@@ -12,7 +12,11 @@ public sealed record InvoiceRecord(
     DateTimeOffset ReceivedAt,
     string Status,
     decimal OpenBalance,
-    string? Version = null);
+    string? Version = null,
+    InvoicePause? Paused = null);
+
+/// <summary>Staff paused chasing the invoice: since when, by whom and why.</summary>
+public sealed record InvoicePause(DateTimeOffset Since, string? By, string? Reason);
 
 /// <param name="Source">Where the payment came from: accounting, stripe, mollie, webhook.</param>
 public sealed record PaymentRecord(

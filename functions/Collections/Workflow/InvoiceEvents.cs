@@ -21,6 +21,9 @@ namespace Collections.Workflow;
 [JsonDerivedType(typeof(DeliveryFailed), "delivery-failed")]
 [JsonDerivedType(typeof(ApprovalDecided), "approval-decided")]
 [JsonDerivedType(typeof(PolicyMigrated), "policy-migrated")]
+[JsonDerivedType(typeof(ChasingPaused), "chasing-paused")]
+[JsonDerivedType(typeof(ChasingResumed), "chasing-resumed")]
+[JsonDerivedType(typeof(PaymentPlanAgreed), "payment-plan-agreed")]
 public abstract record InvoiceEvent;
 
 /// <summary>A payment recorded in the store (PaymentId dedupes redelivery).</summary>
@@ -55,6 +58,16 @@ public sealed record ApprovalDecided(string ApprovalId, ApprovalDecision Decisio
 
 /// <summary>An explicit migration of a running workflow to a new policy (logged).</summary>
 public sealed record PolicyMigrated(CollectionsPolicy Policy, string? Reason = null) : InvoiceEvent;
+
+/// <summary>Staff paused chasing: no messages, calls, approvals or escalation until resumed. Payments,
+/// credits and cancellation still count meanwhile, and the step that was waiting keeps the time it had left.</summary>
+public sealed record ChasingPaused(string? Reason = null) : InvoiceEvent;
+
+public sealed record ChasingResumed : InvoiceEvent;
+
+/// <summary>The debtor agreed a payment plan for the open balance (proposed on their page within the
+/// policy's limits); the workflow watches its instalments from now on (R7).</summary>
+public sealed record PaymentPlanAgreed(IReadOnlyList<Instalment> Instalments) : InvoiceEvent;
 
 public enum ApprovalDecision
 {

@@ -53,6 +53,9 @@ public sealed class InvoiceState
     /// <summary>Open dispute, if any: all chasing waits for its resolution.</summary>
     public string? Dispute { get; set; }
 
+    /// <summary>Set while staff have paused chasing; every wait then runs without a timer.</summary>
+    public DateTime? PausedSinceUtc { get; set; }
+
     public DateOnly? FinalNoticeSentOn { get; set; }
 
     /// <summary>The last day of the final notice's term; costs are charged only after it.</summary>

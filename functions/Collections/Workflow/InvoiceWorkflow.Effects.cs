@@ -155,6 +155,12 @@ public sealed partial class InvoiceWorkflow
     private static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
+    /// <summary>Leaves the current step from any wait for another (an agreement reached outside a call).</summary>
+    private sealed class StageChangedException(InvoiceStage next) : Exception($"Stage changed to {next}.")
+    {
+        public InvoiceStage Next { get; } = next;
+    }
+
     /// <summary>Ends the workflow from any wait (paid, cancelled, decided by staff).</summary>
     private sealed class InvoiceClosedException(InvoiceResult result) : Exception($"Invoice closed: {result}.")
     {

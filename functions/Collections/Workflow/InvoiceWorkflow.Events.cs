@@ -45,6 +45,17 @@ public sealed partial class InvoiceWorkflow
                 break;
             case DisputeOpened dispute:
                 return await PauseForDisputeAsync(dispute.Reason);
+            case ChasingPaused when !IsPaused:
+                state.PausedSinceUtc = Now;
+                PublishStatus();
+                break;
+            case ChasingResumed when state.PausedSinceUtc is { } since:
+                state.PausedSinceUtc = null;
+                PublishStatus();
+                return Now - since;
+            case PaymentPlanAgreed agreed:
+                await FollowAgreedPlanAsync(agreed);
+                break;
             case DisputeResolved resolved:
                 await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved");
                 break;
@@ -114,6 +125,44 @@ public sealed partial class InvoiceWorkflow
         state.Dispute = null;
         await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"));
         return Now - openedAt;
+    }
+
+    /// <summary>R7: the debtor's own plan replaces the ladder (or an earlier agreement) from now on; the step
+    /// that was interrupted continues if an instalment is missed. An open dispute needs a person first.</summary>
+    private async Task FollowAgreedPlanAsync(PaymentPlanAgreed agreed)
+    {
+        if (state.Plan is { } current && current.Instalments.SequenceEqual(agreed.Instalments))
+        {
+            return; // The same plan again: a form sent twice, or an event Durable Task delivered again.
+        }
+
+        var terms = $"{Euro(agreed.Instalments.Sum(instalment => instalment.Amount))} in {agreed.Instalments.Count} instalment{(agreed.Instalments.Count == 1 ? "" : "s")}, the last due {agreed.Instalments[^1].DueDate:yyyy-MM-dd}";
+        if (state.Dispute is not null)
+        {
+            await RaiseStaffTaskAsync($"The debtor proposed a payment plan ({terms}) while a dispute is open: agree it with them once the dispute is settled.");
+            return;
+        }
+
+        if (state.Call?.TaskId is { } taskId)
+        {
+            await CancelCallTaskAsync(taskId, "payment plan agreed");
+        }
+
+        state.AfterAgreement = state.Stage switch
+        {
+            InvoiceStage.Call => state.Call?.Next ?? state.AfterAgreement,
+            InvoiceStage.WatchPromise or InvoiceStage.WatchPaymentPlan => state.AfterAgreement,
+            InvoiceStage.BusinesslikeReminder or InvoiceStage.FollowUpCall or InvoiceStage.FinalNotice or InvoiceStage.FinalNoticeTerm
+                or InvoiceStage.HandOverApproval or InvoiceStage.ManualHandling => state.Stage,
+            _ => InvoiceStage.BusinesslikeReminder,
+        };
+        state.Call = null;
+        state.Promise = null;
+        state.ApprovalId = null;
+        state.Plan = new PaymentPlan(Today, agreed.Instalments, 0, state.Paid);
+        state.LastStepUtc = Now;
+        await RecordAsync("plan-agreed", $"Payment plan agreed with the debtor: {terms}.");
+        throw new StageChangedException(InvoiceStage.WatchPaymentPlan);
     }
 
     private async Task UpdateContactDetailsAsync(ContactDetailsUpdated updated)

@@ -14,13 +14,14 @@ public sealed partial class InvoiceWorkflow
 
     /// <summary>Waits until the deadline (re-read after each event, so an amended due date counts), applying
     /// whatever happens meanwhile; returns the first event <paramref name="isAwaited"/> accepts, or null when
-    /// the deadline passed. A dispute in between pushes the deadline back by its length.</summary>
+    /// the deadline passed. A dispute or a pause in between pushes the deadline back by its length; while
+    /// paused there is no timer at all.</summary>
     private async Task<InvoiceEvent?> WaitAsync(Func<DateTime>? deadline, Func<InvoiceEvent, bool>? isAwaited = null, bool applyAwaited = false)
     {
         var paused = TimeSpan.Zero;
         while (true)
         {
-            var received = await NextEventAsync(deadline is null ? null : deadline() + paused);
+            var received = await NextEventAsync(deadline is null || IsPaused ? null : deadline() + paused);
             if (received is null)
             {
                 return null;
@@ -36,6 +37,15 @@ public sealed partial class InvoiceWorkflow
             {
                 return received;
             }
+        }
+    }
+
+    /// <summary>Holds the next step while staff have paused chasing, applying what arrives meanwhile.</summary>
+    private async Task WaitWhilePausedAsync()
+    {
+        while (IsPaused)
+        {
+            await ApplyAsync((await NextEventAsync(null))!);
         }
     }
 

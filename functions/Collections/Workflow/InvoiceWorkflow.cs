@@ -59,39 +59,39 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The workflow's time in the policy's time zone, as activities record it.</summary>
     private DateTimeOffset At => schedule.Local(Now);
 
+    private bool IsPaused => state.PausedSinceUtc is not null;
+
+    /// <summary>What status queries show: the stage, the balance and whether staff paused chasing.</summary>
+    private void PublishStatus() => context.SetCustomStatus(new
+    {
+        stage = state.Stage,
+        balance = state.Balance,
+        policyVersion = Policy.Version,
+        pausedSince = state.PausedSinceUtc,
+    });
+
     private async Task<InvoiceResult?> RunAsync()
     {
         try
         {
             while (true)
             {
-                context.SetCustomStatus(new { stage = state.Stage, balance = state.Balance, policyVersion = Policy.Version });
+                PublishStatus();
                 if (restartRequested || state.StepsSinceRestart >= Policy.StepsBeforeContinueAsNew)
                 {
                     context.ContinueAsNew(new InvoiceWorkflowInput(Invoice, Policy, state));
                     return null;
                 }
 
-                state.Stage = state.Stage switch
+                try
                 {
-                    InvoiceStage.CheckBeforeChasing => await CheckBeforeChasingAsync(),
-                    InvoiceStage.AwaitContactDetails => await AwaitContactDetailsAsync(),
-                    InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
-                    InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
-                    InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
-                    InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
-                    InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
-                    InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
-                    InvoiceStage.Call => await CallDebtorAsync(),
-                    InvoiceStage.WatchPromise => await WatchPromiseAsync(),
-                    InvoiceStage.WatchPaymentPlan => await WatchPaymentPlanAsync(),
-                    InvoiceStage.FinalNotice => await SendFinalNoticeAsync(),
-                    InvoiceStage.FinalNoticeTerm => await WaitForFinalNoticeTermAsync(),
-                    InvoiceStage.HandOverApproval => await RequestHandOverApprovalAsync(),
-                    InvoiceStage.HandOver => await HandOverAsync(),
-                    InvoiceStage.ManualHandling => await AwaitManualHandlingAsync(),
-                    _ => throw new InvalidOperationException($"Unknown stage {state.Stage}."),
-                };
+                    await WaitWhilePausedAsync();
+                    state.Stage = await RunStageAsync(state.Stage);
+                }
+                catch (StageChangedException changed)
+                {
+                    state.Stage = changed.Next;
+                }
             }
         }
         catch (InvoiceClosedException closed)
@@ -100,6 +100,27 @@ public sealed partial class InvoiceWorkflow
             return closed.Result;
         }
     }
+
+    private async Task<InvoiceStage> RunStageAsync(InvoiceStage stage) => stage switch
+    {
+        InvoiceStage.CheckBeforeChasing => await CheckBeforeChasingAsync(),
+        InvoiceStage.AwaitContactDetails => await AwaitContactDetailsAsync(),
+        InvoiceStage.NudgeBeforeDue => await NudgeLatePayerBeforeDueAsync(),
+        InvoiceStage.WaitForDueDate => await WaitForDueDateAsync(),
+        InvoiceStage.FriendlyReminder => await RemindAfterDueDateAsync(),
+        InvoiceStage.FirstCall => PlanCall(CallScript.FirstContact, FirstCallBusinessDays(), InvoiceStage.BusinesslikeReminder),
+        InvoiceStage.BusinesslikeReminder => await RemindAsync(new MessageRequest(MessageKind.Reminder, Tone.Businesslike), Policy.Ladder.BusinesslikeReminderBusinessDaysAfterCall, InvoiceStage.FollowUpCall),
+        InvoiceStage.FollowUpCall => PlanCall(CallScript.FollowUp, Policy.Ladder.FollowUpCallBusinessDaysAfterReminder, InvoiceStage.FinalNotice),
+        InvoiceStage.Call => await CallDebtorAsync(),
+        InvoiceStage.WatchPromise => await WatchPromiseAsync(),
+        InvoiceStage.WatchPaymentPlan => await WatchPaymentPlanAsync(),
+        InvoiceStage.FinalNotice => await SendFinalNoticeAsync(),
+        InvoiceStage.FinalNoticeTerm => await WaitForFinalNoticeTermAsync(),
+        InvoiceStage.HandOverApproval => await RequestHandOverApprovalAsync(),
+        InvoiceStage.HandOver => await HandOverAsync(),
+        InvoiceStage.ManualHandling => await AwaitManualHandlingAsync(),
+        _ => throw new InvalidOperationException($"Unknown stage {stage}."),
+    };
 
     // ── The steps ────────────────────────────────────────────────────────────────────────────
 
@@ -231,10 +252,16 @@ public sealed partial class InvoiceWorkflow
         state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
         state.LastStepUtc = Now;
 
-        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened);
+        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened || e is ChasingPaused && !IsPaused);
         state.Call = null;
         switch (answer)
         {
+            case ChasingPaused paused:
+                // Off the call list while paused; the call is planned again once chasing resumes.
+                await CancelCallTaskAsync(taskId, "chasing paused");
+                await ApplyAsync(paused);
+                state.Call = call with { NotBeforeUtc = Now, TaskId = null };
+                return InvoiceStage.Call;
             case CallOutcomeRecorded recorded:
                 await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);

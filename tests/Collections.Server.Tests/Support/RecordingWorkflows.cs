@@ -43,6 +43,15 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
         Record(invoiceNumber, $"dispute-{dispute.Action}", dispute);
 
+    public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
+        Record(invoiceNumber, "chasing-paused", reason ?? string.Empty);
+
+    public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
+        Record(invoiceNumber, "chasing-resumed", string.Empty);
+
+    public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Workflow.Instalment> instalments, CancellationToken cancellationToken) =>
+        Record(invoiceNumber, "payment-plan-agreed", instalments);
+
     public Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken) =>
         Record(string.Join(",", task.InvoiceNumbers), "call-outcome-recorded", outcome, $"call-outcome:{task.Id}");
 

@@ -18,7 +18,7 @@ public sealed class InvoiceQueries(ICollectionsStore store, IInvoiceWorkflows wo
         var workflow = await workflows.GetAsync(invoiceNumber, cancellationToken);
         var payments = await store.ListPaymentsAsync(invoiceNumber, cancellationToken);
         var timeline = await store.ListContactsAsync(invoiceNumber, cancellationToken);
-        return Outcome.Ok(new InvoiceView(record.Invoice, record.Status, record.OpenBalance, record.ReceivedAt, workflow, payments, timeline));
+        return Outcome.Ok(new InvoiceView(record.Invoice, record.Status, record.OpenBalance, record.ReceivedAt, record.Paused, workflow, payments, timeline));
     }
 
     public async Task<HandlerOutcome<StorePage<InvoiceSummary>>> ListAsync(string? status, int? page, int? pageSize, CancellationToken cancellationToken)

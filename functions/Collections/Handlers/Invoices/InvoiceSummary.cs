@@ -14,7 +14,8 @@ public sealed record InvoiceSummary(
     string Currency,
     decimal OpenBalance,
     string Status,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt,
+    InvoicePause? Paused)
 {
     public static InvoiceSummary From(InvoiceRecord record) =>
         new(
@@ -28,5 +29,6 @@ public sealed record InvoiceSummary(
             record.Invoice.Currency,
             record.OpenBalance,
             record.Status,
-            record.ReceivedAt);
+            record.ReceivedAt,
+            record.Paused);
 }
