@@ -120,15 +120,16 @@ public sealed partial class InvoiceWorkflow
         return dates;
     }
 
-    /// <summary>The plan as a message shows it: instalments covered by payments are paid, the one just missed is missed.</summary>
-    private PaymentPlanDetails DescribePlan(PaymentPlan plan)
+    /// <summary>The plan as a message shows it: instalments covered by payments are paid; with
+    /// <paramref name="nextMissed"/>, the one just missed (and any unpaid before it) is missed.</summary>
+    private PaymentPlanDetails DescribePlan(PaymentPlan plan, bool nextMissed)
     {
         var paid = state.Paid - plan.PaidAtStart;
         var instalments = new List<Messages.Instalment>();
         for (var index = 0; index < plan.Instalments.Count; index++)
         {
             var instalment = plan.Instalments[index];
-            var status = paid >= instalment.Amount ? InstalmentStatus.Paid : index <= plan.Next ? InstalmentStatus.Missed : InstalmentStatus.Scheduled;
+            var status = paid >= instalment.Amount ? InstalmentStatus.Paid : nextMissed && index <= plan.Next ? InstalmentStatus.Missed : InstalmentStatus.Scheduled;
             paid = Math.Max(0, paid - instalment.Amount);
             instalments.Add(new Messages.Instalment(instalment.DueDate, instalment.Amount, status));
         }

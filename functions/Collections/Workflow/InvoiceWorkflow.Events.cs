@@ -162,6 +162,7 @@ public sealed partial class InvoiceWorkflow
         state.Plan = new PaymentPlan(Today, agreed.Instalments, 0, state.Paid);
         state.LastStepUtc = Now;
         await RecordAsync("plan-agreed", $"Payment plan agreed with the debtor: {terms}.");
+        await ConfirmPlanAsync();
         throw new StageChangedException(InvoiceStage.WatchPaymentPlan);
     }
 

@@ -287,6 +287,7 @@ public sealed partial class InvoiceWorkflow
             case CallOutcomeKind.PaymentPlan when outcome.Instalments is { Count: > 0 } instalments:
                 state.Plan = new PaymentPlan(Today, instalments, 0, state.Paid);
                 state.AfterAgreement = call.Next;
+                await ConfirmPlanAsync();
                 return InvoiceStage.WatchPaymentPlan;
             case CallOutcomeKind.Dispute:
                 await PauseForDisputeAsync(outcome.Reason ?? "raised during a call");
@@ -350,6 +351,10 @@ public sealed partial class InvoiceWorkflow
         return InvoiceStage.Call;
     }
 
+    /// <summary>R7/R10: the agreed instalments in writing, so the debtor has the dates and amounts.</summary>
+    private async Task ConfirmPlanAsync() =>
+        await SendAsync(new MessageRequest(MessageKind.PaymentPlanConfirmation, Tone.Friendly, Plan: DescribePlan(state.Plan!, nextMissed: false)));
+
     /// <summary>R7: each instalment is watched; a missed one gets a reminder at once and a new call.
     /// Plans run for months, so the history restarts after every instalment kept.</summary>
     private async Task<InvoiceStage> WatchPaymentPlanAsync()
@@ -375,7 +380,7 @@ public sealed partial class InvoiceWorkflow
 
         state.Plan = null;
         await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.");
-        await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan)));
+        await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan, nextMissed: true)));
         state.LastStepUtc = Now;
         state.Call = new PendingCall(CallScript.InstalmentMissed, 0, state.AfterAgreement, Now);
         return InvoiceStage.Call;

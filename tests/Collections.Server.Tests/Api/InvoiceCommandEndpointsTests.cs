@@ -5,7 +5,7 @@ using Collections.Server.Tests.Support;
 
 namespace Collections.Server.Tests.Api;
 
-/// <summary>Credit notes, cancellations and disputes the accounting system posts.</summary>
+/// <summary>Credit notes, cancellations, disputes and pauses the accounting system posts.</summary>
 public sealed class InvoiceCommandEndpointsTests : IAsyncLifetime
 {
     private RunningServer server = null!;
@@ -119,5 +119,53 @@ public sealed class InvoiceCommandEndpointsTests : IAsyncLifetime
         var response = await server.Client.PostAsJsonAsync("/api/invoices/nope/disputes", new { action = "open", reason = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostPause_ThenResume_RecordedOnTheInvoiceLoggedAndRaised_RepeatsChangeNothing()
+    {
+        var paused = await server.Client.PostAsJsonAsync("/api/invoices/2026-0700/pause", new { reason = "customer in hospital", by = "j.devries" });
+        var pausedAgain = await server.Client.PostAsync("/api/invoices/2026-0700/pause", null);
+        var pausedView = await server.Client.GetFromJsonAsync<JsonElement>("/api/invoices/2026-0700");
+        var resumed = await server.Client.PostAsync("/api/invoices/2026-0700/resume", null);
+        var resumedAgain = await server.Client.PostAsync("/api/invoices/2026-0700/resume", null);
+
+        Assert.All([paused, pausedAgain, resumed, resumedAgain], response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var pause = (await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paused");
+        Assert.Equal("customer in hospital", pause.GetProperty("reason").GetString());
+        Assert.Equal("j.devries", pause.GetProperty("by").GetString());
+        Assert.Equal("customer in hospital", pausedView.GetProperty("paused").GetProperty("reason").GetString());
+        Assert.False((await resumedAgain.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("paused", out _));
+        Assert.Null((await server.Store.GetInvoiceAsync("2026-0700", default))!.Paused);
+        Assert.Equal(["chasing-paused", "chasing-paused", "chasing-resumed", "chasing-resumed"], server.Workflows.EventsFor("2026-0700"));
+        Assert.Equal(
+            ["Chasing paused by j.devries: customer in hospital", "Chasing resumed."],
+            (await server.Store.ListContactsAsync("2026-0700", default)).Select(entry => entry.Summary));
+    }
+
+    [Fact]
+    public async Task PostPause_ReasonTooLong_400AndNothingChanged()
+    {
+        var response = await server.Client.PostAsJsonAsync("/api/invoices/2026-0700/pause", new { reason = new string('x', 501) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("reason", await ProblemDocument.ErrorFieldsAsync(response));
+        Assert.Null((await server.Store.GetInvoiceAsync("2026-0700", default))!.Paused);
+        Assert.Empty(server.Workflows.Events);
+    }
+
+    [Fact]
+    public async Task PostPause_PaidInvoice_409_UnknownInvoice_404()
+    {
+        var invoice = (await server.Store.GetInvoiceAsync("2026-0700", default))!;
+        await server.Store.UpdateInvoiceAsync(invoice with { Status = "paid", OpenBalance = 0 }, default);
+
+        var paid = await server.Client.PostAsync("/api/invoices/2026-0700/pause", null);
+        var unknown = await server.Client.PostAsync("/api/invoices/nope/resume", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, paid.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Null((await server.Store.GetInvoiceAsync("2026-0700", default))!.Paused);
+        Assert.Empty(server.Workflows.Events);
     }
 }

@@ -29,8 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    /// <summary>A server configured like the shared one (staff accounts, debtor pages).</summary>
-    internal static Task<RunningServer> StartServerAsync() => RunningServer.StartAsync(
+    /// <summary>A server configured like the shared one (staff accounts, debtor pages); with
+    /// <paramref name="realWorkflows"/>, the invoice workflow runs on the embedded runtime under virtual time.</summary>
+    internal static Task<RunningServer> StartServerAsync(bool realWorkflows = false) => RunningServer.StartAsync(
     [
         $"--Collections:Staff:Users:0:UserName={StaffUser}",
         $"--Collections:Staff:Users:0:PasswordHash={StaffPasswordHash}",
@@ -40,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--Collections:Staff:TrustAppServiceAuthentication=true",
         $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
         $"--Collections:DebtorPages:PaymentUrl={PaymentUrl}",
-    ]);
+    ], realWorkflows: realWorkflows);
 
     public async Task InitializeAsync()
     {

@@ -68,7 +68,7 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task DebtorPage_PlanNotAddingUp_ExplainedThenProposalReachesCallList()
+    public async Task DebtorPage_PlanNotAddingUp_ExplainedThenPlanAgreedAndRaisedToWorkflow()
     {
         var debtor = BrowserSeed.Debtor("debtor-dp-4", "Fam. Bakker");
         await BrowserSeed.InvoiceAsync(Store, "DP-4001", debtor, 200.00m);
@@ -76,20 +76,24 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
         await page.GotoAsync(Link("DP-4001"));
 
         await page.GetByText("Een betalingsregeling voorstellen").ClickAsync();
-        await page.GetByLabel("Datum termijn 1").FillAsync("2026-03-20");
+        await page.GetByLabel("Datum termijn 1").FillAsync("2026-04-20");
         await page.GetByLabel("Bedrag termijn 1").FillAsync("100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorstel versturen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("precies het openstaande bedrag");
         await PageChecks.AssertAccessibleAsync(page, "debtor-plan-error");
-        await page.GetByLabel("Datum termijn 2").FillAsync("2026-04-20");
+        await page.GetByLabel("Datum termijn 2").FillAsync("2026-03-20");
         await page.GetByLabel("Bedrag termijn 2").FillAsync("100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorstel versturen" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dank u wel voor uw voorstel");
-        var task = Assert.Single(await Store.ListOpenCallTasksAsync(null, default), open => open.DebtorId == "debtor-dp-4");
-        Assert.Equal("plan-proposed", task.Script);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("uw betalingsregeling is afgesproken");
+        Assert.DoesNotContain(await Store.ListOpenCallTasksAsync(null, default), open => open.DebtorId == "debtor-dp-4");
+        var raised = Assert.Single(fixture.Server.Workflows.Events, recorded => recorded.Invoice == "DP-4001");
+        Assert.Equal("payment-plan-agreed", raised.Event);
+        Assert.Equal(
+            [new Workflow.Instalment(new DateOnly(2026, 3, 20), 100.00m), new Workflow.Instalment(new DateOnly(2026, 4, 20), 100.00m)],
+            (IReadOnlyList<Workflow.Instalment>)raised.Payload);
         var logged = Assert.Single(await Store.ListContactsAsync("DP-4001", default));
-        Assert.Equal("Debtor proposed a payment plan: 100.00 by 2026-03-20, 100.00 by 2026-04-20.", logged.Summary);
+        Assert.Equal("Debtor proposed a payment plan: 100.00 by 2026-04-20, 100.00 by 2026-03-20.", logged.Summary);
     }
 
     [Fact]

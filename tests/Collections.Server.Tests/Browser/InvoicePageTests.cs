@@ -54,4 +54,30 @@ public sealed class InvoicePageTests(BrowserFixture fixture)
         Assert.Equal("cancelled", (await Store.GetInvoiceAsync("IP-2001", default))!.Status);
         await PageChecks.AssertAccessibleAsync(page, "invoice-english-cancelled");
     }
+
+    [Fact]
+    public async Task InvoicePage_PauseThenResume_ShownOnThePageAndRaisedToWorkflow()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-ip-3", "Bloemenhuis Iris");
+        await BrowserSeed.InvoiceAsync(Store, "IP-3001", debtor);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices/IP-3001");
+
+        await page.GetByLabel("Reden voor pauzeren (optioneel)").FillAsync("Klant ligt in het ziekenhuis");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opvolging pauzeren" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De opvolging is gepauzeerd tot u die hervat.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Klant ligt in het ziekenhuis");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opvolging pauzeren" })).ToHaveCountAsync(0);
+        await PageChecks.AssertAccessibleAsync(page, "invoice-paused");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opvolging hervatten" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De opvolging is hervat.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opvolging pauzeren" })).ToBeVisibleAsync();
+        Assert.Equal(["chasing-paused", "chasing-resumed"], fixture.Server.Workflows.EventsFor("IP-3001"));
+        Assert.Equal(
+            ["chasing-paused", "chasing-resumed"],
+            (await Store.ListContactsAsync("IP-3001", default)).Select(entry => entry.Kind));
+    }
 }

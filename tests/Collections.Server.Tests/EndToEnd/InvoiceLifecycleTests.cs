@@ -145,6 +145,32 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         throw new Xunit.Sdk.XunitException($"No approval email by {until:yyyy-MM-dd}.");
     }
 
+    [Fact]
+    public async Task Pause_NoReminderWhilePaused_ResumeThenTheReminderWithTheTimeItHadLeft()
+    {
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
+        await server.Driver.RunUntilIdleAsync();
+
+        // Paused on Monday 2 March 10:00 (Amsterdam); the reminder was due Wednesday 4 March.
+        var paused = await server.Client.PostAsJsonAsync("/api/invoices/2026-E001/pause", new { reason = "owner on holiday", by = "Sanne" });
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        await server.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.Zero));
+        Assert.Empty((await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
+        Assert.Equal("owner on holiday", (await GetInvoiceAsync()).GetProperty("paused").GetProperty("reason").GetString());
+
+        var resumed = await server.Client.PostAsync("/api/invoices/2026-E001/resume", null);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        await server.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 17, 18, 0, 0, TimeSpan.Zero));
+        Assert.Empty((await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
+        await server.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 18, 18, 0, 0, TimeSpan.Zero));
+
+        // Two days before the pause were left: the reminder goes out two days after resuming.
+        var reminder = Assert.Single((await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
+        Assert.Equal(new DateOnly(2026, 3, 18), DateOnly.FromDateTime(reminder.GetProperty("storedAt").GetDateTimeOffset().UtcDateTime));
+        var kinds = (await GetInvoiceAsync()).GetProperty("timeline").EnumerateArray().Select(entry => entry.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["chasing-paused", "chasing-resumed", "message"], kinds);
+    }
+
     private async Task<JsonElement> GetInvoiceAsync() => await server.Client.GetFromJsonAsync<JsonElement>("/api/invoices/2026-E001");
 
     private async Task<string> WaitForCallTaskAsync(DateTimeOffset until)

@@ -66,6 +66,20 @@ public abstract class CollectionsStoreContract
     }
 
     [Fact]
+    public async Task UpdateInvoice_Paused_PauseReadBackThenCleared()
+    {
+        var stored = (await Store.AddInvoiceAsync(Invoice("F-100"), Cancel)).Record;
+        var pause = new InvoicePause(new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero), "j.devries", "customer in hospital");
+
+        var paused = await Store.UpdateInvoiceAsync(stored with { Paused = pause }, Cancel);
+        var readPaused = await Store.GetInvoiceAsync("F-100", Cancel);
+        await Store.UpdateInvoiceAsync(paused with { Paused = null }, Cancel);
+
+        Assert.Equal(pause, readPaused!.Paused);
+        Assert.Null((await Store.GetInvoiceAsync("F-100", Cancel))!.Paused);
+    }
+
+    [Fact]
     public async Task UpdateInvoice_StaleVersion_ThrowsConflictAndKeepsTheWinner()
     {
         var stored = (await Store.AddInvoiceAsync(Invoice("F-100"), Cancel)).Record;

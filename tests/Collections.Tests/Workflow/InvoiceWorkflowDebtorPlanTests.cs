@@ -23,6 +23,7 @@ public sealed class InvoiceWorkflowDebtorPlanTests
         [
             Reminder,
             "2026-03-06T12:00+01:00 note plan-agreed: Payment plan agreed with the debtor: €1,250.00 in 2 instalments, the last due 2026-04-20.",
+            "2026-03-06T12:00+01:00 message sms friendly payment-plan-confirmation balance=1250.00 costs=0 interest=0",
             "2026-03-18T12:00+01:00 note payment: Payment tr_1 of €625.00 received; balance €625.00.",
             "2026-04-22T00:00+02:00 note note: Instalment of €625.00 due 2026-04-20 missed.",
             "2026-04-22T08:00+02:00 message sms businesslike instalment-reminder balance=625.00 costs=0 interest=0",
@@ -50,6 +51,7 @@ public sealed class InvoiceWorkflowDebtorPlanTests
             Reminder,
             "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T12:00+01:00 note plan-agreed: Payment plan agreed with the debtor: €1,250.00 in 2 instalments, the last due 2026-04-20.",
+            "2026-03-09T12:00+01:00 message sms friendly payment-plan-confirmation balance=1250.00 costs=0 interest=0",
             "2026-03-18T12:00+01:00 note payment: Payment tr_1 of €625.00 received; balance €625.00.",
             "2026-04-17T12:00+02:00 note payment: Payment tr_2 of €625.00 received; balance €0.00.",
             "2026-04-17T12:00+02:00 completed paid",

@@ -61,6 +61,7 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
             "2026-03-09T10:30+01:00 note call-outcome: Call outcome: hardship",
             "2026-03-09T10:30+01:00 callTask hardship attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T11:30+01:00 note call-outcome: Call outcome: payment-plan (1 instalments)",
+            "2026-03-09T11:30+01:00 message sms friendly payment-plan-confirmation balance=1250.00 costs=0 interest=0",
             "2026-04-03T00:00+02:00 note note: Instalment of €100.00 due 2026-04-01 missed.",
             "2026-04-04T08:00+02:00 message sms businesslike instalment-reminder balance=1250.00 costs=0 interest=0",
             "2026-04-07T09:00+02:00 callTask instalment-missed attempt=1 dueBy=2026-04-07T17:00+02:00",

@@ -77,6 +77,12 @@ public sealed partial class ApiKeyRoutesTests
 
         public Task DisputeChangedAsync(string invoiceNumber, Collections.Handlers.Invoices.DisputeChange dispute, CancellationToken cancellationToken) => Count();
 
+        public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) => Count();
+
+        public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) => Count();
+
+        public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Collections.Workflow.Instalment> instalments, CancellationToken cancellationToken) => Count();
+
         public Task CallOutcomeAsync(Collections.Storage.CallTaskRecord task, Collections.Handlers.Calls.CallOutcomeRequest outcome, CancellationToken cancellationToken) => Count();
 
         public Task ApprovalDecidedAsync(Collections.Storage.ApprovalRecord approval, CancellationToken cancellationToken) => Count();
