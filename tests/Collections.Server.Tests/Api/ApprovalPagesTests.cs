@@ -86,7 +86,9 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         var response = await DecideAsync(token, "approve");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("approved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Uw beslissing is vastgelegd", html, StringComparison.Ordinal);
+        Assert.Contains("U hebt de overdracht goedgekeurd", html, StringComparison.Ordinal);
         Assert.Equal("approve", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
         Assert.Equal(["approval-decided"], server.Workflows.EventsFor("2026-1100"));
     }
