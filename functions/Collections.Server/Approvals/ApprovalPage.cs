@@ -100,7 +100,7 @@ internal static class ApprovalPage
             Row("debtor.issueDate", t.Date(invoice.IssueDate));
             Row("invoice.dueDate", t.Date(invoice.DueDate));
             Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
-            Row("debtor.openBalance", t.Money(record.OpenBalance, invoice.Currency));
+            Row("approval.openBalance", t.Money(record.OpenBalance, invoice.Currency));
             Row("approval.costs", t.Money(facts.Costs, invoice.Currency));
             if (facts.Interest > 0)
             {

@@ -189,6 +189,7 @@ internal static class DutchTexts
         ["approval.intro"] = "Voor factuur {0} van {1} vraagt Collections uw beslissing. Er gebeurt niets totdat u kiest.",
         ["approval.claim"] = "De vordering",
         ["approval.debtor"] = "Klant",
+        ["approval.openBalance"] = "Openstaand bedrag",
         ["approval.costs"] = "Incassokosten",
         ["approval.interest"] = "Wettelijke handelsrente tot vandaag",
         ["approval.total"] = "Totaal over te dragen",

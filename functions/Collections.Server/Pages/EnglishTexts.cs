@@ -189,6 +189,7 @@ internal static class EnglishTexts
         ["approval.intro"] = "Collections asks for your decision on invoice {0} of {1}. Nothing happens until you choose.",
         ["approval.claim"] = "The claim",
         ["approval.debtor"] = "Customer",
+        ["approval.openBalance"] = "Open balance",
         ["approval.costs"] = "Collection costs",
         ["approval.interest"] = "Statutory commercial interest to date",
         ["approval.total"] = "Total to hand over",
