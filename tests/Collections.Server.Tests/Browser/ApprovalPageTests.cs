@@ -43,9 +43,9 @@ public sealed partial class ApprovalPageTests(BrowserFixture fixture)
         await PageChecks.AssertAccessibleAsync(page, "approval-request");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Overdracht goedkeuren" }).ClickAsync();
-        await server.Driver.RunUntilIdleAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Uw beslissing is vastgelegd");
+        await server.Driver.RunUntilIdleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("U hebt de overdracht goedgekeurd op");
         await PageChecks.AssertAccessibleAsync(page, "approval-approved");
         Assert.Equal("handed-over", await InvoiceStatusAsync(server));
@@ -92,9 +92,9 @@ public sealed partial class ApprovalPageTests(BrowserFixture fixture)
         await PageChecks.AssertAccessibleAsync(page, "approval-request-phone-en");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject hand-over" }).ClickAsync();
-        await server.Driver.RunUntilIdleAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your decision is recorded");
+        await server.Driver.RunUntilIdleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You rejected the hand-over on");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("There is no hand-over.");
         await PageChecks.AssertAccessibleAsync(page, "approval-rejected-phone-en");
