@@ -12,7 +12,8 @@ internal static class Html
     /// <summary>HtmlEncoder also escapes quotes, so the same encoding is safe inside attribute values.</summary>
     public static string Attribute(string? text) => Encode(text);
 
-    public static IResult Page(PageContext page, string title, string main, int status = StatusCodes.Status200OK, bool staffNavigation = false)
+    /// <param name="brandKey">The text key of the header's name when there is no staff navigation.</param>
+    public static IResult Page(PageContext page, string title, string main, int status = StatusCodes.Status200OK, bool staffNavigation = false, string brandKey = "layout.brand")
     {
         var t = page.T;
         var html = new StringBuilder();
@@ -34,7 +35,7 @@ internal static class Html
         }
         else
         {
-            html.Append("<span class=\"brand\">").Append(Encode(t["layout.brand"])).Append("</span>");
+            html.Append("<span class=\"brand\">").Append(Encode(t[brandKey])).Append("</span>");
         }
 
         html.Append("<div class=\"tools\">").Append(LanguageSwitch(page));

@@ -37,9 +37,26 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         Assert.Contains("Bakkerij De Korenbloem", html, StringComparison.Ordinal);
         Assert.Contains("value=\"approve\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"reject\"", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
         Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("noindex", first.Headers.GetValues("X-Robots-Tag").Single());
+        Assert.True(first.Headers.CacheControl!.NoStore);
+        Assert.Contains("frame-ancestors 'none'", first.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Null((await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
         Assert.Empty(server.Workflows.Events);
+    }
+
+    [Fact]
+    public async Task Get_EnglishAskedFor_EnglishPage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/approvals/{token}/approve");
+        request.Headers.AcceptLanguage.ParseAdd("en-GB");
+
+        var response = await server.Anonymous.SendAsync(request);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Approve hand-over to a collection agency?", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -86,7 +103,9 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         var response = await DecideAsync(token, "approve");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("approved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Uw beslissing is vastgelegd", html, StringComparison.Ordinal);
+        Assert.Contains("U hebt de overdracht goedgekeurd", html, StringComparison.Ordinal);
         Assert.Equal("approve", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
         Assert.Equal(["approval-decided"], server.Workflows.EventsFor("2026-1100"));
     }
