@@ -9,8 +9,9 @@ public static class StaffPasswords
 {
     private static readonly PasswordHasher<StaffUser> Hasher = new();
 
-    /// <summary>Stands in for an unknown account: a hash of a random password, made with the same cost as real ones.</summary>
-    private static readonly Lazy<string> UnknownAccountHash = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+    /// <summary>Stands in for an unknown account: a hash of a random password, made with the same cost as real ones.
+    /// Made when the class is first used, so not even the first unknown name takes longer than a known one.</summary>
+    private static readonly string UnknownAccountHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     public static string Hash(string password) => Hasher.HashPassword(new StaffUser(), password);
 
@@ -21,7 +22,7 @@ public static class StaffPasswords
     {
         if (passwordHash is null)
         {
-            _ = VerifyHash(UnknownAccountHash.Value, password);
+            _ = VerifyHash(UnknownAccountHash, password);
             return false;
         }
 
