@@ -29,6 +29,7 @@ internal static class SignInEndpoints
 
             var user = options.Value.Users.FirstOrDefault(candidate =>
                 string.Equals(candidate.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
             if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
             {
                 return SignInPage.Failed(PageContext.For(http), returnUrl, userName);
