@@ -19,6 +19,7 @@ internal static class DutchTexts
         ["signIn.userName"] = "Gebruikersnaam",
         ["signIn.password"] = "Wachtwoord",
         ["signIn.submit"] = "Aanmelden",
+        ["signIn.refused"] = "Te veel aanmeldpogingen zijn mislukt. Probeer het na {0} opnieuw.",
         ["calls.title"] = "Bellijst {0}",
         ["calls.empty"] = "Er staan vandaag geen gesprekken op de lijst.",
         ["calls.count"] = "{0} gesprek(ken) te voeren, het vroegste eerst.",

@@ -19,6 +19,7 @@ internal static class EnglishTexts
         ["signIn.userName"] = "User name",
         ["signIn.password"] = "Password",
         ["signIn.submit"] = "Sign in",
+        ["signIn.refused"] = "Too many sign-in attempts have failed. Please try again after {0}.",
         ["calls.title"] = "Call list {0}",
         ["calls.empty"] = "There are no calls on the list today.",
         ["calls.count"] = "{0} call(s) to make, earliest first.",

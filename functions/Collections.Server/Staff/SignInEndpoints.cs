@@ -13,22 +13,29 @@ internal static class SignInEndpoints
     {
         var staff = app.MapGroup("/staff").ExcludeFromDescription().RequireAntiforgeryToken();
 
-        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) =>
-            SignInPage.Render(PageContext.For(http), LocalOnly(returnUrl), userName: null, failed: false));
+        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => SignInPage.Form(PageContext.For(http), LocalOnly(returnUrl)));
 
-        staff.MapPost("/sign-in", async (HttpContext http, IOptions<StaffOptions> options) =>
+        staff.MapPost("/sign-in", async (HttpContext http, IOptions<StaffOptions> options, SignInThrottle throttle) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var userName = form["userName"].ToString().Trim();
             var password = form["password"].ToString();
             var returnUrl = LocalOnly(form["returnUrl"].ToString());
-            var user = options.Value.Users.FirstOrDefault(candidate =>
-                string.Equals(candidate.UserName, userName, StringComparison.OrdinalIgnoreCase));
-            if (user is null || password.Length == 0 || !StaffPasswords.Verify(user.PasswordHash, password))
+            var attempt = throttle.Begin(userName, http.Connection.RemoteIpAddress);
+            if (attempt.BlockedUntil is { } until)
             {
-                return SignInPage.Render(PageContext.For(http), returnUrl, userName, failed: true);
+                return SignInPage.Refused(PageContext.For(http), returnUrl, userName, attempt.At, until);
             }
 
+            var user = options.Value.Users.FirstOrDefault(candidate =>
+                string.Equals(candidate.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
+            if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
+            {
+                return SignInPage.Failed(PageContext.For(http), returnUrl, userName);
+            }
+
+            throttle.Succeeded(attempt);
             var principal = StaffAuthentication.Principal(user.DisplayName ?? user.UserName, StaffAuthentication.CookieScheme);
             await http.SignInAsync(StaffAuthentication.CookieScheme, principal);
             return Html.SeeOther(returnUrl ?? DefaultStart);

@@ -19,7 +19,8 @@ internal static class StaffAuthentication
 
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
-        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section);
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, displayName: null, options => options.ForwardDefaultSelector = context =>
                 context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.TrustAppServiceAuthentication

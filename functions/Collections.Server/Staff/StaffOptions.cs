@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Collections.Server.Staff;
 
 /// <summary>Who may use the staff pages, section <c>Collections:Staff</c>.</summary>
-public sealed class StaffOptions
+public sealed class StaffOptions : IValidatableObject
 {
     public const string Section = "Collections:Staff";
 
@@ -11,6 +13,11 @@ public sealed class StaffOptions
     /// <summary>Sign staff in from <c>X-MS-CLIENT-PRINCIPAL-NAME</c>. Only behind Azure App Service
     /// authentication, which authenticates every request and strips that header from clients.</summary>
     public bool TrustAppServiceAuthentication { get; set; }
+
+    /// <summary>Failed sign-ins allowed per user name and per client address.</summary>
+    public SignInLimitOptions SignInLimit { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => SignInLimit.Validate();
 }
 
 public sealed class StaffUser

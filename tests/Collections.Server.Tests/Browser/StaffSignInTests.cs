@@ -38,6 +38,30 @@ public sealed class StaffSignInTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task SignIn_TooManyWrongPasswords_RefusalMessageAndRightPasswordRefusedToo()
+    {
+        // Its own server, so these failures do not lock the shared one's account or address for other tests.
+        await using var server = await BrowserFixture.StartServerAsync();
+        var page = await fixture.NewPageAsync(server: server.Address);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await PageChecks.SignInAsync(page, password: "not the password", expectFailure: true);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("naam en wachtwoord");
+        }
+
+        var refusal = await page.RunAndWaitForResponseAsync(
+            () => PageChecks.SignInAsync(page, expectFailure: true),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/staff/sign-in", StringComparison.Ordinal));
+
+        Assert.Equal(429, refusal.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Te veel aanmeldpogingen zijn mislukt. Probeer het na 10:15 opnieuw.");
+        await Assertions.Expect(page.GetByLabel("Gebruikersnaam")).ToHaveValueAsync(BrowserFixture.StaffUser);
+        await PageChecks.AssertAccessibleAsync(page, "sign-in-refused");
+        await page.GotoAsync("/staff/calls");
+        Assert.Contains("/staff/sign-in", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_HashFromHelper_SignsInAndSignOutEndsSession()
     {
         var page = await fixture.NewPageAsync();
