@@ -30,6 +30,8 @@ public sealed class SimulateCommandTests
         { "outage-catch-up.json", "paid" },
         { "unusable-contact-data.json", null },
         { "payment-before-invoice.json", "paid" },
+        { "paused-by-staff.json", "paid" },
+        { "debtor-plan-on-own-page.json", "paid" },
     };
 
     [Fact]
