@@ -56,7 +56,22 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             email.Problem,
             invoiceProblems,
             openDispute,
-            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))]);
+            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
+            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)));
+    }
+
+    private async Task<PaymentHistory?> RecordedHistoryAsync(CheckInvoiceInput input)
+    {
+        var paid = new List<(Invoice, IReadOnlyList<PaymentRecord>)>();
+        foreach (var earlier in await store.ListInvoicesOfDebtorAsync(input.Invoice.Debtor.Id, CancellationToken.None))
+        {
+            if (earlier.Invoice.Number != input.Invoice.Number && earlier.Status == Kebab(InvoiceResult.Paid))
+            {
+                paid.Add((earlier.Invoice, await store.ListPaymentsAsync(earlier.Invoice.Number, CancellationToken.None)));
+            }
+        }
+
+        return RecordedPaymentHistory.From(paid, input.At.Offset);
     }
 
     /// <summary>Renders and sends one message over one channel and logs it; a permanent refusal is reported, not thrown.

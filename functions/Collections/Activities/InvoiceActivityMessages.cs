@@ -11,7 +11,8 @@ namespace Collections.Activities;
 public sealed record CheckInvoiceInput(string StepKey, DateTimeOffset At, Invoice Invoice);
 
 /// <summary>What intake-time checks found (R2): normalised contact data or the problem with it,
-/// problems with the invoice itself, an open dispute, and payments already recorded.</summary>
+/// problems with the invoice itself, an open dispute, payments already recorded, and the debtor's payment
+/// history as it best is known (R12: the accounting system's or our own records').</summary>
 public sealed record InvoiceCheck(
     string? Phone,
     string? PhoneProblem,
@@ -19,7 +20,8 @@ public sealed record InvoiceCheck(
     string? EmailProblem,
     IReadOnlyList<string> InvoiceProblems,
     string? OpenDispute,
-    IReadOnlyList<RecordedPayment> Payments);
+    IReadOnlyList<RecordedPayment> Payments,
+    PaymentHistory? History = null);
 
 public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
 

@@ -133,7 +133,10 @@ public sealed partial class InvoiceWorkflow
             await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
         }
 
-        state.Invoice = Invoice with { Debtor = Invoice.Debtor with { Phone = check.Phone ?? Invoice.Debtor.Phone, Email = check.Email ?? Invoice.Debtor.Email } };
+        state.Invoice = Invoice with
+        {
+            Debtor = Invoice.Debtor with { Phone = check.Phone ?? Invoice.Debtor.Phone, Email = check.Email ?? Invoice.Debtor.Email, History = check.History ?? Invoice.Debtor.History },
+        };
         state.PhoneFlagged = check.PhoneProblem is not null;
         state.EmailFlagged = check.EmailProblem is not null;
         var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem }.OfType<string>()).ToList();

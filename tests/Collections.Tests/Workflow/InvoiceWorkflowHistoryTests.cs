@@ -1,11 +1,12 @@
 using Collections.Durable;
 using Collections.Policy;
+using Collections.Storage;
 using Collections.Workflow;
 
 namespace Collections.Tests.Workflow;
 
-/// <summary>Long-running agreements keep the workflow history small (ContinueAsNew), and an amended due date
-/// moves the wait.</summary>
+/// <summary>Long-running agreements keep the workflow history small (ContinueAsNew), an amended due date
+/// moves the wait, and how the debtor paid earlier invoices shapes the next one (R12).</summary>
 public sealed class InvoiceWorkflowHistoryTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
@@ -46,5 +47,37 @@ public sealed class InvoiceWorkflowHistoryTests
             "2026-03-02T10:00+01:00 note note: Invoice amended: amount €1,250.00, due 2026-03-10; balance €1,250.00.",
             "2026-03-11T10:00+01:00 message sms friendly reminder balance=1250 costs=0 interest=0",
         ], await host.TimelineAsync("D-1"));
+    }
+
+    [Fact]
+    public async Task EarlierInvoicesPaidLate_NoHistorySent_NextInvoiceGetsThePreDueNudge()
+    {
+        await using var host = await WorkflowHarness.StartAsync(Start);
+        foreach (var (number, paidAt) in new[] { ("A-1", new DateTimeOffset(2026, 1, 20, 10, 0, 0, TimeSpan.FromHours(1))), ("A-2", new DateTimeOffset(2026, 2, 18, 10, 0, 0, TimeSpan.FromHours(1))) })
+        {
+            var earlier = WorkflowHarness.Invoice(number, "D-1", dueDate: number == "A-1" ? "2026-01-05" : "2026-02-03");
+            await host.Store.AddInvoiceAsync(new InvoiceRecord(earlier, number, Start.AddMonths(-2), "paid", 0m), CancellationToken.None);
+            await host.Store.AddPaymentAsync(new PaymentRecord("pay-" + number, number, earlier.Amount, "EUR", paidAt, "accounting", paidAt), CancellationToken.None);
+        }
+
+        await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-3", "D-1", dueDate: "2026-03-13"), new CollectionsPolicy());
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.FromHours(1)));
+
+        // Paid 15 days late twice: three days before the due date a friendly nudge goes out.
+        Assert.Equal(["2026-03-10T10:00+01:00 message sms friendly pre-due-nudge balance=1250 costs=0 interest=0"], await host.TimelineAsync("D-1"));
+    }
+
+    [Fact]
+    public async Task EarlierInvoicePaidOnTime_NoHistorySent_NoNudge()
+    {
+        await using var host = await WorkflowHarness.StartAsync(Start);
+        var earlier = WorkflowHarness.Invoice("A-1", "D-1", dueDate: "2026-02-03");
+        await host.Store.AddInvoiceAsync(new InvoiceRecord(earlier, "A-1", Start.AddMonths(-1), "paid", 0m), CancellationToken.None);
+        await host.Store.AddPaymentAsync(new PaymentRecord("pay-A-1", "A-1", earlier.Amount, "EUR", Start.AddDays(-30), "accounting", Start.AddDays(-30)), CancellationToken.None);
+
+        await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-3", "D-1", dueDate: "2026-03-13"), new CollectionsPolicy());
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.FromHours(1)));
+
+        Assert.Empty(await host.TimelineAsync("D-1"));
     }
 }
