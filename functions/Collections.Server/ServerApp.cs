@@ -4,6 +4,7 @@ using Collections.Server.Approvals;
 using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
 using Collections.Server.Pages;
+using Collections.Server.Privacy;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -50,6 +51,7 @@ public static class ServerApp
         api.MapInvoiceEndpoints();
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
+        api.MapPrivacyEndpoints();
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();

@@ -343,12 +343,11 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
         return await ExecuteAsync(
             connection,
             """
-            INSERT INTO outbox (id, tag, stored_ticks, record_json) VALUES ($id, $tag, $stored, $json)
+            INSERT INTO outbox (id, stored_ticks, record_json) VALUES ($id, $stored, $json)
             ON CONFLICT (id) DO NOTHING;
             """,
             cancellationToken,
             ("$id", message.Id),
-            ("$tag", message.Message.Tag),
             ("$stored", message.StoredAt.UtcTicks),
             ("$json", StoreJson.Serialize(message))) == 1;
     }
@@ -368,16 +367,19 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
         return new StorePage<OutboxMessage>(items, page, pageSize, (int)total);
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfWorkflowAsync(string workflowInstanceId, CancellationToken cancellationToken)
     {
-        StoreArguments.RequireKey(tag, nameof(tag));
+        StoreArguments.RequireKey(workflowInstanceId, nameof(workflowInstanceId));
         await using var connection = await OpenAsync(cancellationToken);
+
+        // "id:" ≤ key < "id;" (';' follows ':'): a range over the primary key.
         return await QueryAsync(
             connection,
-            "SELECT record_json FROM outbox WHERE tag = $tag ORDER BY stored_ticks, id;",
+            "SELECT record_json FROM outbox WHERE id >= $from AND id < $to ORDER BY stored_ticks, id;",
             reader => StoreJson.Deserialize<OutboxMessage>(reader.GetString(0)),
             cancellationToken,
-            ("$tag", tag));
+            ("$from", workflowInstanceId + ":"),
+            ("$to", workflowInstanceId + ";"));
     }
 
     public async Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken)

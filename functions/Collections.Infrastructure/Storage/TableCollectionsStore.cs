@@ -312,11 +312,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
     {
         StoreArguments.Check(message);
         await EnsureTablesAsync(cancellationToken);
-        var entity = new TableEntity(TableKeys.Escape(message.Id, "message.Id"), Single)
-        {
-            ["StoredTicks"] = message.StoredAt.UtcTicks,
-            ["Tag"] = message.Message.Tag,
-        };
+        var entity = new TableEntity(TableKeys.Escape(message.Id, "message.Id"), Single) { ["StoredTicks"] = message.StoredAt.UtcTicks };
         TablePayload.Write(entity, message, nameof(message));
         return await TryAddAsync(_outbox, entity, cancellationToken) is not null;
     }
@@ -342,13 +338,17 @@ public sealed class TableCollectionsStore : ICollectionsStore
         return new StorePage<OutboxMessage>(messages, page, pageSize, keys.Count);
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfWorkflowAsync(string workflowInstanceId, CancellationToken cancellationToken)
     {
-        StoreArguments.RequireKey(tag, nameof(tag));
+        StoreArguments.RequireKey(workflowInstanceId, nameof(workflowInstanceId));
         await EnsureTablesAsync(cancellationToken);
+
+        // "id:" ≤ key < "id;" (';' follows ':', and neither is escaped): a range over the partition keys.
+        var from = TableKeys.Escape(workflowInstanceId + ":", nameof(workflowInstanceId));
+        var to = TableKeys.Escape(workflowInstanceId + ";", nameof(workflowInstanceId));
         var messages = new List<OutboxMessage>();
         await foreach (var entity in _outbox.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"Tag eq {tag}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: cancellationToken))
         {
             messages.Add(TablePayload.Read<OutboxMessage>(entity));
         }

@@ -6,6 +6,7 @@ using Collections.Handlers.Payments;
 using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Payments;
 using Collections.Infrastructure.Storage;
+using Collections.Server.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<RecordCallOutcomeHandler>();
         services.TryAddSingleton<ApprovalHandler>();
         services.TryAddSingleton<DeliveryFailureHandler>();
+        services.AddCollectionsPrivacy();
 
         services.AddHostedService<StartupBanner>();
         return services;

@@ -35,9 +35,9 @@ public sealed class DebtorExporter(ICollectionsStore store, IInvoiceWorkflows wo
         {
             var number = invoice.Invoice.Number;
             payments.AddRange(await store.ListPaymentsAsync(number, cancellationToken));
-            foreach (var tag in OutboxTags.Of(number))
+            foreach (var workflowId in WorkflowInstanceIds.Of(number))
             {
-                outbox.AddRange(await store.ListOutboxOfTagAsync(tag, cancellationToken));
+                outbox.AddRange(await store.ListOutboxOfWorkflowAsync(workflowId, cancellationToken));
             }
 
             if (await workflows.GetAsync(number, cancellationToken) is { } view)

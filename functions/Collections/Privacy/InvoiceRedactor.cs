@@ -56,7 +56,8 @@ public sealed class InvoiceRedactor(ICollectionsStore store, IInvoiceWorkflows w
         }
 
         var callTasks = await FinishedCallTasksAsync(invoice, cancellationToken);
-        var outbox = level == RedactionLevel.PersonalData ? await OutboxOfAsync(number, cancellationToken) : [];
+        // Sent messages quote the contact history, notes included: the outbox copies go at either level.
+        var outbox = await OutboxOfAsync(number, cancellationToken);
         var audit = new ContactLogEntry(
             PrivacyContactKinds.IdFor(level), number, invoice.Invoice.Debtor.Id, now, PrivacyContactKinds.KindFor(level), why);
         await store.RedactAsync(
@@ -87,9 +88,9 @@ public sealed class InvoiceRedactor(ICollectionsStore store, IInvoiceWorkflows w
     private async Task<IReadOnlyList<OutboxMessage>> OutboxOfAsync(string invoiceNumber, CancellationToken cancellationToken)
     {
         var messages = new List<OutboxMessage>();
-        foreach (var tag in OutboxTags.Of(invoiceNumber))
+        foreach (var workflowId in WorkflowInstanceIds.Of(invoiceNumber))
         {
-            messages.AddRange(await store.ListOutboxOfTagAsync(tag, cancellationToken));
+            messages.AddRange(await store.ListOutboxOfWorkflowAsync(workflowId, cancellationToken));
         }
 
         return messages;

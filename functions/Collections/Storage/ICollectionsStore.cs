@@ -69,8 +69,9 @@ public interface ICollectionsStore
     /// <summary>Outbox messages, newest StoredAt first; paging as in <see cref="ListInvoicesAsync"/>.</summary>
     Task<StorePage<OutboxMessage>> ListOutboxAsync(int page, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Outbox messages sent with <paramref name="tag"/> (a workflow instance id), oldest StoredAt first.</summary>
-    Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken);
+    /// <summary>Outbox messages a workflow's activities sent, to the debtor or to staff (their ids, the idempotency keys,
+    /// start with "<paramref name="workflowInstanceId"/>:"), oldest StoredAt first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListOutboxOfWorkflowAsync(string workflowInstanceId, CancellationToken cancellationToken);
 
     /// <summary>Applies one invoice's personal-data redaction; removed data is overwritten on disk, not only unlinked.
     /// Applying the same redaction again changes nothing.</summary>

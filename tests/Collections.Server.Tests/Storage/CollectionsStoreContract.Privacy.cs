@@ -27,18 +27,21 @@ public abstract partial class CollectionsStoreContract
         Assert.Empty(await Store.ListCallTasksOfDebtorAsync("D-404", Cancel));
     }
 
-    [Fact]
-    public async Task ListOutboxOfTag_OnlyThatWorkflowsMessagesOldestFirst()
+    [Theory]
+    [InlineData("invoice-F-1")]
+    [InlineData("invoice-2026%2F0042")]
+    public async Task ListOutboxOfWorkflow_OnlyThatWorkflowsMessagesOldestFirst(string workflowId)
     {
-        await Store.AddOutboxMessageAsync(Outbox("m-2", minute: 2), Cancel);
-        await Store.AddOutboxMessageAsync(Outbox("m-1", minute: 1), Cancel);
-        var other = Outbox("m-3", minute: 3);
-        await Store.AddOutboxMessageAsync(other with { Message = other.Message with { Tag = "invoice-F-2" } }, Cancel);
+        await Store.AddOutboxMessageAsync(Outbox($"{workflowId}:00002:b", minute: 2), Cancel);
+        await Store.AddOutboxMessageAsync(Outbox($"{workflowId}:00001:a", minute: 1), Cancel);
+        await Store.AddOutboxMessageAsync(Outbox($"{workflowId}0:00001:a", minute: 3), Cancel);
+        await Store.AddOutboxMessageAsync(Outbox($"{workflowId}", minute: 4), Cancel);
+        await Store.AddOutboxMessageAsync(Outbox("other:00001:a", minute: 5), Cancel);
 
-        var messages = await Store.ListOutboxOfTagAsync("invoice-F-1", Cancel);
+        var messages = await Store.ListOutboxOfWorkflowAsync(workflowId, Cancel);
 
-        Assert.Equal(["m-1", "m-2"], messages.Select(message => message.Id));
-        Assert.Equal(Outbox("m-1", minute: 1), messages[0]);
+        Assert.Equal([$"{workflowId}:00001:a", $"{workflowId}:00002:b"], messages.Select(message => message.Id));
+        Assert.Equal(Outbox($"{workflowId}:00001:a", minute: 1), messages[0]);
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public abstract partial class CollectionsStoreContract
         Assert.Equal(["c-message", "privacy:personal-data"], (await Store.ListContactsAsync("F-1", Cancel)).Select(entry => entry.Id));
         Assert.Equal(["c-message", "privacy:personal-data"], (await Store.ListContactsOfDebtorAsync("D-1", Cancel)).Select(entry => entry.Id));
         Assert.Null((await Store.GetCallTaskAsync("t-1", Cancel))!.Outcome);
-        Assert.Empty(await Store.ListOutboxOfTagAsync("invoice-F-1", Cancel));
+        Assert.Empty(await Store.ListOutboxOfWorkflowAsync("invoice-F-1", Cancel));
         Assert.Single(await Store.ListPaymentsAsync("F-1", Cancel));
         var stored = await StoredTextAsync();
         Assert.All(PersonalData, value => Assert.DoesNotContain(value, stored, StringComparison.Ordinal));
@@ -98,7 +101,7 @@ public abstract partial class CollectionsStoreContract
         await Store.AppendContactAsync(message, Cancel);
         await Store.AppendContactAsync(note, Cancel);
         await Store.AddCallTaskAsync(CallTask("t-1", dueInHours: 1, status: "done") with { Outcome = """{"note":"lost my job"}""" }, Cancel);
-        await Store.AddOutboxMessageAsync(Outbox("m-1", minute: 1), Cancel);
+        await Store.AddOutboxMessageAsync(Outbox("invoice-F-1:00003:c", minute: 1), Cancel);
         await Store.AddPaymentAsync(Payment("p-1", "F-1", minute: 2), Cancel);
         var task = (await Store.GetCallTaskAsync("t-1", Cancel))!;
         return new StoreRedaction(
@@ -106,7 +109,7 @@ public abstract partial class CollectionsStoreContract
             [message with { Text = null, DataJson = """{"kind":"final-notice","balance":1250.75}""" }],
             [note],
             [task with { Outcome = null }],
-            ["m-1"],
+            ["invoice-F-1:00003:c"],
             new ContactLogEntry("privacy:personal-data", "F-1", "D-1", Now.AddDays(200), "personal-data-purged", "Personal data removed."));
     }
 }

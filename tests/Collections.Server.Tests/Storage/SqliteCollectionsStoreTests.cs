@@ -60,21 +60,18 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
     }
 
     [Fact]
-    public async Task Open_FileOfSchemaVersion2_FindsEarlierCallTasksAndOutboxMessagesByDebtorAndTag()
+    public async Task Open_FileOfSchemaVersion2_FindsEarlierCallTasksByDebtor()
     {
         await Store.AddCallTaskAsync(StoreSamples.CallTask("t-1", dueInHours: 1), CancellationToken.None);
-        await Store.AddOutboxMessageAsync(StoreSamples.Outbox("m-1", minute: 1), CancellationToken.None);
         Execute(DowngradeToVersion2);
 
         var reopened = new SqliteCollectionsStore(DatabasePath);
 
         Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
-        Assert.Equal("m-1", Assert.Single(await reopened.ListOutboxOfTagAsync("invoice-F-1", CancellationToken.None)).Id);
     }
 
     private const string DowngradeToVersion2 = """
         DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
-        DROP INDEX ix_outbox_tag; ALTER TABLE outbox DROP COLUMN tag;
         DELETE FROM schema_version WHERE version > 2;
         """;
 

@@ -88,6 +88,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
             // The runtime's own loop stays off: tests (and only tests) move its clock.
             services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(WorkflowHost)));
+
+            // Likewise the daily retention sweep: tests run it through its endpoint at the virtual moment they choose.
+            services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(Collections.Server.Privacy.RetentionHost)));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -59,7 +59,7 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<IReadOnlyList<CallTaskRecord>> ListCallTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<OutboxMessage>> ListOutboxOfWorkflowAsync(string workflowInstanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken) => throw new NotSupportedException();
 

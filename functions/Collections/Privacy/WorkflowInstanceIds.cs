@@ -3,9 +3,9 @@ using Collections.Workflow;
 
 namespace Collections.Privacy;
 
-/// <summary>The tags an invoice's messages carry: its workflow instance id, as the embedded runtime uses it and as
-/// Durable Task escapes it (<see cref="DurableInstanceId"/>).</summary>
-public static class OutboxTags
+/// <summary>The ids an invoice's workflow runs under: as the embedded runtime uses it, and as Durable Task escapes it
+/// (<see cref="DurableInstanceId"/>). Its messages' idempotency keys, the outbox ids, start with it.</summary>
+public static class WorkflowInstanceIds
 {
     public static IReadOnlyList<string> Of(string invoiceNumber)
     {
