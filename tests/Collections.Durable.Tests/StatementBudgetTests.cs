@@ -30,7 +30,7 @@ public sealed class StatementBudgetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HelloCities5_Alone_StatementsBoundedPerStep()
+    public async Task HelloCities5_Alone_AtMost60Statements()
     {
         await using var host = await DurableTestHost.StartAsync(HelloCities5);
         var before = host.Runtime.StatementsExecuted;
