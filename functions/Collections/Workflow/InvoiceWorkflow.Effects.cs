@@ -40,12 +40,14 @@ public sealed partial class InvoiceWorkflow
             var message = request;
             var result = await ActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), key => new SendMessageInput(
                 key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
-                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend));
+                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend,
+                target == Channel.WhatsApp ? Policy.WhatsApp : null));
+            var sentVia = result.SentVia ?? target.Value;
             switch (result.Outcome)
             {
                 case SendOutcome.Sent:
-                    state.LastMessage = new LastMessage(request, target.Value, Now);
-                    state.Contacts.Add(new EarlierContact(Today, target == Channel.Sms ? EarlierContactKind.Sms : EarlierContactKind.Email));
+                    state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
                     return;
@@ -53,7 +55,7 @@ public sealed partial class InvoiceWorkflow
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
                     continue;
                 default:
-                    channel = await FlagChannelAsync(target.Value, result.Problem);
+                    channel = await FlagChannelAsync(sentVia, result.Problem);
                     resend = true;
                     if (channel is null)
                     {
@@ -89,15 +91,34 @@ public sealed partial class InvoiceWorkflow
 
     private bool TreatAsConsumer => Invoice.Debtor.Kind == DebtorKind.Consumer || Policy.FinalNotice.TreatBusinessAsConsumer;
 
+    /// <summary>The wanted channel, else the next one that works: WhatsApp falls back to SMS, SMS to email, email to SMS.
+    /// WhatsApp needs the debtor's recorded opt-in.</summary>
     private Channel? UsableChannel(Channel wanted)
     {
-        bool Usable(Channel channel) => channel == Channel.Sms
-            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
-            : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
-        return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
+        bool Usable(Channel channel) => channel switch
+        {
+            Channel.Sms => !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone),
+            Channel.WhatsApp => !state.WhatsAppFlagged && !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone) && Invoice.Debtor.WhatsAppOptIn is not null,
+            _ => !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email),
+        };
+        Channel[] order = wanted switch
+        {
+            Channel.WhatsApp => [Channel.WhatsApp, Channel.Sms, Channel.Email],
+            Channel.Sms => [Channel.Sms, Channel.Email],
+            _ => [Channel.Email, Channel.Sms],
+        };
+        return order.Where(Usable).Cast<Channel?>().FirstOrDefault();
     }
 
+    /// <summary>The channel to switch to after this one failed (WhatsApp: SMS, the same number).</summary>
     private static Channel Other(Channel channel) => channel == Channel.Sms ? Channel.Email : Channel.Sms;
+
+    private static EarlierContactKind EarlierContactKindOf(Channel channel) => channel switch
+    {
+        Channel.Sms => EarlierContactKind.Sms,
+        Channel.WhatsApp => EarlierContactKind.WhatsApp,
+        _ => EarlierContactKind.Email,
+    };
 
     private TimeOnly AttemptTime(int attempt) => Policy.Calls.AttemptTimes[attempt % Policy.Calls.AttemptTimes.Count];
 
