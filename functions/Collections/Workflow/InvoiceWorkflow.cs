@@ -133,6 +133,11 @@ public sealed partial class InvoiceWorkflow
             await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
         }
 
+        if (check.ForeignPayments is { Count: > 0 } foreign)
+        {
+            await RaiseStaffTaskAsync("Payment to check: " + string.Join("; ", foreign));
+        }
+
         state.Invoice = Invoice with
         {
             Debtor = Invoice.Debtor with { Phone = check.Phone ?? Invoice.Debtor.Phone, Email = check.Email ?? Invoice.Debtor.Email, History = check.History ?? Invoice.Debtor.History },
