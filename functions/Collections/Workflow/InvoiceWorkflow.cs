@@ -29,6 +29,7 @@ public sealed partial class InvoiceWorkflow
     private readonly InvoiceState state;
     private ContactSchedule schedule;
     private bool restartRequested;
+    private string? waitingForOutsideWorld;
 
     private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
     {
@@ -68,6 +69,7 @@ public sealed partial class InvoiceWorkflow
         balance = state.Balance,
         policyVersion = Policy.Version,
         pausedSince = state.PausedSinceUtc,
+        next = waitingForOutsideWorld,
     });
 
     private async Task<InvoiceResult?> RunAsync()
