@@ -140,6 +140,7 @@ internal sealed partial class DurableStore
         Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", instanceId));
         Execute("DELETE FROM event_ids WHERE instance_id = $id", ("$id", instanceId));
         Execute("DELETE FROM instances WHERE id = $id", ("$id", instanceId));
+        purgedSinceCommit = true;
         return true;
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class DurableStore : IDisposable
         PRAGMA journal_mode=WAL;
         PRAGMA synchronous=NORMAL;
         PRAGMA wal_autocheckpoint=0;
+        PRAGMA secure_delete=ON;
         CREATE TABLE IF NOT EXISTS instances(
             id TEXT PRIMARY KEY, name TEXT NOT NULL, status INTEGER NOT NULL, generation INTEGER NOT NULL,
             input TEXT, output TEXT, custom_status TEXT, failure_type TEXT, failure_message TEXT,
@@ -48,6 +49,7 @@ internal sealed partial class DurableStore : IDisposable
     private readonly string connectionString;
     private int commitsSinceCheckpoint;
     private Task checkpoint = Task.CompletedTask;
+    private bool purgedSinceCommit;
     private readonly Dictionary<string, SqliteCommand> commands = [];
     private SqliteTransaction? transaction;
 
@@ -247,6 +249,15 @@ internal sealed partial class DurableStore : IDisposable
     private object? Scalar(string sql, params (string Name, object Value)[] parameters) =>
         Command(sql, parameters).ExecuteScalar();
 
+    /// <summary>After a purge: copies the WAL into the database file and empties it, so the purged rows survive neither as
+    /// old page images in the WAL nor (secure_delete) as freed space in the file (https://www.sqlite.org/pragma.html#pragma_secure_delete).</summary>
+    private void TruncateWal()
+    {
+        purgedSinceCommit = false;
+        checkpoint.Wait();
+        Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
     private void CheckpointNowAndThen()
     {
         if (++commitsSinceCheckpoint < CommitsPerCheckpoint || !checkpoint.IsCompleted)
@@ -280,7 +291,14 @@ internal sealed partial class DurableStore : IDisposable
             store.transaction!.Commit();
             store.transaction.Dispose();
             store.transaction = null;
-            store.CheckpointNowAndThen();
+            if (store.purgedSinceCommit)
+            {
+                store.TruncateWal();
+            }
+            else
+            {
+                store.CheckpointNowAndThen();
+            }
         }
 
         public void Dispose()
