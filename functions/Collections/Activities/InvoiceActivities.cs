@@ -147,7 +147,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         try
         {
             var receipt = await sender.SendAsync(
-                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail, Template: template),
+                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, InvoiceWorkflow.InstanceIdFor(invoice.Number), options.Creditor.BillingEmail, Template: template),
                 CancellationToken.None);
             if (channel is Channel.Email or Channel.WhatsApp)
             {
