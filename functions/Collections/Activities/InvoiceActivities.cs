@@ -49,7 +49,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var lastDispute = contacts.LastOrDefault(entry => entry.Kind is ContactKinds.DisputeOpened or ContactKinds.DisputeResolved);
         var openDispute = lastDispute?.Kind == ContactKinds.DisputeOpened ? lastDispute.Summary : null;
 
-        var payments = await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None);
+        var payments = (await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None))
+            .ToLookup(payment => payment.CountsFor(input.Invoice));
         return new InvoiceCheck(
             phone.Value,
             phone.Problem,
@@ -57,8 +58,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             email.Problem,
             invoiceProblems,
             openDispute,
-            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
-            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)));
+            [.. payments[true].Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
+            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)),
+            [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")]);
     }
 
     private async Task<PaymentHistory?> RecordedHistoryAsync(CheckInvoiceInput input)

@@ -13,7 +13,8 @@ public sealed record CheckInvoiceInput(string StepKey, DateTimeOffset At, Invoic
 
 /// <summary>What intake-time checks found (R2): normalised contact data or the problem with it,
 /// problems with the invoice itself, an open dispute, payments already recorded, and the debtor's payment
-/// history as it best is known (R12: the accounting system's or our own records').</summary>
+/// history as it best is known (R12: the accounting system's or our own records'). Payments recorded in another
+/// currency than the invoice's do not count; <see cref="ForeignPayments"/> describes them for staff.</summary>
 public sealed record InvoiceCheck(
     string? Phone,
     string? PhoneProblem,
@@ -22,7 +23,8 @@ public sealed record InvoiceCheck(
     IReadOnlyList<string> InvoiceProblems,
     string? OpenDispute,
     IReadOnlyList<RecordedPayment> Payments,
-    PaymentHistory? History = null);
+    PaymentHistory? History = null,
+    IReadOnlyList<string>? ForeignPayments = null);
 
 public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
 
