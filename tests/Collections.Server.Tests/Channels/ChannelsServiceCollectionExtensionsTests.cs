@@ -39,6 +39,20 @@ public sealed class ChannelsServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddCollectionsChannels_OutboxWhatsAppWithEmptyChannelSetting_StartsOnTheOutbox()
+    {
+        // What infra/ writes when no WhatsApp account is connected.
+        using var provider = Build(new()
+        {
+            ["Collections:Channels:WhatsApp:Provider"] = "Outbox",
+            ["Collections:Channels:WhatsApp:ChannelRegistrationId"] = "",
+            ["Collections:Channels:WhatsApp:Acs:Endpoint"] = "https://contoso.communication.azure.com/",
+        });
+
+        Assert.IsType<OutboxMessageSender>(Assert.IsType<RoutingMessageSender>(provider.GetRequiredService<IMessageSender>()).WhatsApp);
+    }
+
+    [Fact]
     public void AddCollectionsChannels_AcsWhatsAppWithoutChannel_FailsValidationNamingTheKey()
     {
         using var provider = Build(new()
