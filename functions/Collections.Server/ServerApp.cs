@@ -53,6 +53,7 @@ public static class ServerApp
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
+        app.MapHealthEndpoints();
         app.MapCollectionsPages();
         return app;
     }

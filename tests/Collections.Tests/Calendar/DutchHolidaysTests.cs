@@ -83,7 +83,7 @@ public sealed class DutchHolidaysTests
     [Fact]
     public void IsHoliday_CustomDesignatedDay_IsIncluded()
     {
-        var holidays = new DutchHolidays([new Holiday(new DateOnly(2030, 6, 3), "Test day")]);
+        var holidays = new DutchHolidays([new Holiday(new DateOnly(2030, 6, 3), "Test day")], new DateOnly(2030, 12, 31));
 
         Assert.True(holidays.IsHoliday(new DateOnly(2030, 6, 3)));
         Assert.False(DutchHolidays.Default.IsHoliday(new DateOnly(2030, 6, 3)));
