@@ -17,6 +17,7 @@ public enum EarlierContactKind
     /// <summary>A call in which staff spoke with the debtor (a recorded outcome other than no-answer or wrong number).</summary>
     Call,
     Letter,
+    WhatsApp,
 
     /// <summary>A call staff made and recorded as not answered: never described as contact.</summary>
     CallAttempt,
