@@ -54,13 +54,14 @@ internal static class Timelines
         string phone = "+31612345678",
         string email = "jan@example.nl",
         string channel = "sms",
-        bool latePayer = false) => $$"""
+        bool latePayer = false,
+        string language = "nl") => $$"""
         {
           "start": "{{start}}", "until": "{{until}}",
           "invoice": { "number": "F2026-0042", "issueDate": "{{issueDate}}", "dueDate": "{{dueDate}}",
             "amount": {{amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}}, "currency": "EUR", "customerReference": "PO-991",
             "debtor": { "id": "C-17", "name": "Jan Jansen", "kind": "{{kind}}", "email": "{{email}}", "phone": "{{phone}}",
-              "preferredChannel": "{{channel}}", "language": "nl",
+              "preferredChannel": "{{channel}}", "language": "{{language}}",
               "history": {{(latePayer
                   ? """{ "invoicesPaidLate": 3, "invoicesPaidOnTime": 1, "averageDaysLate": 12 }"""
                   : """{ "invoicesPaidLate": 0, "invoicesPaidOnTime": 6, "averageDaysLate": 0 }""")}} } },
