@@ -56,6 +56,7 @@ public static class ServerApp
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
+        app.MapHealthEndpoints();
         app.MapCollectionsPages();
         return app;
     }

@@ -220,7 +220,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             ["phone"] = invoice.Debtor.Phone,
             ["balance"] = input.Balance,
             ["agreement"] = input.Agreement,
-            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {contact.Kind.ToString().ToLowerInvariant()}").ToList(),
+            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {Kebab(contact.Kind)}").ToList(),
         };
         await LogAsync(input.StepKey, invoice, input.At, ContactKinds.CallTask, $"Call task ({script}, attempt {input.Attempt})", text: CallScripts.For(input.Script), data: data);
         return input.StepKey;
