@@ -50,6 +50,7 @@ public static class ServerApp
         api.MapInvoiceEndpoints();
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
+        api.MapOperationsEndpoints();
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
