@@ -4,6 +4,7 @@ using Collections.Server.Approvals;
 using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
 using Collections.Server.Pages;
+using Collections.Server.Security;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -35,12 +36,16 @@ public static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.AddCollectionsPages();
+        builder.Services.AddCollectionsDataProtection(builder.Configuration);
+        builder.Services.AddRequestLimits(builder.Configuration, builder.WebHost);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusCodeFor });
         app.UseStatusCodePages();
+        app.UseRequestLimits(builder.Configuration);
 
         app.MapOpenApi();
         app.MapScalarApiReference();
