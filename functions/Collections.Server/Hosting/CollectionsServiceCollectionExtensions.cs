@@ -45,6 +45,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<RecordCallOutcomeHandler>();
         services.TryAddSingleton<ApprovalHandler>();
         services.TryAddSingleton<DeliveryFailureHandler>();
+        services.TryAddSingleton<InboundMessageHandler>();
 
         services.AddHostedService<StartupBanner>();
         return services;

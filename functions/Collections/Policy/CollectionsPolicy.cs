@@ -43,6 +43,8 @@ public sealed record CollectionsPolicy
 
     public ApprovalPolicy Approval { get; init; } = new();
 
+    public WhatsAppPolicy WhatsApp { get; init; } = new();
+
     /// <summary>What a <c>hardship</c> call outcome leads to (R11): never escalation.</summary>
     public HardshipRoute Hardship { get; init; } = HardshipRoute.DebtCounselling;
 

@@ -46,13 +46,19 @@ public sealed partial class InvoiceWorkflow
             {
                 result = await context.CallActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), new SendMessageInput(
                     key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
-                    state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend), ActivityRetry);
+                    state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend,
+                    target == Channel.WhatsApp ? Policy.WhatsApp : null), ActivityRetry);
             }
             catch (ActivityFailedException failed)
             {
                 // The provider is down: wait it out, then decide again from the top — at the next allowed moment,
                 // with the balance and deadline of that moment — under the same key, so it goes out once.
-                outage ??= new Outage(Now, target == Channel.Sms ? "the SMS provider" : "the email provider");
+                outage ??= new Outage(Now, target switch
+                {
+                    Channel.Sms => "the SMS provider",
+                    Channel.WhatsApp => "the WhatsApp provider",
+                    _ => "the email provider",
+                });
                 await WaitOutOutageAsync(outage, failed);
                 outage.Round++;
                 outageKey = key;
@@ -60,11 +66,12 @@ public sealed partial class InvoiceWorkflow
             }
 
             (outage, outageKey) = (null, null);
+            var sentVia = result.SentVia ?? target.Value;
             switch (result.Outcome)
             {
                 case SendOutcome.Sent:
-                    state.LastMessage = new LastMessage(request, target.Value, Now);
-                    state.Contacts.Add(new EarlierContact(Today, target == Channel.Sms ? EarlierContactKind.Sms : EarlierContactKind.Email));
+                    state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
                     return;
@@ -72,7 +79,7 @@ public sealed partial class InvoiceWorkflow
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
                     continue;
                 default:
-                    channel = await FlagChannelAsync(target.Value, result.Problem);
+                    channel = await FlagChannelAsync(sentVia, result.Problem);
                     resend = true;
                     if (channel is null)
                     {
@@ -168,15 +175,34 @@ public sealed partial class InvoiceWorkflow
 
     private bool TreatAsConsumer => Invoice.Debtor.Kind == DebtorKind.Consumer || Policy.FinalNotice.TreatBusinessAsConsumer;
 
+    /// <summary>The wanted channel, else the next one that works: WhatsApp falls back to SMS, SMS to email, email to SMS.
+    /// WhatsApp needs the debtor's recorded opt-in.</summary>
     private Channel? UsableChannel(Channel wanted)
     {
-        bool Usable(Channel channel) => channel == Channel.Sms
-            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
-            : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
-        return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
+        bool Usable(Channel channel) => channel switch
+        {
+            Channel.Sms => !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone),
+            Channel.WhatsApp => !state.WhatsAppFlagged && !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone) && Invoice.Debtor.WhatsAppOptIn is not null,
+            _ => !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email),
+        };
+        Channel[] order = wanted switch
+        {
+            Channel.WhatsApp => [Channel.WhatsApp, Channel.Sms, Channel.Email],
+            Channel.Sms => [Channel.Sms, Channel.Email],
+            _ => [Channel.Email, Channel.Sms],
+        };
+        return order.Where(Usable).Cast<Channel?>().FirstOrDefault();
     }
 
+    /// <summary>The channel to switch to after this one failed (WhatsApp: SMS, the same number).</summary>
     private static Channel Other(Channel channel) => channel == Channel.Sms ? Channel.Email : Channel.Sms;
+
+    private static EarlierContactKind EarlierContactKindOf(Channel channel) => channel switch
+    {
+        Channel.Sms => EarlierContactKind.Sms,
+        Channel.WhatsApp => EarlierContactKind.WhatsApp,
+        _ => EarlierContactKind.Email,
+    };
 
     private TimeOnly AttemptTime(int attempt) => Policy.Calls.AttemptTimes[attempt % Policy.Calls.AttemptTimes.Count];
 
