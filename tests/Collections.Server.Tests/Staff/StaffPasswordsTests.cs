@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 
 namespace Collections.Server.Tests.Staff;
 
