@@ -55,7 +55,12 @@ internal static class SignInEndpoints
         return staff;
     }
 
-    /// <summary>Only a path on this site, so the sign-in page cannot be used to send people elsewhere.</summary>
-    private static string? LocalOnly(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') ? url : null;
+    /// <summary>Only a path on this site, so the sign-in page cannot be used to send people elsewhere. Browsers drop
+    /// tabs and newlines from URLs (WHATWG URL standard, "basic URL parser"), so "/\t/evil" would become "//evil":
+    /// no control or white-space character is allowed at all, and a newline can no longer reach the Location header.</summary>
+    internal static string? LocalOnly(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\')
+        && !url.Any(character => char.IsControl(character) || char.IsWhiteSpace(character))
+            ? url
+            : null;
 }

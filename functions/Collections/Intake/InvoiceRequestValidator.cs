@@ -110,6 +110,12 @@ public static class InvoiceRequestValidator
             read.Errors.Add("number", "number cannot contain /, \\, #, ? or control characters.");
         }
 
+        // As a URL path segment "." and ".." mean "this" and "the parent" (RFC 3986 §5.2.4): no route could address them.
+        if (number.Trim() is "." or "..")
+        {
+            read.Errors.Add("number", "number cannot be \".\" or \"..\".");
+        }
+
         return number;
     }
 

@@ -150,7 +150,12 @@ public sealed partial class InvoiceWorkflow
             }
         }
 
-        await context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), CancellationToken.None);
+        // An operator who knows the provider is back can cut the wait short (POST /api/operations/workflows/{number}/retry).
+        using var cancel = new CancellationTokenSource();
+        var retryNow = context.WaitForExternalEvent<bool>(RetryNowEventName, cancel.Token);
+        var timer = context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), cancel.Token);
+        await Task.WhenAny(retryNow, timer);
+        cancel.Cancel();
         waitingForOutsideWorld = null;
         PublishStatus();
     }

@@ -19,6 +19,9 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The one external event name; the payload is an <see cref="InvoiceEvent"/>.</summary>
     public const string EventName = "invoice-event";
 
+    /// <summary>Ends a wait for the outside world early: the next try starts now.</summary>
+    public const string RetryNowEventName = "retry-now";
+
     private static readonly RetryPolicy ActivityRetry = new(
         MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
 
