@@ -1,8 +1,8 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Channels.EventGrid;
-using Collections.Server.Api;
 using Collections.Storage;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

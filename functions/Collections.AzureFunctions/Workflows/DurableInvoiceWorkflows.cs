@@ -4,7 +4,6 @@ using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
-using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Storage;
@@ -76,7 +75,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     // The message's tag is the sending workflow's own instance id (already a Durable instance id).
     public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
         InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId)
-            ? RaiseAsync(failure.WorkflowInstanceId, InvoiceEventMapping.Delivery(failure), cancellationToken)
+            ? RaiseAsync(DurableInstanceId.From(failure.WorkflowInstanceId), InvoiceEventMapping.Delivery(failure), cancellationToken)
             : Task.CompletedTask;
 
     public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Collections.Hosting;
 using Collections.Workflow;
 using Microsoft.DurableTask;
 using DurableRetryPolicy = Microsoft.DurableTask.RetryPolicy;

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Collections.Durable;
-using Collections.Hosting;
+using Collections.Handlers;
 using Collections.Policy;
 using Collections.Server.Workflows;
 using Collections.Storage;
+using Collections.Web.Api;
 using Collections.Workflow;
 
 namespace Collections.Server.Api;

@@ -1,3 +1,5 @@
+using Collections.Law;
+using Collections.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -5,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Collections.Server.Hosting;
 
 /// <summary>Tells the person who just ran the server where to look: the address, the API reference,
-/// the data folder and the local API key. Configured keys are never printed.</summary>
+/// the data folder, the local API key, and a warning when the law data runs out. Configured keys are never printed.</summary>
 internal sealed class StartupBanner(
-    IServer server, IHostApplicationLifetime lifetime, LocalKeys keys, IOptions<CollectionsOptions> options) : IHostedService
+    IServer server, IHostApplicationLifetime lifetime, LocalKeys keys, IOptions<CollectionsOptions> options, TimeProvider time) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +33,7 @@ internal sealed class StartupBanner(
         lines.Add(keys.GeneratedKey is null
             ? $"  API keys:       {keys.Accepted.Count} configured (Collections:ApiKeys)"
             : $"  Local API key:  {keys.GeneratedKey}  (send as X-Api-Key; {(keys.CreatedNow ? "generated now, " : string.Empty)}kept in {keys.GeneratedKeyPath})");
+        lines.AddRange(LawDataCoverage.Warnings(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(warning => "  Warning:        " + warning));
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
     }
 }

@@ -71,6 +71,7 @@ public sealed partial class InvoiceWorkflow
             {
                 case SendOutcome.Sent:
                     state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.StatedDeadline = StatedDeadline(request) ?? state.StatedDeadline;
                     state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
@@ -217,12 +218,17 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
     private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
     {
-        var statutory = FinalNotice.Dates(Today, delivery);
-        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
-        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
+        var dates = FinalNoticeDatesOn(Today, delivery);
         state.FinalNoticeSentOn = Today;
         state.FinalNoticeLastDay = dates.Deadline;
         return dates;
+    }
+
+    private FinalNoticeDates FinalNoticeDatesOn(DateOnly sentOn, NoticeDelivery delivery)
+    {
+        var statutory = FinalNotice.Dates(sentOn, delivery);
+        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
+        return statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
     }
 
     /// <summary>The plan as a message shows it: instalments covered by payments are paid; with

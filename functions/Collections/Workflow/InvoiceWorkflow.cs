@@ -262,10 +262,9 @@ public sealed partial class InvoiceWorkflow
         var taskId = await ActivityAsync<string>(nameof(InvoiceActivities.RaiseCallTask), key => new CallTaskInput(
             key, At, context.InstanceId, Invoice, call.Script, call.Attempt + 1, new DateTimeOffset(dueBy), state.Balance, state.Contacts.ToList(), DescribeAgreement()));
         state.Call = call with { TaskId = taskId };
-        state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
         state.LastStepUtc = Now;
 
-        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened || e is ChasingPaused && !IsPaused);
+        var answer = await WaitForCallWorkAsync(call, taskId, dueBy);
         state.Call = null;
         switch (answer)
         {
@@ -277,6 +276,7 @@ public sealed partial class InvoiceWorkflow
                 return InvoiceStage.Call;
             case CallOutcomeRecorded recorded:
                 await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
+                RecordCallMade(recorded.Outcome);
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
                 await CancelCallTaskAsync(taskId, "dispute opened");
@@ -284,8 +284,9 @@ public sealed partial class InvoiceWorkflow
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             default:
-                await CancelCallTaskAsync(taskId, "no outcome recorded by the due time");
-                return await RetryOrWriteAsync(call);
+                // Nobody worked the task: escalated, off the list, and on in writing. No call is recorded.
+                await CancelCallTaskAsync(taskId, "not worked; escalated to the supervisor");
+                return await WriteInsteadOfCallingAsync(call);
         }
     }
 
@@ -324,6 +325,11 @@ public sealed partial class InvoiceWorkflow
     /// <summary>No answer: another business day at another time of day, then a written message.</summary>
     private async Task<InvoiceStage> RetryOrWriteAsync(PendingCall call)
     {
+        if (call.Required)
+        {
+            return call.Next;
+        }
+
         var attempt = call.Attempt + 1;
         if (attempt < Policy.Calls.MaxAttempts)
         {
@@ -408,9 +414,20 @@ public sealed partial class InvoiceWorkflow
             return InvoiceStage.ManualHandling;
         }
 
-        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall);
+        if (await CallAttemptNeededAsync(InvoiceStage.FinalNotice, "final notice", consumerOnly: true) is { } instead)
+        {
+            return instead;
+        }
+
+        var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall));
         await WaitAsync(schedule.MessageMomentOn(day));
         await WaitForAllowedMomentAsync(schedule.Messages);
+        if (FinalNoticePolicyProblem() is { } problem)
+        {
+            await RaiseStaffTaskAsync($"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
+            return InvoiceStage.ManualHandling;
+        }
+
         if (!TreatAsConsumer)
         {
             state.CostsCharged = true;
@@ -443,6 +460,11 @@ public sealed partial class InvoiceWorkflow
         if (state.Hardship)
         {
             return InvoiceStage.ManualHandling;
+        }
+
+        if (await CallAttemptNeededAsync(InvoiceStage.HandOverApproval, "hand-over approval", consumerOnly: false) is { } instead)
+        {
+            return instead;
         }
 
         await WaitForAllowedMomentAsync(schedule.Messages);

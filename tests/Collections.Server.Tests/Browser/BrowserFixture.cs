@@ -1,5 +1,5 @@
-using Collections.Server.Staff;
 using Collections.Server.Tests.Support;
+using Collections.Web.Staff;
 using Microsoft.Playwright;
 
 namespace Collections.Server.Tests.Browser;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 using Collections.Server.Tests.Staff;
 using Collections.Server.Tests.Support;
 
