@@ -40,6 +40,8 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<CreditInvoiceHandler>();
         services.TryAddSingleton<CancelInvoiceHandler>();
         services.TryAddSingleton<PauseInvoiceHandler>();
+        services.TryAddSingleton<UpdateContactDetailsHandler>();
+        services.TryAddSingleton<AmendInvoiceHandler>();
         services.TryAddSingleton<DisputeInvoiceHandler>();
         services.TryAddSingleton<CallQueries>();
         services.TryAddSingleton<RecordCallOutcomeHandler>();

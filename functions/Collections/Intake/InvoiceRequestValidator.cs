@@ -189,9 +189,6 @@ public static class InvoiceRequestValidator
             case Channel.Sms when phone is null && !read.Errors.Has("debtor.phone"):
                 read.Errors.Add("debtor.preferredChannel", "preferredChannel 'sms' needs debtor.phone, which is missing.");
                 break;
-            case Channel.Sms when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
-                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the SMS that preferredChannel asks for.");
-                break;
             case Channel.Email when email is null && !read.Errors.Has("debtor.email"):
                 read.Errors.Add("debtor.preferredChannel", "preferredChannel 'email' needs debtor.email, which is missing.");
                 break;

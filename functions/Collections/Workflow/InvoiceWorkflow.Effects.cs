@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collections.Activities;
 using Collections.Calendar;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -92,7 +93,7 @@ public sealed partial class InvoiceWorkflow
     private Channel? UsableChannel(Channel wanted)
     {
         bool Usable(Channel channel) => channel == Channel.Sms
-            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
+            ? !state.PhoneFlagged && PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone)
             : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
         return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
     }

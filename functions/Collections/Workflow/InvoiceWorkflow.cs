@@ -1,4 +1,5 @@
 using Collections.Activities;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -139,7 +140,7 @@ public sealed partial class InvoiceWorkflow
         };
         state.PhoneFlagged = check.PhoneProblem is not null;
         state.EmailFlagged = check.EmailProblem is not null;
-        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem }.OfType<string>()).ToList();
+        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem, LandlineForSms() }.OfType<string>()).ToList();
 
         if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
         {
@@ -160,6 +161,12 @@ public sealed partial class InvoiceWorkflow
 
         return InvoiceStage.NudgeBeforeDue;
     }
+
+    /// <summary>A landline cannot receive the SMS the debtor prefers: it stays the number to call, messages go by email.</summary>
+    private string? LandlineForSms() =>
+        Invoice.Debtor.PreferredChannel == Channel.Sms && !state.PhoneFlagged && !PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone)
+            ? $"phone number {Invoice.Debtor.Phone} is a landline and cannot receive SMS, so messages go by email"
+            : null;
 
     /// <summary>Unusable data: no messages until staff fix it.</summary>
     private async Task<InvoiceStage> AwaitContactDetailsAsync()
