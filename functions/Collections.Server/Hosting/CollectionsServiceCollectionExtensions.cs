@@ -6,6 +6,7 @@ using Collections.Handlers.Payments;
 using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Payments;
 using Collections.Infrastructure.Storage;
+using Collections.Server.Staff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<ApprovalHandler>();
         services.TryAddSingleton<DeliveryFailureHandler>();
 
+        services.TryAddSingleton<StaffAccounts>();
         services.AddHostedService<StartupBanner>();
         return services;
     }

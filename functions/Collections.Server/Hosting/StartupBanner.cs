@@ -1,3 +1,5 @@
+using Collections.Server.Hosting.Demo;
+using Collections.Server.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -5,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Collections.Server.Hosting;
 
 /// <summary>Tells the person who just ran the server where to look: the address, the API reference,
-/// the data folder and the local API key. Configured keys are never printed.</summary>
+/// the staff pages and how to sign in, the data folder and the local API key. Configured keys and passwords are
+/// never printed; only the demo account's generated one is.</summary>
 internal sealed class StartupBanner(
-    IServer server, IHostApplicationLifetime lifetime, LocalKeys keys, IOptions<CollectionsOptions> options) : IHostedService
+    IServer server, IHostApplicationLifetime lifetime, LocalKeys keys, IOptions<CollectionsOptions> options, StaffAccounts staff, DemoAccount? demo = null)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,9 +32,22 @@ internal sealed class StartupBanner(
             $"  Outbox:         {address}/api/outbox (messages go here until a real channel is configured)",
             $"  Data folder:    {Path.GetFullPath(options.Value.DataPath)}",
         };
+        lines.Add($"  Staff pages:    {address}/staff ({StaffAccountsLine()})");
+        if (demo is not null)
+        {
+            lines.Add($"  Demo sign-in:   user {demo.UserName}, password {demo.Password}");
+        }
+
         lines.Add(keys.GeneratedKey is null
             ? $"  API keys:       {keys.Accepted.Count} configured (Collections:ApiKeys)"
             : $"  Local API key:  {keys.GeneratedKey}  (send as X-Api-Key; {(keys.CreatedNow ? "generated now, " : string.Empty)}kept in {keys.GeneratedKeyPath})");
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
     }
+
+    private string StaffAccountsLine() => staff.All().Count switch
+    {
+        0 => "no staff account yet; make one with: staff add NAME",
+        1 => "1 staff account; add more with: staff add NAME",
+        var count => $"{count} staff accounts; add more with: staff add NAME",
+    };
 }
