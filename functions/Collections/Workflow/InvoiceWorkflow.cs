@@ -268,7 +268,7 @@ public sealed partial class InvoiceWorkflow
         {
             case ChasingPaused paused:
                 // Off the call list while paused; the call is planned again once chasing resumes.
-                await CancelCallTaskAsync(taskId, "chasing paused");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Paused);
                 await ApplyAsync(paused);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
@@ -276,12 +276,12 @@ public sealed partial class InvoiceWorkflow
                 await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
-                await CancelCallTaskAsync(taskId, "dispute opened");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.DisputeOpened);
                 await PauseForDisputeAsync(dispute.Reason);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             default:
-                await CancelCallTaskAsync(taskId, "no outcome recorded by the due time");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Expired);
                 return await RetryOrWriteAsync(call);
         }
     }
@@ -504,7 +504,7 @@ public sealed partial class InvoiceWorkflow
     {
         if (state.Call?.TaskId is { } taskId)
         {
-            await CancelCallTaskAsync(taskId, "invoice closed");
+            await CancelCallTaskAsync(taskId, CallTaskClosures.InvoiceClosed);
         }
 
         await ActivityAsync<bool>(nameof(InvoiceActivities.CompleteInvoice), key => new CompleteInvoiceInput(key, At, Invoice, result, state.Balance));
