@@ -1,6 +1,6 @@
 using Collections.Server;
 using Collections.Server.Simulation;
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 
 // Entry point of the self-hosted product: `simulate` previews a policy on a scenario; `staff add NAME`
 // makes a staff account; anything else starts the server (`--demo`, `--urls` and configuration switches included).

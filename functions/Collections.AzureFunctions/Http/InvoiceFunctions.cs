@@ -1,7 +1,7 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
-using Collections.Server.Api;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -4,7 +4,6 @@ using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
-using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Storage;
@@ -82,7 +81,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     // The message's tag is the sending workflow's own instance id (already a Durable instance id).
     public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
         InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId)
-            ? RaiseAsync(failure.WorkflowInstanceId, InvoiceEventMapping.Delivery(failure), cancellationToken)
+            ? RaiseAsync(DurableInstanceId.From(failure.WorkflowInstanceId), InvoiceEventMapping.Delivery(failure), cancellationToken)
             : Task.CompletedTask;
 
     public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)
@@ -91,6 +90,27 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         return instance is null
             ? null
             : DurableWorkflowView.From(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.SerializedOutput);
+    }
+
+    /// <summary>The task hub's purge deletes the instance's history and its stored inputs and outputs (all generations of a
+    /// ContinueAsNew chain share the id); only finished instances can be purged
+    /// (https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-instance-management#purge-instance-history).</summary>
+    public async Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdFor(invoiceNumber);
+        var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return true;
+        }
+
+        if (!instance.IsCompleted)
+        {
+            return false;
+        }
+
+        var purged = await Client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+        return purged.PurgedInstanceCount == 1;
     }
 
     private static string InstanceIdFor(string invoiceNumber) => DurableInstanceId.From(InvoiceWorkflow.InstanceIdFor(invoiceNumber));

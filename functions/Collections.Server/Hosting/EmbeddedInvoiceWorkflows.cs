@@ -4,7 +4,6 @@ using Collections.Handlers;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
-using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Server.Workflows;
@@ -98,6 +97,13 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
             status.NextTimerAt,
             [.. status.AwaitedEvents, .. status.PendingActivities],
             status.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? OutcomeOf(status) : null);
+    }
+
+    public async Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var instanceId = InvoiceWorkflow.InstanceIdFor(invoiceNumber);
+        return await runtime.Client.GetStatusAsync(instanceId, cancellationToken) is null
+            || await runtime.Client.PurgeAsync(instanceId, cancellationToken);
     }
 
     private static string? OutcomeOf(InstanceStatus status)

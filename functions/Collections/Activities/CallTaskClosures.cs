@@ -6,7 +6,7 @@ namespace Collections.Activities;
 /// as <c>{"cancelled": reason}</c>), so an outcome posted afterwards can be answered truthfully.</summary>
 public static class CallTaskClosures
 {
-    public const string Expired = "no outcome recorded by the due time";
+    public const string Expired = "not worked; escalated to the supervisor";
     public const string Paused = "chasing paused";
     public const string DisputeOpened = "dispute opened";
     public const string PlanAgreed = "payment plan agreed";

@@ -20,6 +20,9 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The one external event name; the payload is an <see cref="InvoiceEvent"/>.</summary>
     public const string EventName = "invoice-event";
 
+    /// <summary>Ends a wait for the outside world early: the next try starts now.</summary>
+    public const string RetryNowEventName = "retry-now";
+
     private static readonly RetryPolicy ActivityRetry = new(
         MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
 
@@ -30,6 +33,7 @@ public sealed partial class InvoiceWorkflow
     private readonly InvoiceState state;
     private ContactSchedule schedule;
     private bool restartRequested;
+    private string? waitingForOutsideWorld;
 
     private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
     {
@@ -69,6 +73,7 @@ public sealed partial class InvoiceWorkflow
         balance = state.Balance,
         policyVersion = Policy.Version,
         pausedSince = state.PausedSinceUtc,
+        next = waitingForOutsideWorld,
     });
 
     private async Task<InvoiceResult?> RunAsync()
@@ -132,6 +137,11 @@ public sealed partial class InvoiceWorkflow
         foreach (var payment in check.Payments)
         {
             await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
+        }
+
+        if (check.ForeignPayments is { Count: > 0 } foreign)
+        {
+            await RaiseStaffTaskAsync("Payment to check: " + string.Join("; ", foreign));
         }
 
         state.Invoice = Invoice with
@@ -259,10 +269,9 @@ public sealed partial class InvoiceWorkflow
         var taskId = await ActivityAsync<string>(nameof(InvoiceActivities.RaiseCallTask), key => new CallTaskInput(
             key, At, context.InstanceId, Invoice, call.Script, call.Attempt + 1, new DateTimeOffset(dueBy), state.Balance, state.Contacts.ToList(), DescribeAgreement()));
         state.Call = call with { TaskId = taskId };
-        state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
         state.LastStepUtc = Now;
 
-        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened || e is ChasingPaused && !IsPaused);
+        var answer = await WaitForCallWorkAsync(call, taskId, dueBy);
         state.Call = null;
         switch (answer)
         {
@@ -274,6 +283,7 @@ public sealed partial class InvoiceWorkflow
                 return InvoiceStage.Call;
             case CallOutcomeRecorded recorded:
                 await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
+                RecordCallMade(recorded.Outcome);
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
                 await CancelCallTaskAsync(taskId, CallTaskClosures.DisputeOpened);
@@ -281,8 +291,9 @@ public sealed partial class InvoiceWorkflow
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             default:
+                // Nobody worked the task: escalated, off the list, and on in writing. No call is recorded.
                 await CancelCallTaskAsync(taskId, CallTaskClosures.Expired);
-                return await RetryOrWriteAsync(call);
+                return await WriteInsteadOfCallingAsync(call);
         }
     }
 
@@ -321,6 +332,11 @@ public sealed partial class InvoiceWorkflow
     /// <summary>No answer: another business day at another time of day, then a written message.</summary>
     private async Task<InvoiceStage> RetryOrWriteAsync(PendingCall call)
     {
+        if (call.Required)
+        {
+            return call.Next;
+        }
+
         var attempt = call.Attempt + 1;
         if (attempt < Policy.Calls.MaxAttempts)
         {
@@ -405,9 +421,20 @@ public sealed partial class InvoiceWorkflow
             return InvoiceStage.ManualHandling;
         }
 
-        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall);
+        if (await CallAttemptNeededAsync(InvoiceStage.FinalNotice, "final notice", consumerOnly: true) is { } instead)
+        {
+            return instead;
+        }
+
+        var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall));
         await WaitAsync(schedule.MessageMomentOn(day));
         await WaitForAllowedMomentAsync(schedule.Messages);
+        if (FinalNoticePolicyProblem() is { } problem)
+        {
+            await RaiseStaffTaskAsync($"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
+            return InvoiceStage.ManualHandling;
+        }
+
         if (!TreatAsConsumer)
         {
             state.CostsCharged = true;
@@ -440,6 +467,11 @@ public sealed partial class InvoiceWorkflow
         if (state.Hardship)
         {
             return InvoiceStage.ManualHandling;
+        }
+
+        if (await CallAttemptNeededAsync(InvoiceStage.HandOverApproval, "hand-over approval", consumerOnly: false) is { } instead)
+        {
+            return instead;
         }
 
         await WaitForAllowedMomentAsync(schedule.Messages);

@@ -1,4 +1,4 @@
-using Collections.Server.Hosting;
+using Collections.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

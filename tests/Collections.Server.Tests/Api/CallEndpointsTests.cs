@@ -98,13 +98,13 @@ public sealed class CallEndpointsTests : IAsyncLifetime
     public async Task PostOutcome_TaskExpired_410SaysSoAndNothingRecorded()
     {
         var task = (await server.Store.GetCallTaskAsync("call-1", default))!;
-        await server.Store.UpdateCallTaskAsync(task with { Status = "cancelled", Outcome = """{"cancelled":"no outcome recorded by the due time"}""" }, default);
+        await server.Store.UpdateCallTaskAsync(task with { Status = "cancelled", Outcome = """{"cancelled":"not worked; escalated to the supervisor"}""" }, default);
 
         var response = await server.Client.PostAsJsonAsync("/api/calls/call-1/outcome", new { outcome = "no-answer" });
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         var problem = await ProblemDocument.ReadAsync(response);
-        Assert.Contains("closed without an outcome (no outcome recorded by the due time); this outcome was not recorded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("closed without an outcome (not worked; escalated to the supervisor); this outcome was not recorded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("cancelled", (await server.Store.GetCallTaskAsync("call-1", default))!.Status);
         Assert.Empty(server.Workflows.Events);
     }

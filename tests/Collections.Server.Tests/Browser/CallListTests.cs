@@ -74,7 +74,7 @@ public sealed class CallListTests(BrowserFixture fixture)
         await PageChecks.SignInAsync(page);
         var card = Card(page, "Bloemenhuis Roos");
         var stored = (await Store.GetCallTaskAsync(task.Id, default))!;
-        await Store.UpdateCallTaskAsync(stored with { Status = "cancelled", Outcome = """{"cancelled":"no outcome recorded by the due time"}""" }, default);
+        await Store.UpdateCallTaskAsync(stored with { Status = "cancelled", Outcome = """{"cancelled":"not worked; escalated to the supervisor"}""" }, default);
 
         await card.GetByLabel("Geen gehoor").CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Uitkomst opslaan" }).ClickAsync();

@@ -1,7 +1,7 @@
-using Collections.Links;
 using System.Net;
-using Collections.Server.DebtorPages;
+using Collections.Links;
 using Collections.Storage;
+using Collections.Web.DebtorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 using Collections.Server.Tests.Support;
 
 namespace Collections.Server.Tests.Staff;

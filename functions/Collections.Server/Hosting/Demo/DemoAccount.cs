@@ -1,4 +1,5 @@
-using Collections.Server.Staff;
+using Collections.Web.Hosting;
+using Collections.Web.Staff;
 
 namespace Collections.Server.Hosting.Demo;
 

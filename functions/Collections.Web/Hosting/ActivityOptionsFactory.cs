@@ -1,0 +1,41 @@
+using Collections.Activities;
+using Collections.Web.DebtorPages;
+
+namespace Collections.Web.Hosting;
+
+/// <summary>
+/// The workflow activities' settings (who we are in messages, where links lead) from section
+/// <c>Collections:Activities</c>, over the example profile for a first local run. Approval links point
+/// and debtor-page links at this server unless configured; their secrets are generated into the data
+/// folder when none is configured (the debtor pages verify links with the same secret).
+/// </summary>
+internal static class ActivityOptionsFactory
+{
+    public const string Section = "Collections:Activities";
+
+    public static InvoiceActivityOptions Create(IConfiguration configuration, CollectionsOptions options)
+    {
+        var section = configuration.GetSection(Section);
+        var publicBase = new Uri((options.PublicBaseUrl ?? CollectionsOptions.DefaultPublicBaseUrl).TrimEnd('/') + "/");
+        var debtorPages = configuration.GetSection(DebtorPagesOptions.Section).Get<DebtorPagesOptions>() ?? new DebtorPagesOptions();
+        var activities = InvoiceActivityOptions.Example with
+        {
+            ApprovalLinkBase = new Uri(publicBase, "approvals/"),
+            DebtorPageBase = new Uri(publicBase, "debtor/"),
+            DebtorLinkSecret = debtorPages.LinkSecret is { Length: > 0 } linkSecret
+                ? linkSecret
+                : LocalSecret.LoadOrCreate(options.DataPath, DebtorLinks.SecretFileName).Value,
+            DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
+            ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
+                ? secret
+                : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,
+        };
+        section.Bind(activities);
+
+        var problems = activities.Validate();
+        return problems.Count == 0
+            ? activities
+            : throw new Microsoft.Extensions.Options.OptionsValidationException(
+                Section, typeof(InvoiceActivityOptions), problems.Select(problem => $"{Section}: {problem}"));
+    }
+}
