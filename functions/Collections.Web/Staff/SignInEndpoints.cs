@@ -1,6 +1,5 @@
 using Collections.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Collections.Web.Staff;
 
@@ -15,7 +14,7 @@ internal static class SignInEndpoints
 
         staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => SignInPage.Form(PageContext.For(http), LocalOnly(returnUrl)));
 
-        staff.MapPost("/sign-in", async (HttpContext http, IOptions<StaffOptions> options, SignInThrottle throttle) =>
+        staff.MapPost("/sign-in", async (HttpContext http, StaffAccounts accounts, SignInThrottle throttle) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var userName = form["userName"].ToString().Trim();
@@ -27,8 +26,7 @@ internal static class SignInEndpoints
                 return SignInPage.Refused(PageContext.For(http), returnUrl, userName, attempt.At, until);
             }
 
-            var user = options.Value.Users.FirstOrDefault(candidate =>
-                string.Equals(candidate.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            var user = accounts.Find(userName);
             // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
             if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
             {

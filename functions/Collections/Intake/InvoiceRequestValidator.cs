@@ -204,8 +204,8 @@ public static class InvoiceRequestValidator
             case Channel.Sms or Channel.WhatsApp when phone is null && !read.Errors.Has("debtor.phone"):
                 read.Errors.Add("debtor.preferredChannel", $"preferredChannel '{(channel == Channel.Sms ? "sms" : "whatsapp")}' needs debtor.phone, which is missing.");
                 break;
-            case Channel.Sms or Channel.WhatsApp when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
-                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the {(channel == Channel.Sms ? "SMS" : "WhatsApp messages")} that preferredChannel asks for.");
+            case Channel.WhatsApp when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
+                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the WhatsApp messages that preferredChannel asks for.");
                 break;
             case Channel.Email when email is null && !read.Errors.Has("debtor.email"):
                 read.Errors.Add("debtor.preferredChannel", "preferredChannel 'email' needs debtor.email, which is missing.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collections.Activities;
 using Collections.Calendar;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -182,7 +183,7 @@ public sealed partial class InvoiceWorkflow
     {
         bool Usable(Channel channel) => channel switch
         {
-            Channel.Sms => !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone),
+            Channel.Sms => !state.PhoneFlagged && PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone),
             Channel.WhatsApp => !state.WhatsAppFlagged && !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone) && Invoice.Debtor.WhatsAppOptIn is not null,
             _ => !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email),
         };

@@ -1,4 +1,5 @@
 using Collections.Activities;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -149,7 +150,7 @@ public sealed partial class InvoiceWorkflow
         };
         state.PhoneFlagged = check.PhoneProblem is not null;
         state.EmailFlagged = check.EmailProblem is not null;
-        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem }.OfType<string>()).ToList();
+        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem, LandlineForSms() }.OfType<string>()).ToList();
 
         if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
         {
@@ -170,6 +171,12 @@ public sealed partial class InvoiceWorkflow
 
         return InvoiceStage.NudgeBeforeDue;
     }
+
+    /// <summary>A landline cannot receive the SMS the debtor prefers: it stays the number to call, messages go by email.</summary>
+    private string? LandlineForSms() =>
+        Invoice.Debtor.PreferredChannel == Channel.Sms && !state.PhoneFlagged && !PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone)
+            ? $"phone number {Invoice.Debtor.Phone} is a landline and cannot receive SMS, so messages go by email"
+            : null;
 
     /// <summary>Unusable data: no messages until staff fix it.</summary>
     private async Task<InvoiceStage> AwaitContactDetailsAsync()
@@ -270,7 +277,7 @@ public sealed partial class InvoiceWorkflow
         {
             case ChasingPaused paused:
                 // Off the call list while paused; the call is planned again once chasing resumes.
-                await CancelCallTaskAsync(taskId, "chasing paused");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Paused);
                 await ApplyAsync(paused);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
@@ -279,13 +286,13 @@ public sealed partial class InvoiceWorkflow
                 RecordCallMade(recorded.Outcome);
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
-                await CancelCallTaskAsync(taskId, "dispute opened");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.DisputeOpened);
                 await PauseForDisputeAsync(dispute.Reason);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             default:
                 // Nobody worked the task: escalated, off the list, and on in writing. No call is recorded.
-                await CancelCallTaskAsync(taskId, "not worked; escalated to the supervisor");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Expired);
                 return await WriteInsteadOfCallingAsync(call);
         }
     }
@@ -530,7 +537,7 @@ public sealed partial class InvoiceWorkflow
     {
         if (state.Call?.TaskId is { } taskId)
         {
-            await CancelCallTaskAsync(taskId, "invoice closed");
+            await CancelCallTaskAsync(taskId, CallTaskClosures.InvoiceClosed);
         }
 
         await ActivityAsync<bool>(nameof(InvoiceActivities.CompleteInvoice), key => new CompleteInvoiceInput(key, At, Invoice, result, state.Balance));

@@ -182,12 +182,15 @@ public sealed class InvoiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_LandlineWithSmsPreferred_NamesDebtorPhone()
+    public void Validate_LandlineWithSmsPreferred_AcceptedForTheWorkflowToWriteByEmail()
     {
         var body = Body();
         body["debtor"]!["phone"] = "020 123 4567";
 
-        AssertOnlyError(Validate(body), "debtor.phone", "not a mobile number");
+        var result = Validate(body);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("+31201234567", result.Invoice.Debtor.Phone);
     }
 
     [Fact]

@@ -160,6 +160,31 @@ public sealed class InvoiceWorkflowLadderTests
     }
 
     [Fact]
+    public async Task LandlineWithSmsPreferred_RemindsByEmailAndTellsStaff()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "+31201234567", until: "2026-03-06T00:00:00+01:00"));
+
+        Assert.Equal(
+        [
+            "2026-03-02T09:00+01:00 staffTask Contact data to check (chasing continues over the other channel): phone number +31201234567 is a landline and cannot receive SMS, so messages go by email",
+            "2026-03-04T10:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task LandlineWithSmsPreferredAndNoEmail_WaitsUntilStaffGiveAMobileNumber()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "+31201234567", email: "", until: "2026-03-06T00:00:00+01:00", events: """
+            [ { "at": "2026-03-03T11:00:00+01:00", "type": "contactUpdated", "phone": "+31612345678" } ]
+            """));
+
+        Assert.StartsWith("2026-03-02T09:00+01:00 staffTask Check before chasing: ", timeline[0], StringComparison.Ordinal);
+        Assert.Contains("+31201234567 is a landline", timeline[0], StringComparison.Ordinal);
+        Assert.Equal("2026-03-03T11:00+01:00 note note: Contact details updated.", timeline[1]);
+        Assert.Equal("2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0", timeline[2]);
+    }
+
+    [Fact]
     public async Task PaymentRecordedBeforeTheInvoice_AppliedAtStart_Paid()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single("""
