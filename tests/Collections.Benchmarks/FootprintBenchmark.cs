@@ -31,7 +31,7 @@ internal static class FootprintBenchmark
         var storePath = Path.Combine(directory, "collections.db");
         var runtimePath = Path.Combine(directory, "durable.db");
         var clock = new FakeTimeProvider(example.Start);
-        var store = new SqliteCollectionsStore(storePath);
+        using var store = new SqliteCollectionsStore(storePath);
         await using (var runtime = CollectionsRuntime.Create(runtimePath, clock, store, new RecordingMessageSender(clock), InvoiceActivityOptions.Example))
         {
             var driver = await VirtualTimeDriver.AttachAsync(runtime);
@@ -55,7 +55,6 @@ internal static class FootprintBenchmark
             await driver.AdvanceToAsync(example.Until);
         }
 
-        SqliteConnection.ClearAllPools();
         var durable = Measure(runtimePath, "history");
         var finished = Measure(runtimePath, "instances WHERE status IN (3, 4, 5)").Rows;
         Console.WriteLine($"runtime payload: {RuntimePayload(runtimePath)}");

@@ -169,10 +169,15 @@ public static class InvoiceRequestValidator
         var optIn = read.Object(debtor, at, "whatsAppOptIn", required: false, out var optInElement)
             ? WhatsAppOptIn(read, optInElement, phone)
             : null;
+        var contactName = read.String(debtor, at, "contactName", required: false);
+        if (contactName is not null && kind is not DebtorKind.Business)
+        {
+            read.Errors.Add("debtor.contactName", "debtor.contactName is for business debtors only; a consumer is addressed by their own name.");
+        }
 
         return id is null || name is null || kind is null || channel is null
             ? null
-            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history, optIn);
+            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history, optIn, contactName);
     }
 
     private static string? Contact(JsonFieldReader read, JsonElement debtor, string name, Func<string, ContactCheck> check)

@@ -477,7 +477,8 @@ public sealed partial class InvoiceWorkflow
         await WaitForAllowedMomentAsync(schedule.Messages);
         var approval = Policy.Approval;
         var approvalId = state.ApprovalId ?? await ActivityAsync<string>(nameof(InvoiceActivities.RequestHandOverApproval), key => new ApprovalInput(
-            key, At, context.InstanceId, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts, approval.ApproverEmail, approval.LinkValidDays));
+            key, At, context.InstanceId, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts, approval.ApproverEmail, approval.LinkValidDays),
+            waitingFor: "the email provider or the store");
         state.ApprovalId = approvalId;
         var requestedOn = Today;
         bool IsDecision(InvoiceEvent e) => e is ApprovalDecided decided && decided.ApprovalId == approvalId;

@@ -43,6 +43,29 @@ public sealed class InvoiceRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_BusinessWithContactName_KeepsThePerson()
+    {
+        var body = Body();
+        body["debtor"]!["kind"] = "business";
+        body["debtor"]!["name"] = "Van Dijk Installaties B.V.";
+        body["debtor"]!["contactName"] = "Petra de Vries";
+
+        var result = Validate(body);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("Petra de Vries", result.Invoice.Debtor.ContactName);
+    }
+
+    [Fact]
+    public void Validate_ConsumerWithContactName_RefusedNamingTheField()
+    {
+        var body = Body();
+        body["debtor"]!["contactName"] = "Petra de Vries";
+
+        AssertOnlyError(Validate(body), "debtor.contactName", "business debtors only");
+    }
+
+    [Fact]
     public void Validate_LocalPhoneAndSource_NormalisesPhoneAndKeepsSource()
     {
         var body = Body();

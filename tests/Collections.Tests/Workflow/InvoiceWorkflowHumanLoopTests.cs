@@ -100,6 +100,24 @@ public sealed class InvoiceWorkflowHumanLoopTests
             timeline[^1]);
     }
 
+    /// <summary>A business debtor with a contact person: the greeting addresses the person, the company stays in
+    /// the address block.</summary>
+    [Theory]
+    [InlineData("nl", "Beste Petra de Vries,", "Uw gegevens bij ons: Van Dijk Installaties B.V., t.a.v. Petra de Vries")]
+    [InlineData("en", "Dear Petra de Vries,", "Van Dijk Installaties B.V.")]
+    public async Task BusinessWithContactName_ReminderGreetsThePerson(string language, string greeting, string addressBlock)
+    {
+        var scenario = Timelines.Single(kind: "business", channel: "email", language: language, until: "2026-03-05T00:00:00+01:00")
+            .Replace("\"name\": \"Jan Jansen\"", "\"name\": \"Van Dijk Installaties B.V.\", \"contactName\": \"Petra de Vries\"", StringComparison.Ordinal);
+
+        var reminder = Assert.Single(Messages(await Timelines.RunLinesAsync(scenario)));
+
+        var text = (string)reminder["text"]!;
+        Assert.Contains("\n\n" + greeting + "\n", text, StringComparison.Ordinal);
+        Assert.Contains(addressBlock, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beste Van Dijk", text, StringComparison.Ordinal);
+    }
+
     private static List<JsonObject> Messages(IReadOnlyList<JsonObject> lines) =>
         [.. lines.Where(line => (string?)line["type"] == "message")];
 }
