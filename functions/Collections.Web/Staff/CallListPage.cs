@@ -93,17 +93,19 @@ internal static class CallListPage
         _ => t["calls.why.follow-up"],
     };
 
+    /// <summary>The planned moment, not the deadline: the workflow plans a call for a moment in the call window
+    /// and gives staff until the task's <c>DueBy</c>; a call-back request is due at the asked time.</summary>
     private static string BestTime(Texts t, CallListItem item, DateOnly today)
     {
-        var due = PageClock.Local(item.Task.DueBy);
-        if (DateOnly.FromDateTime(due) < today)
+        var callback = item.Task.Script == "callback-requested";
+        var plannedAt = callback ? item.Task.DueBy : item.Task.CreatedAt;
+        var planned = PageClock.Local(plannedAt);
+        if (DateOnly.FromDateTime(planned) < today)
         {
-            return t.Format("calls.bestTime.overdue", t.Moment(item.Task.DueBy));
+            return t.Format("calls.bestTime.overdue", t.Moment(plannedAt));
         }
 
-        return item.Task.Script == "callback-requested"
-            ? t.Format("calls.bestTime.callback", due.ToString("HH:mm", CultureInfo.InvariantCulture))
-            : t.Format("calls.bestTime.from", due.ToString("HH:mm", CultureInfo.InvariantCulture));
+        return t.Format(callback ? "calls.bestTime.callback" : "calls.bestTime.from", planned.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     private static void Script(StringBuilder html, Texts t, string script)

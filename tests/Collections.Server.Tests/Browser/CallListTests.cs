@@ -216,6 +216,21 @@ public sealed class CallListTests(BrowserFixture fixture)
         Assert.Equal("Voicemail ingesproken", outcome.GetProperty("note").GetString());
     }
 
+    [Fact]
+    public async Task CallList_TaskPlannedThisMorningDueLater_BestTimeIsThePlannedTime()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-cl-bt", "Garage Vos");
+        await BrowserSeed.InvoiceAsync(Store, "CL-BT01", debtor);
+        await BrowserSeed.CallTaskAsync(Store, "call-cl-bt", debtor, ["CL-BT01"], plannedAt: BrowserSeed.Now.AddMinutes(30), dueBy: BrowserSeed.Now.AddHours(7));
+        var page = await fixture.NewPageAsync();
+
+        await PageChecks.SignInAsync(page);
+
+        var card = Card(page, "Garage Vos");
+        await Assertions.Expect(card).ToContainTextAsync("Vandaag vanaf 10:30, binnen kantooruren");
+        await Assertions.Expect(card).Not.ToContainTextAsync("vanaf 17:00");
+    }
+
     private static ILocator Card(IPage page, string debtorName) =>
         page.Locator("article.call").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = debtorName, Exact = true }) });
 }
