@@ -22,13 +22,14 @@ internal static class DebtorEndpoints
                 return await next(context);
             });
 
-        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store) =>
+        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, TimeProvider time) =>
         {
             var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
-            return refused ?? DebtorPage.Render(PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, LinkQuery(e, s), done);
+            return refused ?? DebtorPage.Render(
+                PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done);
         });
 
-        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests) =>
+        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, TimeProvider time) =>
         {
             var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
             if (refused is not null)
@@ -51,7 +52,7 @@ internal static class DebtorEndpoints
             }
 
             var page = PageContext.For(http, record!.Invoice.Debtor.Language);
-            return DebtorPage.Render(page, record, links.Options, LinkQuery(e, s), done: null, new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
+            return DebtorPage.Render(page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
         });
 
         return app;
@@ -69,6 +70,9 @@ internal static class DebtorEndpoints
 
         return (record, null);
     }
+
+    private static async Task<DebtorPage.Claim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
+        new(creditor, DueCosts.From(await store.ListContactsAsync(record.Invoice.Number, cancellationToken), PageClock.Today(time)));
 
     private static string LinkQuery(string? e, string? s) => $"e={Uri.EscapeDataString(e ?? string.Empty)}&s={Uri.EscapeDataString(s ?? string.Empty)}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Collections.Handlers.Invoices;
 using Collections.Links;
@@ -20,7 +19,11 @@ internal static class DebtorPage
     /// <summary>The form that failed validation, shown again open and filled in.</summary>
     public sealed record FailedForm(string Action, IFormCollection Values, IReadOnlyDictionary<string, string[]> Errors);
 
-    public static IResult Render(PageContext page, InvoiceRecord record, DebtorPagesOptions options, string linkQuery, string? done, FailedForm? failed = null)
+    /// <summary>Who the page speaks for and what is owed today: the creditor as the reminders present it, and the
+    /// costs and interest due after the final notice's term (null before).</summary>
+    public sealed record Claim(CreditorDetails Creditor, DueCosts? Due);
+
+    public static IResult Render(PageContext page, InvoiceRecord record, DebtorPagesOptions options, Claim claim, string linkQuery, string? done, FailedForm? failed = null)
     {
         var t = page.T;
         var invoice = record.Invoice;
@@ -33,10 +36,10 @@ internal static class DebtorPage
 
         var open = record.Status == InvoiceStatus.Open && record.OpenBalance > 0;
         html.Append("<p>").Append(Html.Encode(t.Format(open ? "debtor.intro" : "debtor.closed", invoice.Debtor.Name))).Append("</p>");
-        Details(html, t, record, options);
+        Details(html, t, record, claim, open);
         if (open)
         {
-            Pay(html, t, record, options);
+            Pay(html, t, record, claim);
             html.Append("<h2>").Append(Html.Encode(t["debtor.answers"])).Append("</h2>");
             AlreadyPaid(html, page, linkQuery, invoice.Number, failed);
             ProposePlan(html, page, record, options, linkQuery, failed);
@@ -54,12 +57,14 @@ internal static class DebtorPage
             status == DebtorLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
     }
 
-    private static void Details(StringBuilder html, Texts t, InvoiceRecord record, DebtorPagesOptions options)
+    private static void Details(StringBuilder html, Texts t, InvoiceRecord record, Claim claim, bool open)
     {
         var invoice = record.Invoice;
+        var creditor = claim.Creditor.Creditor;
         html.Append("<section class=\"card\" aria-labelledby=\"details\"><h2 id=\"details\">").Append(Html.Encode(t["debtor.details"])).Append("</h2><dl class=\"facts\">");
         void Row(string key, string value) =>
             html.Append("<dt>").Append(Html.Encode(t[key])).Append("</dt><dd>").Append(Html.Encode(value)).Append("</dd>");
+        Row("debtor.creditor", creditor.Name);
         Row("debtor.number", invoice.Number);
         Row("debtor.issueDate", t.Date(invoice.IssueDate));
         if (invoice.CustomerReference is { Length: > 0 } reference)
@@ -69,31 +74,34 @@ internal static class DebtorPage
 
         Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
         Row("debtor.openBalance", t.Money(record.OpenBalance, invoice.Currency));
-        Row("debtor.dueDate", t.Date(invoice.DueDate));
-        Row("debtor.paymentReference", invoice.Number);
-        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Name, invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
-        var us = string.Join(", ", new[] { options.CreditorName, options.ContactPhone, options.ContactEmail }.Where(part => !string.IsNullOrEmpty(part)));
-        if (us.Length > 0)
+        if (open && claim.Due is { } due)
         {
-            Row("debtor.us", us);
+            Row("debtor.costs", t.Format("debtor.costsSince", t.Money(due.Costs, invoice.Currency), t.Date(due.Since)));
+            Row("debtor.interest", t.Money(due.Interest, invoice.Currency));
+            Row("debtor.total", t.Money(record.OpenBalance + due.Total, invoice.Currency));
         }
 
+        Row("debtor.dueDate", t.Date(invoice.DueDate));
+        Row("debtor.paymentReference", invoice.Number);
+        if (claim.Creditor.PrintedIban is { } iban)
+        {
+            Row("debtor.iban", t.Format("debtor.ibanOf", iban, creditor.Name));
+        }
+
+        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Name, invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        Row("debtor.us", string.Join(", ", new[] { creditor.BillingContactName, creditor.BillingPhone, creditor.BillingEmail }.Where(part => !string.IsNullOrEmpty(part))));
         html.Append("</dl></section>");
     }
 
-    private static void Pay(StringBuilder html, Texts t, InvoiceRecord record, DebtorPagesOptions options)
+    private static void Pay(StringBuilder html, Texts t, InvoiceRecord record, Claim claim)
     {
-        html.Append("<section class=\"card\" aria-labelledby=\"pay\"><h2 id=\"pay\">").Append(Html.Encode(t["debtor.pay"])).Append("</h2>");
-        if (options.PaymentUrl is { Length: > 0 } template)
-        {
-            var url = template
-                .Replace("{invoice}", Uri.EscapeDataString(record.Invoice.Number), StringComparison.Ordinal)
-                .Replace("{amount}", record.OpenBalance.ToString("0.00", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            html.Append("<p><a class=\"button\" href=\"").Append(Html.Attribute(url)).Append("\">")
-                .Append(Html.Encode(t.Format("debtor.payButton", t.Money(record.OpenBalance, record.Invoice.Currency)))).Append("</a></p>");
-        }
-
-        html.Append("<p>").Append(Html.Encode(t.Format("debtor.transfer", record.Invoice.Number))).Append("</p></section>");
+        var owed = record.OpenBalance + (claim.Due?.Total ?? 0m);
+        html.Append("<section class=\"card\" aria-labelledby=\"pay\"><h2 id=\"pay\">").Append(Html.Encode(t["debtor.pay"])).Append("</h2>")
+            .Append("<p><a class=\"button\" href=\"").Append(Html.Attribute(claim.Creditor.PaymentLink(record.Invoice.Number).ToString())).Append("\">")
+            .Append(Html.Encode(t.Format("debtor.payButton", t.Money(owed, record.Invoice.Currency)))).Append("</a></p>");
+        html.Append("<p>").Append(Html.Encode(claim.Creditor.PrintedIban is { } iban
+            ? t.Format("debtor.transferTo", t.Money(owed, record.Invoice.Currency), iban, claim.Creditor.Creditor.Name, record.Invoice.Number)
+            : t.Format("debtor.transfer", record.Invoice.Number))).Append("</p></section>");
     }
 
     private static void AlreadyPaid(StringBuilder html, PageContext page, string linkQuery, string number, FailedForm? failed)

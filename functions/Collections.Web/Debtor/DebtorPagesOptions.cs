@@ -11,16 +11,6 @@ public sealed class DebtorPagesOptions
     /// <summary>How long a link from a message stays valid.</summary>
     public int LinkLifetimeDays { get; set; } = 90;
 
-    /// <summary>The Pay button's target; <c>{invoice}</c> and <c>{amount}</c> are filled in. No button when empty.</summary>
-    public string? PaymentUrl { get; set; }
-
-    /// <summary>Who the debtor deals with, shown on the page (R9: our contact details).</summary>
-    public string? CreditorName { get; set; }
-
-    public string? ContactPhone { get; set; }
-
-    public string? ContactEmail { get; set; }
-
     /// <summary>Policy limits for a plan the debtor proposes on the page.</summary>
     public int MaxInstalments { get; set; } = 6;
 

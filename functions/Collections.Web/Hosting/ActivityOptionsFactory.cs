@@ -18,8 +18,12 @@ internal static class ActivityOptionsFactory
         var section = configuration.GetSection(Section);
         var publicBase = new Uri((options.PublicBaseUrl ?? CollectionsOptions.DefaultPublicBaseUrl).TrimEnd('/') + "/");
         var debtorPages = configuration.GetSection(DebtorPagesOptions.Section).Get<DebtorPagesOptions>() ?? new DebtorPagesOptions();
-        var activities = InvoiceActivityOptions.Example with
+        var example = InvoiceActivityOptions.Example;
+        var activities = example with
         {
+            // Fresh copies: binding sets the nested records' properties in place, which would change the shared example.
+            Creditor = example.Creditor with { Address = example.Creditor.Address with { } },
+            DebtHelp = example.DebtHelp is { } help ? help with { } : null,
             ApprovalLinkBase = new Uri(publicBase, "approvals/"),
             DebtorPageBase = new Uri(publicBase, "debtor/"),
             DebtorLinkSecret = debtorPages.LinkSecret is { Length: > 0 } linkSecret
