@@ -27,7 +27,7 @@ internal static class InvoicePage
         html.Append("<section class=\"card\" aria-labelledby=\"state\"><h2 id=\"state\">").Append(Html.Encode(t["invoice.state"])).Append("</h2><dl class=\"facts\">");
         void Row(string key, string value) => html.Append("<dt>").Append(Html.Encode(t[key])).Append("</dt><dd>").Append(Html.Encode(value)).Append("</dd>");
         Row("invoice.status", t[$"status.{view.Status}"]);
-        Row("debtor.openBalance", t.Money(view.OpenBalance, invoice.Currency));
+        Row("debtor.openBalance", view.Credit > 0 ? t.Format("invoice.credit", t.Money(view.Credit, invoice.Currency)) : t.Money(view.OpenBalance, invoice.Currency));
         Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
         Row("debtor.issueDate", t.Date(invoice.IssueDate));
         Row("invoice.dueDate", t.Date(invoice.DueDate));

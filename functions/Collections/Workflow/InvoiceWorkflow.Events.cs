@@ -87,6 +87,12 @@ public sealed partial class InvoiceWorkflow
         state.Paid += amount;
         state.Balance -= amount;
         await RecordAsync("payment", $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.");
+        if (state.Balance < 0)
+        {
+            // The debtor paid more than was owed: the difference is theirs, so a person decides to refund or offset it.
+            await RaiseStaffTaskAsync($"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.");
+        }
+
         CloseIfSettled();
     }
 

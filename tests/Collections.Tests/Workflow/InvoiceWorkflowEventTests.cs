@@ -34,6 +34,22 @@ public sealed class InvoiceWorkflowEventTests
     }
 
     [Fact]
+    public async Task Overpayment_StaffTaskForTheCreditThenPaid()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-05T11:00:00+01:00", "type": "payment", "amount": 1500.00, "paymentId": "tr_over" } ]
+            """));
+
+        Assert.Equal(
+        [
+            Reminder,
+            "2026-03-05T11:00+01:00 note payment: Payment tr_over of €1,500.00 received; balance €0.00.",
+            "2026-03-05T11:00+01:00 staffTask Overpaid: €250.00 more than the open balance was received. Refund it or offset it against another invoice.",
+            "2026-03-05T11:00+01:00 completed paid",
+        ], timeline);
+    }
+
+    [Fact]
     public async Task PromiseKept_PaidByTheDate_NothingMoreIsSent()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single("""
