@@ -88,7 +88,7 @@ resource communicationServices 'Microsoft.Communication/communicationServices@20
 
 // Delivery reports (SMS and email) and inbound SMS are published on this topic. The
 // subscription that pushes them to the app (/api/events/acs) is created after the code is
-// deployed, because Event Grid validates the endpoint when the subscription is made (README).
+// deployed, because Event Grid validates the endpoint when the subscription is made (docs/azure.md).
 resource deliveryReports 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: eventGridTopicName
   location: acsLocation

@@ -101,6 +101,22 @@ public sealed class DurableClientTests
     }
 
     [Fact]
+    public async Task Purge_FinishedInstance_LeavesNoTraceOfItsInputsInTheDatabaseFiles()
+    {
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+        await host.Client.StartAsync("Waiter", "p2", "input-Jansen-Bakery");
+        await host.Client.RaiseEventAsync("p2", "Go", "event-info@jansen.example");
+        await host.Driver.RunUntilIdleAsync();
+        Assert.Contains("input-Jansen-Bakery", await StoredTextAsync(host.DatabasePath), StringComparison.Ordinal);
+
+        Assert.True(await host.Client.PurgeAsync("p2"));
+
+        var stored = await StoredTextAsync(host.DatabasePath);
+        Assert.DoesNotContain("Jansen-Bakery", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("info@jansen.example", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetStatus_WaitingOnTimerAndEvents_ShowsWhatItWaitsFor()
     {
         await using var host = await DurableTestHost.StartAsync(() => new DurableRegistry()
@@ -170,4 +186,19 @@ public sealed class DurableClientTests
             await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(3), CancellationToken.None);
             return await ctx.WaitForExternalEvent<string>("Go");
         });
+
+    /// <summary>The database file and its WAL as the runtime has them open.</summary>
+    private static async Task<string> StoredTextAsync(string databasePath)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var path in new[] { databasePath, databasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes);
+            text.Append(System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+        }
+
+        return text.ToString();
+    }
 }

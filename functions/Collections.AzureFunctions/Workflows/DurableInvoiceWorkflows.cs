@@ -86,6 +86,27 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
             : DurableWorkflowView.From(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.SerializedOutput);
     }
 
+    /// <summary>The task hub's purge deletes the instance's history and its stored inputs and outputs (all generations of a
+    /// ContinueAsNew chain share the id); only finished instances can be purged
+    /// (https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-instance-management#purge-instance-history).</summary>
+    public async Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdFor(invoiceNumber);
+        var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return true;
+        }
+
+        if (!instance.IsCompleted)
+        {
+            return false;
+        }
+
+        var purged = await Client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+        return purged.PurgedInstanceCount == 1;
+    }
+
     private static string InstanceIdFor(string invoiceNumber) => DurableInstanceId.From(InvoiceWorkflow.InstanceIdFor(invoiceNumber));
 
     private static Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)

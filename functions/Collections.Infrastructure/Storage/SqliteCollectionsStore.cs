@@ -155,12 +155,13 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
         return await ExecuteAsync(
             connection,
             """
-            INSERT INTO call_tasks (id, status, due_ticks, record_json, version)
-            VALUES ($id, $status, $due, $json, 1)
+            INSERT INTO call_tasks (id, debtor_id, status, due_ticks, record_json, version)
+            VALUES ($id, $debtor, $status, $due, $json, 1)
             ON CONFLICT (id) DO NOTHING;
             """,
             cancellationToken,
             ("$id", task.Id),
+            ("$debtor", task.DebtorId),
             ("$status", task.Status),
             ("$due", task.DueBy.UtcTicks),
             ("$json", StoreJson.Serialize(task with { Version = null }))) == 1;
@@ -209,6 +210,19 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
             ReadVersioned<CallTaskRecord>((record, version) => record with { Version = version }),
             cancellationToken,
             ("$due", dueBy?.UtcTicks ?? long.MaxValue));
+    }
+
+    public async Task<IReadOnlyList<CallTaskRecord>> ListCallTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(debtorId, nameof(debtorId));
+        await using var connection = await OpenAsync(cancellationToken);
+        var tasks = await QueryAsync(
+            connection,
+            "SELECT record_json, version FROM call_tasks WHERE debtor_id = $debtor;",
+            ReadVersioned<CallTaskRecord>((record, version) => record with { Version = version }),
+            cancellationToken,
+            ("$debtor", debtorId));
+        return [.. tasks.OrderBy(task => task.CreatedAt.UtcTicks).ThenBy(task => task.Id, StringComparer.Ordinal)];
     }
 
     public async Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken)
@@ -329,11 +343,12 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
         return await ExecuteAsync(
             connection,
             """
-            INSERT INTO outbox (id, stored_ticks, record_json) VALUES ($id, $stored, $json)
+            INSERT INTO outbox (id, tag, stored_ticks, record_json) VALUES ($id, $tag, $stored, $json)
             ON CONFLICT (id) DO NOTHING;
             """,
             cancellationToken,
             ("$id", message.Id),
+            ("$tag", message.Message.Tag),
             ("$stored", message.StoredAt.UtcTicks),
             ("$json", StoreJson.Serialize(message))) == 1;
     }
@@ -351,6 +366,79 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
             ("$take", pageSize),
             ("$skip", (long)(page - 1) * pageSize));
         return new StorePage<OutboxMessage>(items, page, pageSize, (int)total);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(tag, nameof(tag));
+        await using var connection = await OpenAsync(cancellationToken);
+        return await QueryAsync(
+            connection,
+            "SELECT record_json FROM outbox WHERE tag = $tag ORDER BY stored_ticks, id;",
+            reader => StoreJson.Deserialize<OutboxMessage>(reader.GetString(0)),
+            cancellationToken,
+            ("$tag", tag));
+    }
+
+    public async Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redaction);
+        StoreArguments.Check(redaction.Invoice);
+        StoreArguments.Check(redaction.Audit);
+        var expected = ParseVersion(redaction.Invoice.Version, "redaction.Invoice.Version");
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            async Task<int> RunAsync(string sql, params (string Name, object Value)[] parameters)
+            {
+                await using var command = CreateCommand(connection, sql, parameters);
+                command.Transaction = transaction;
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var entry in redaction.ReplacedContacts)
+            {
+                await RunAsync(
+                    "UPDATE contact_log SET record_json = $json WHERE id = $id;",
+                    ("$id", entry.Id), ("$json", StoreJson.Serialize(entry)));
+            }
+
+            foreach (var entry in redaction.RemovedContacts)
+            {
+                await RunAsync("DELETE FROM contact_log WHERE id = $id;", ("$id", entry.Id));
+            }
+
+            foreach (var task in redaction.ReplacedCallTasks)
+            {
+                await RunAsync(
+                    "UPDATE call_tasks SET record_json = $json, version = version + 1 WHERE id = $id;",
+                    ("$id", task.Id), ("$json", StoreJson.Serialize(task with { Version = null })));
+            }
+
+            foreach (var id in redaction.RemovedOutboxMessageIds)
+            {
+                await RunAsync("DELETE FROM outbox WHERE id = $id;", ("$id", id));
+            }
+
+            var updated = await RunAsync(
+                "UPDATE invoices SET record_json = $json, version = version + 1 WHERE number = $number AND version = $expected;",
+                ("$number", redaction.Invoice.Invoice.Number),
+                ("$json", StoreJson.Serialize(redaction.Invoice with { Version = null })),
+                ("$expected", expected));
+            ThrowIfConflict(updated, "Invoice", redaction.Invoice.Invoice.Number, redaction.Invoice.Version);
+            var audit = redaction.Audit;
+            await RunAsync(
+                """
+                INSERT INTO contact_log (id, invoice_number, debtor_id, at_ticks, record_json)
+                VALUES ($id, $invoice, $debtor, $at, $json)
+                ON CONFLICT (id) DO NOTHING;
+                """,
+                ("$id", audit.Id), ("$invoice", audit.InvoiceNumber), ("$debtor", audit.DebtorId), ("$at", audit.At.UtcTicks), ("$json", StoreJson.Serialize(audit)));
+            await transaction.CommitAsync(cancellationToken);
+
+            // The old page images of what was just overwritten still sit in the WAL: copy it into the file and empty it.
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
     }
 
     public async Task<bool> TryMarkProcessedAsync(string scope, string id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -432,6 +520,10 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // Deleted and overwritten content is zeroed, not just unlinked, so erased personal data cannot be read back
+        // from the file (https://www.sqlite.org/pragma.html#pragma_secure_delete). Per connection, hence on every open.
+        await ExecuteAsync(connection, "PRAGMA secure_delete = ON;", cancellationToken);
         return connection;
     }
 

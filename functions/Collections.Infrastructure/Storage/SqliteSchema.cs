@@ -74,6 +74,15 @@ internal static class SqliteSchema
             tag TEXT NOT NULL,
             at TEXT NOT NULL);
         """,
+        """
+        ALTER TABLE call_tasks ADD COLUMN debtor_id TEXT NOT NULL DEFAULT '';
+        UPDATE call_tasks SET debtor_id = json_extract(record_json, '$.debtorId');
+        CREATE INDEX ix_call_tasks_debtor ON call_tasks (debtor_id, id);
+
+        ALTER TABLE outbox ADD COLUMN tag TEXT NOT NULL DEFAULT '';
+        UPDATE outbox SET tag = json_extract(record_json, '$.message.tag');
+        CREATE INDEX ix_outbox_tag ON outbox (tag, stored_ticks, id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -211,6 +211,20 @@ public sealed class TableCollectionsStore : ICollectionsStore
         return [.. tasks.OrderBy(task => task.DueBy.UtcTicks).ThenBy(task => task.Id, CodePointOrder.Instance)];
     }
 
+    public async Task<IReadOnlyList<CallTaskRecord>> ListCallTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(debtorId, nameof(debtorId));
+        await EnsureTablesAsync(cancellationToken);
+        var tasks = new List<CallTaskRecord>();
+        await foreach (var entity in _callTasks.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"DebtorId eq {debtorId}"), cancellationToken: cancellationToken))
+        {
+            tasks.Add(TablePayload.Read<CallTaskRecord>(entity) with { Version = entity.ETag.ToString() });
+        }
+
+        return [.. tasks.OrderBy(task => task.CreatedAt.UtcTicks).ThenBy(task => task.Id, CodePointOrder.Instance)];
+    }
+
     public async Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken)
     {
         StoreArguments.Check(approval);
@@ -269,17 +283,12 @@ public sealed class TableCollectionsStore : ICollectionsStore
     {
         StoreArguments.Check(entry);
         await EnsureTablesAsync(cancellationToken);
-        var entryKey = TableKeys.Escape(entry.Id, "entry.Id");
-        var invoiceKey = TableKeys.Escape(entry.InvoiceNumber, "entry.InvoiceNumber");
-        var entity = new TableEntity(invoiceKey, entryKey);
-        TablePayload.Write(entity, entry, nameof(entry));
+        var (entity, _) = ContactEntities(entry);
         var added = await TryAddAsync(_contacts, entity, cancellationToken) is not null;
         var stored = added
             ? entry
-            : TablePayload.Read<ContactLogEntry>(await _contacts.GetEntityAsync<TableEntity>(invoiceKey, entryKey, cancellationToken: cancellationToken));
-        var copy = new TableEntity(TableKeys.Escape(stored.DebtorId, "entry.DebtorId"), $"{invoiceKey}|{entryKey}");
-        TablePayload.Write(copy, stored, nameof(entry));
-        await _contactsByDebtor.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+            : TablePayload.Read<ContactLogEntry>(await _contacts.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken));
+        await _contactsByDebtor.UpsertEntityAsync(ContactEntities(stored).Copy, TableUpdateMode.Replace, cancellationToken);
         return added;
     }
 
@@ -303,7 +312,11 @@ public sealed class TableCollectionsStore : ICollectionsStore
     {
         StoreArguments.Check(message);
         await EnsureTablesAsync(cancellationToken);
-        var entity = new TableEntity(TableKeys.Escape(message.Id, "message.Id"), Single) { ["StoredTicks"] = message.StoredAt.UtcTicks };
+        var entity = new TableEntity(TableKeys.Escape(message.Id, "message.Id"), Single)
+        {
+            ["StoredTicks"] = message.StoredAt.UtcTicks,
+            ["Tag"] = message.Message.Tag,
+        };
         TablePayload.Write(entity, message, nameof(message));
         return await TryAddAsync(_outbox, entity, cancellationToken) is not null;
     }
@@ -327,6 +340,58 @@ public sealed class TableCollectionsStore : ICollectionsStore
         var messages = await Task.WhenAll(pageKeys.Select(async key =>
             TablePayload.Read<OutboxMessage>(await _outbox.GetEntityAsync<TableEntity>(key.Key, Single, cancellationToken: cancellationToken))));
         return new StorePage<OutboxMessage>(messages, page, pageSize, keys.Count);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(tag, nameof(tag));
+        await EnsureTablesAsync(cancellationToken);
+        var messages = new List<OutboxMessage>();
+        await foreach (var entity in _outbox.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"Tag eq {tag}"), cancellationToken: cancellationToken))
+        {
+            messages.Add(TablePayload.Read<OutboxMessage>(entity));
+        }
+
+        return [.. messages.OrderBy(message => message.StoredAt.UtcTicks).ThenBy(message => message.Id, CodePointOrder.Instance)];
+    }
+
+    /// <remarks>No transaction spans these partitions: each step is an idempotent replace or delete, and the audit entry,
+    /// added last, is what marks the redaction done; an interrupted one is redone whole on the next sweep. Azure Storage
+    /// keeps no readable copy of a replaced or deleted entity.</remarks>
+    public async Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redaction);
+        StoreArguments.Check(redaction.Invoice);
+        StoreArguments.Check(redaction.Audit);
+        var expected = StoreArguments.RequireVersion(redaction.Invoice.Version, "redaction.Invoice.Version");
+        await EnsureTablesAsync(cancellationToken);
+        foreach (var entry in redaction.ReplacedContacts)
+        {
+            var (entity, copy) = ContactEntities(entry);
+            await _contacts.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await _contactsByDebtor.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (var entry in redaction.RemovedContacts)
+        {
+            var (entity, copy) = ContactEntities(entry);
+            await _contacts.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+            await _contactsByDebtor.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+        }
+
+        foreach (var task in redaction.ReplacedCallTasks)
+        {
+            await _callTasks.UpsertEntityAsync(CallTaskEntity(task), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (var id in redaction.RemovedOutboxMessageIds)
+        {
+            await _outbox.DeleteEntityAsync(TableKeys.Escape(id, "message.Id"), Single, ETag.All, cancellationToken);
+        }
+
+        await ReplaceAsync(_invoices, InvoiceEntity(redaction.Invoice), expected, "Invoice", redaction.Invoice.Invoice.Number, cancellationToken);
+        await AppendContactAsync(redaction.Audit, cancellationToken);
     }
 
     public async Task<bool> TryMarkProcessedAsync(string scope, string id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -373,9 +438,22 @@ public sealed class TableCollectionsStore : ICollectionsStore
         {
             ["Status"] = task.Status,
             ["DueTicks"] = task.DueBy.UtcTicks,
+            ["DebtorId"] = task.DebtorId,
         };
         TablePayload.Write(entity, task with { Version = null }, nameof(task));
         return entity;
+    }
+
+    /// <summary>The entry in the invoice's contact log and its copy in the debtor's.</summary>
+    private static (TableEntity Entity, TableEntity Copy) ContactEntities(ContactLogEntry entry)
+    {
+        var entryKey = TableKeys.Escape(entry.Id, "entry.Id");
+        var invoiceKey = TableKeys.Escape(entry.InvoiceNumber, "entry.InvoiceNumber");
+        var entity = new TableEntity(invoiceKey, entryKey);
+        TablePayload.Write(entity, entry, nameof(entry));
+        var copy = new TableEntity(TableKeys.Escape(entry.DebtorId, "entry.DebtorId"), $"{invoiceKey}|{entryKey}");
+        TablePayload.Write(copy, entry, nameof(entry));
+        return (entity, copy);
     }
 
     private static TableEntity ApprovalEntity(ApprovalRecord approval)

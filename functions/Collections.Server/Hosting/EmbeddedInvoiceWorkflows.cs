@@ -93,6 +93,13 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
             status.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? OutcomeOf(status) : null);
     }
 
+    public async Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var instanceId = InvoiceWorkflow.InstanceIdFor(invoiceNumber);
+        return await runtime.Client.GetStatusAsync(instanceId, cancellationToken) is null
+            || await runtime.Client.PurgeAsync(instanceId, cancellationToken);
+    }
+
     private static string? OutcomeOf(InstanceStatus status)
     {
         var result = status.ReadOutput<InvoiceResult?>();

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Activities;
 using Collections.Durable;
+using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Storage;
+using Collections.Invoices;
 using Collections.Json;
 using Collections.Messaging;
 using Collections.Policy;
@@ -145,6 +147,12 @@ public sealed class SimulationRunner : IAsyncDisposable
                 break;
             case "deliveryFailed":
                 await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "debtorWrote":
+                // As an inbound WhatsApp message arrives through Event Grid (the scenario's debtor writes from their number).
+                var phone = invoices.First(invoice => invoice.Number == number).Debtor.Phone ?? string.Empty;
+                await new InboundMessageHandler(Store, Clock).HandleAsync(
+                    [new InboundMessage($"sim-inbound-{index + 1}", Channel.WhatsApp, phone, happening.Text!, happening.At)], cancellationToken);
                 break;
             case "closedByStaff":
                 await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), cancellationToken: cancellationToken);

@@ -4,7 +4,7 @@ using Collections.Storage;
 
 namespace Collections.Web.Api;
 
-/// <summary>ACS delivery reports through Event Grid (<c>POST /api/events/acs</c>, and the CloudEvents
+/// <summary>ACS delivery reports and inbound WhatsApp messages through Event Grid (<c>POST /api/events/acs</c>, and the CloudEvents
 /// <c>OPTIONS</c> handshake). Event Grid proves itself with the subscription secret (query <c>code</c> or
 /// header <c>x-collections-key</c>), not an API key.</summary>
 internal static class DeliveryReportEndpoints
@@ -15,7 +15,7 @@ internal static class DeliveryReportEndpoints
     {
         app.MapMethods("/api/events/acs", [HttpMethods.Post, HttpMethods.Options], HandleAsync)
             .WithTags("Delivery reports")
-            .WithSummary("Event Grid webhook for ACS SMS/email delivery reports; failed deliveries are raised to the workflow.");
+            .WithSummary("Event Grid webhook for ACS SMS/email/WhatsApp delivery reports and inbound WhatsApp messages; failed deliveries are raised to the workflow, what a debtor wrote goes on their contact log.");
         return app;
     }
 
@@ -24,6 +24,7 @@ internal static class DeliveryReportEndpoints
         HttpResponse response,
         AcsEventGridHandler eventGrid,
         DeliveryFailureHandler failures,
+        InboundMessageHandler inbound,
         ICollectionsStore store,
         CancellationToken cancellationToken)
     {
@@ -53,6 +54,7 @@ internal static class DeliveryReportEndpoints
         }
 
         await failures.HandleAsync(failed, cancellationToken);
+        await inbound.HandleAsync(answer.Inbound, cancellationToken);
 
         foreach (var (name, value) in answer.Headers)
         {

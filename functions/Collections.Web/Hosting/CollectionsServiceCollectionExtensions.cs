@@ -47,6 +47,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<RecordCallOutcomeHandler>();
         services.TryAddSingleton<ApprovalHandler>();
         services.TryAddSingleton<DeliveryFailureHandler>();
+        services.TryAddSingleton<InboundMessageHandler>();
         return services;
     }
 

@@ -9,6 +9,7 @@ using Collections.Law;
 using Collections.Links;
 using Collections.Messages;
 using Collections.Messaging;
+using Collections.Policy;
 using Collections.Storage;
 using Collections.Workflow;
 
@@ -30,7 +31,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     {
         ArgumentNullException.ThrowIfNull(input);
         var debtor = input.Invoice.Debtor;
-        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel == Channel.Sms);
+        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel is Channel.Sms or Channel.WhatsApp);
         var email = Check(debtor.Email, EmailAddressValidator.Validate, "email address", debtor.PreferredChannel == Channel.Email);
 
         var invoiceProblems = new List<string>();
@@ -48,7 +49,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var lastDispute = contacts.LastOrDefault(entry => entry.Kind is ContactKinds.DisputeOpened or ContactKinds.DisputeResolved);
         var openDispute = lastDispute?.Kind == ContactKinds.DisputeOpened ? lastDispute.Summary : null;
 
-        var payments = await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None);
+        var payments = (await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None))
+            .ToLookup(payment => payment.CountsFor(input.Invoice));
         return new InvoiceCheck(
             phone.Value,
             phone.Problem,
@@ -56,8 +58,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             email.Problem,
             invoiceProblems,
             openDispute,
-            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
-            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)));
+            [.. payments[true].Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
+            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)),
+            [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")]);
     }
 
     private async Task<PaymentHistory?> RecordedHistoryAsync(CheckInvoiceInput input)
@@ -114,24 +117,55 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             DebtHelp = options.DebtHelp,
         };
 
-        var rendered = Renderer.Render(request.Kind, request.Tone, input.Channel, invoice.Debtor.Language, model);
-        var to = (input.Channel == Channel.Sms ? invoice.Debtor.Phone : invoice.Debtor.Email) ?? string.Empty;
+        var channel = input.Channel;
+        TemplateMessage? template = null;
+        if (channel == Channel.WhatsApp)
+        {
+            var whatsApp = input.WhatsApp ?? new WhatsAppPolicy();
+            var language = MessageLanguage.Resolve(invoice.Debtor.Language);
+            var contacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
+            if (!WhatsAppMessages.InFreeTextWindow(contacts, input.At, whatsApp.FreeTextWindow))
+            {
+                if (whatsApp.TemplateFor(request.Kind, request.Tone, language) is { } approved)
+                {
+                    template = WhatsAppMessages.Template(approved, model, language);
+                }
+                else
+                {
+                    // WhatsApp allows only approved templates to open a conversation: without one, this kind goes by SMS.
+                    channel = Channel.Sms;
+                    await LogAsync(input.StepKey + ":no-template", invoice, input.At, ContactKinds.Note,
+                        $"{MessageNames.Of(request.Kind)} sent by SMS: no approved WhatsApp template for it in {language}.");
+                }
+            }
+        }
+
+        // WhatsApp free text reads like the SMS.
+        var rendered = Renderer.Render(request.Kind, request.Tone, channel == Channel.WhatsApp ? Channel.Sms : channel, invoice.Debtor.Language, model);
+        var text = template?.Text ?? rendered.Text;
+        var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
         try
         {
             var receipt = await sender.SendAsync(
-                new OutgoingMessage(input.StepKey, input.Channel, to, rendered.Subject, rendered.Text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail),
+                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail, Template: template),
                 CancellationToken.None);
-            if (input.Channel == Channel.Email)
+            if (channel is Channel.Email or Channel.WhatsApp)
             {
-                // ACS email delivery reports carry only the send's operation id, no tag (design/ACS.md): remember
+                // ACS email and WhatsApp delivery reports carry only the message id, no tag (design/ACS.md): remember
                 // whose message it was. Once per id, so a retried activity records nothing new.
                 await store.RecordSentMessageAsync(receipt.ProviderMessageId, input.WorkflowInstanceId, input.At, CancellationToken.None);
+            }
+
+            if (channel == Channel.WhatsApp)
+            {
+                // A reply comes from the debtor's number: remember whose number it is.
+                await store.RecordSentMessageAsync(WhatsAppMessages.DebtorKey(to), invoice.Debtor.Id, input.At, CancellationToken.None);
             }
         }
         catch (MessageRejectedException rejected)
         {
-            await LogAsync(input.StepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(input.Channel)} to {to} refused: {rejected.Message}", channel: input.Channel);
-            return new SendMessageResult(SendOutcome.Refused, rejected.Message);
+            await LogAsync(input.StepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {to} refused: {rejected.Message}", channel: channel);
+            return new SendMessageResult(SendOutcome.Refused, rejected.Message, channel);
         }
 
         var data = new Dictionary<string, object?>
@@ -146,10 +180,11 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             ["deadline"] = model.NewDeadline,
             ["invoiceNumbers"] = model.Invoices.Select(line => line.Number).ToList(),
             ["policyVersion"] = input.PolicyVersion,
+            ["whatsAppTemplate"] = template?.Name,
         };
-        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.Message, $"{MessageNames.Of(request.Kind)} ({MessageNames.Of(request.Tone)}) by {MessageNames.Of(input.Channel)}",
-            input.Channel, MessageNames.Of(request.Tone), rendered.Text, data);
-        return new SendMessageResult(SendOutcome.Sent);
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.Message, $"{MessageNames.Of(request.Kind)} ({MessageNames.Of(request.Tone)}) by {MessageNames.Of(channel)}",
+            channel, MessageNames.Of(request.Tone), text, data);
+        return new SendMessageResult(SendOutcome.Sent, SentVia: channel);
     }
 
     /// <summary>R1/R6: a call task on the staff list, with its script, the contact history and earlier promises.

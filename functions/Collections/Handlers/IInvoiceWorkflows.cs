@@ -49,6 +49,10 @@ public interface IInvoiceWorkflows
 
     /// <summary>The workflow's runtime status and what it waits for; null when it never started.</summary>
     Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a finished workflow's history, input and output, which hold copies of personal data (docs/privacy.md).
+    /// True when nothing of it is left (purged now, or there never was one); false while it still runs, and then it is left alone.</summary>
+    Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken);
 }
 
 /// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated, …</param>

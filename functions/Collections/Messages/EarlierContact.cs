@@ -9,4 +9,5 @@ public enum EarlierContactKind
     Sms,
     Call,
     Letter,
+    WhatsApp,
 }

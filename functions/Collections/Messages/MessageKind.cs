@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Collections.Messages;
 
-/// <summary>What a message is for. Each kind has its own templates (README, section Messages).
+/// <summary>What a message is for. Each kind has its own templates (docs/messages.md).
 /// None of them is numbered (R4): earlier contact is referred to by date.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MessageKind>))]
 public enum MessageKind

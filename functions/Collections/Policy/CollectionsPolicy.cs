@@ -43,11 +43,32 @@ public sealed record CollectionsPolicy
 
     public ApprovalPolicy Approval { get; init; } = new();
 
+    public WhatsAppPolicy WhatsApp { get; init; } = new();
+
     /// <summary>What a <c>hardship</c> call outcome leads to (R11): never escalation.</summary>
     public HardshipRoute Hardship { get; init; } = HardshipRoute.DebtCounselling;
 
     /// <summary>Workflow history is restarted (ContinueAsNew) after this many handled steps.</summary>
     public int StepsBeforeContinueAsNew { get; init; } = 20;
+
+    public OutagePolicy Outages { get; init; } = new();
+}
+
+/// <summary>The outside world failing (a provider or the store down) never ends a workflow: once an activity's
+/// own quick retries are spent, it waits and tries again on this longer schedule, for as long as it takes.</summary>
+public sealed record OutagePolicy
+{
+    /// <summary>The first wait after the quick retries; each next wait doubles, up to <see cref="MaxWaitMinutes"/>.</summary>
+    public int FirstWaitMinutes { get; init; } = 5;
+
+    public int MaxWaitMinutes { get; init; } = 60;
+
+    /// <summary>Staff are told (a staff task on the invoice) when the outage has lasted this long.</summary>
+    public int StaffTaskAfterMinutes { get; init; } = 240;
+
+    /// <summary>The wait before try <paramref name="round"/> (0-based) after an outage began.</summary>
+    public TimeSpan WaitBefore(int round) =>
+        TimeSpan.FromMinutes(Math.Min(MaxWaitMinutes, FirstWaitMinutes * Math.Pow(2, Math.Min(round, 20))));
 }
 
 /// <summary>Days of the week and local hours during which contact is allowed (end exclusive).</summary>

@@ -92,6 +92,7 @@ public static class PolicyDocument
             problems.Add("stepsBeforeContinueAsNew must be at least 5");
         }
 
+        CheckWhatsApp(policy.WhatsApp, problems);
         return problems;
     }
 
@@ -110,6 +111,30 @@ public static class PolicyDocument
         catch (ContactWindowException error)
         {
             problems.Add($"{field}: {error.Message}");
+        }
+    }
+
+    private static void CheckWhatsApp(WhatsAppPolicy? whatsApp, List<string> problems)
+    {
+        foreach (var (template, index) in (whatsApp?.Templates ?? []).Select((template, index) => (template, index)))
+        {
+            var field = $"whatsApp.templates[{index}]";
+            if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language) || string.IsNullOrWhiteSpace(template.Body))
+            {
+                problems.Add($"{field}: name, language and body (the approved text) are required");
+                continue;
+            }
+
+            if (template.Kind is Messages.MessageKind.FinalNotice or Messages.MessageKind.ApprovalRequest)
+            {
+                problems.Add($"{field}: a {Messages.MessageNames.Of(template.Kind)} is never sent by WhatsApp (it needs email or post)");
+            }
+
+            var placeholders = WhatsAppPolicy.Placeholders(template.Body);
+            if (placeholders.Count == 0 ? template.Parameters.Count != 0 : placeholders.Max() != template.Parameters.Count || placeholders.Min() < 1)
+            {
+                problems.Add($"{field}.parameters: the body uses {{{{1}}}}..{{{{{(placeholders.Count == 0 ? 0 : placeholders.Max())}}}}} but {template.Parameters.Count} parameters are given");
+            }
         }
     }
 

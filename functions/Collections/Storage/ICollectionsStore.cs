@@ -38,6 +38,9 @@ public interface ICollectionsStore
     /// <summary>Open call tasks due at or before <paramref name="dueBy"/> (all open ones when null), earliest first.</summary>
     Task<IReadOnlyList<CallTaskRecord>> ListOpenCallTasksAsync(DateTimeOffset? dueBy, CancellationToken cancellationToken);
 
+    /// <summary>The debtor's call tasks in any status, oldest CreatedAt first (ties by Id).</summary>
+    Task<IReadOnlyList<CallTaskRecord>> ListCallTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken);
+
     /// <summary>Adds the approval once per Id; false if it already exists. A TokenHash that another
     /// approval already has is refused with InvalidOperationException.</summary>
     Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken);
@@ -65,6 +68,13 @@ public interface ICollectionsStore
 
     /// <summary>Outbox messages, newest StoredAt first; paging as in <see cref="ListInvoicesAsync"/>.</summary>
     Task<StorePage<OutboxMessage>> ListOutboxAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Outbox messages sent with <paramref name="tag"/> (a workflow instance id), oldest StoredAt first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken);
+
+    /// <summary>Applies one invoice's personal-data redaction; removed data is overwritten on disk, not only unlinked.
+    /// Applying the same redaction again changes nothing.</summary>
+    Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken);
 
     /// <summary>Marks a delivery (webhook event, Event Grid event) as processed; false if it was already.
     /// Used to apply at-least-once deliveries exactly once.</summary>

@@ -27,12 +27,15 @@ public sealed class InvoiceState
     /// credit note must be recognised here, as payments are by their id.</summary>
     public List<string> AppliedCreditNotes { get; set; } = [];
 
-    /// <summary>The channel messages go to now (preferred, or the other one after a failure).</summary>
+    /// <summary>The channel messages go to now (preferred, or the next one after a failure).</summary>
     public Channel Channel { get; set; }
 
     public bool PhoneFlagged { get; set; }
 
     public bool EmailFlagged { get; set; }
+
+    /// <summary>A WhatsApp message did not arrive: the number may still take SMS.</summary>
+    public bool WhatsAppFlagged { get; set; }
 
     /// <summary>When the last ladder step acted; the next step is timed from here, so an outage
     /// delays the ladder instead of releasing several steps at once.</summary>

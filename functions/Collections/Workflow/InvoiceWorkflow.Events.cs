@@ -179,6 +179,7 @@ public sealed partial class InvoiceWorkflow
             },
         };
         state.PhoneFlagged &= updated.Phone is null;
+        state.WhatsAppFlagged &= updated.Phone is null;
         state.EmailFlagged &= updated.Email is null;
         state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
         await NoteAsync("Contact details updated.");
@@ -205,7 +206,11 @@ public sealed partial class InvoiceWorkflow
     /// <summary>Flags the channel's contact data for staff; returns the channel to use from now on, if any.</summary>
     private async Task<Channel?> FlagChannelAsync(Channel channel, string? reason)
     {
-        if (channel == Channel.Sms)
+        if (channel == Channel.WhatsApp)
+        {
+            state.WhatsAppFlagged = true;
+        }
+        else if (channel == Channel.Sms)
         {
             state.PhoneFlagged = true;
         }
@@ -214,7 +219,7 @@ public sealed partial class InvoiceWorkflow
             state.EmailFlagged = true;
         }
 
-        var address = channel == Channel.Sms ? Invoice.Debtor.Phone : Invoice.Debtor.Email;
+        var address = channel == Channel.Email ? Invoice.Debtor.Email : Invoice.Debtor.Phone;
         await RaiseStaffTaskAsync($"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
         var other = UsableChannel(Other(channel));
         if (other is not null)

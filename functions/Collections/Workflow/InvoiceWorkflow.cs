@@ -29,6 +29,7 @@ public sealed partial class InvoiceWorkflow
     private readonly InvoiceState state;
     private ContactSchedule schedule;
     private bool restartRequested;
+    private string? waitingForOutsideWorld;
 
     private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
     {
@@ -68,6 +69,7 @@ public sealed partial class InvoiceWorkflow
         balance = state.Balance,
         policyVersion = Policy.Version,
         pausedSince = state.PausedSinceUtc,
+        next = waitingForOutsideWorld,
     });
 
     private async Task<InvoiceResult?> RunAsync()
@@ -131,6 +133,11 @@ public sealed partial class InvoiceWorkflow
         foreach (var payment in check.Payments)
         {
             await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
+        }
+
+        if (check.ForeignPayments is { Count: > 0 } foreign)
+        {
+            await RaiseStaffTaskAsync("Payment to check: " + string.Join("; ", foreign));
         }
 
         state.Invoice = Invoice with

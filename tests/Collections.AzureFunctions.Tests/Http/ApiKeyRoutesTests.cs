@@ -95,6 +95,12 @@ public sealed partial class ApiKeyRoutesTests
             return null;
         }
 
+        public async Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken)
+        {
+            await Count();
+            return false;
+        }
+
         private Task Count()
         {
             Calls++;

@@ -10,7 +10,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string StaffUser = "sanne";
 
-    /// <summary>Its hash in the configuration below was made with the README's python3 recipe.</summary>
+    /// <summary>Its hash in the configuration below was made with the python3 recipe in docs/pages.md.</summary>
     public const string StaffPassword = "correct horse battery";
     public const string StaffPasswordHash = "AQAAAAIAAYagAAAAEEsNNT2lptQxQx/kCxj7WIG3mB5MJpstT0uQiuzKxp8Wo6RbK43+TXBIvIzCNAxZlQ==";
 

@@ -8,7 +8,7 @@ namespace Collections.Server.Tests.Storage;
 /// The behaviour every <see cref="ICollectionsStore"/> must have. Each implementation's test
 /// class derives from this and supplies a fresh, empty store per test.
 /// </summary>
-public abstract class CollectionsStoreContract
+public abstract partial class CollectionsStoreContract
 {
     private const int Racers = 20;
 

@@ -18,6 +18,21 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
 
     private string DatabasePath => Path.Combine(_folder, "nested", "collections.db");
 
+    /// <summary>The database file and its WAL, read while the store has them open.</summary>
+    protected override async Task<string> StoredTextAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var path in new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes);
+            text.Append(System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+        }
+
+        return text.ToString();
+    }
+
     [Fact]
     public async Task Open_ExistingFile_KeepsDataAndSchemaVersion()
     {
@@ -34,7 +49,7 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
     public async Task Open_FileOfSchemaVersion1_GainsTheSentMessagesTableAndKeepsData()
     {
         await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
-        Execute("DROP TABLE sent_messages; DELETE FROM schema_version WHERE version > 1;");
+        Execute(DowngradeToVersion2 + "DROP TABLE sent_messages; DELETE FROM schema_version WHERE version > 1;");
 
         var reopened = new SqliteCollectionsStore(DatabasePath);
         await reopened.RecordSentMessageAsync("op-1", "invoice-F-1", DateTimeOffset.UnixEpoch, CancellationToken.None);
@@ -43,6 +58,25 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal("invoice-F-1", await reopened.FindSentMessageTagAsync("op-1", CancellationToken.None));
         Assert.Equal([(long)SqliteSchema.CurrentVersion], Query("SELECT MAX(version) FROM schema_version;"));
     }
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion2_FindsEarlierCallTasksAndOutboxMessagesByDebtorAndTag()
+    {
+        await Store.AddCallTaskAsync(StoreSamples.CallTask("t-1", dueInHours: 1), CancellationToken.None);
+        await Store.AddOutboxMessageAsync(StoreSamples.Outbox("m-1", minute: 1), CancellationToken.None);
+        Execute(DowngradeToVersion2);
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+
+        Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
+        Assert.Equal("m-1", Assert.Single(await reopened.ListOutboxOfTagAsync("invoice-F-1", CancellationToken.None)).Id);
+    }
+
+    private const string DowngradeToVersion2 = """
+        DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
+        DROP INDEX ix_outbox_tag; ALTER TABLE outbox DROP COLUMN tag;
+        DELETE FROM schema_version WHERE version > 2;
+        """;
 
     [Fact]
     public void Open_FileFromANewerBuild_FailsNamingBothVersions()

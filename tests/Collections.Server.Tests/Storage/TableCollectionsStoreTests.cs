@@ -20,6 +20,25 @@ public sealed class TableCollectionsStoreTests : CollectionsStoreContract
 
     protected override ICollectionsStore Store { get; }
 
+    /// <summary>Every property of every entity in the store's tables, binary payloads decoded as UTF-8.</summary>
+    protected override async Task<string> StoredTextAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        await foreach (var table in _service.QueryAsync(filter: $"TableName ge '{_prefix}' and TableName lt '{_prefix}~'"))
+        {
+            await foreach (var entity in _service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            {
+                text.Append(entity.PartitionKey).Append(' ').Append(entity.RowKey).Append(' ');
+                foreach (var (_, value) in entity)
+                {
+                    text.Append(value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : value?.ToString()).Append(' ');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
     [Fact]
     public async Task AddOutboxMessage_BeyondTheEntityLimit_IsRefusedNamingTheMessage()
     {

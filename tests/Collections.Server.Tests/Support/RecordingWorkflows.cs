@@ -66,6 +66,10 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
             ? new WorkflowView("Running", "waiting-for-due-date", "friendly-reminder", null, ["payment"], null)
             : null);
 
+    /// <summary>Recorded workflows always run, as their view says, so none can be purged.</summary>
+    public Task<bool> PurgeAsync(string invoiceNumber, CancellationToken cancellationToken) =>
+        Task.FromResult(!started.ContainsKey(invoiceNumber));
+
     public IReadOnlyList<string> EventsFor(string invoiceNumber) =>
         Events.Where(recorded => recorded.Invoice == invoiceNumber).Select(recorded => recorded.Event).ToList();
 

@@ -190,7 +190,7 @@ public sealed class InvoiceRequestValidatorTests
 
     [Theory]
     [InlineData("kind", "person")]
-    [InlineData("preferredChannel", "whatsapp")]
+    [InlineData("preferredChannel", "fax")]
     [InlineData("language", "de")]
     public void Validate_UnknownEnumValue_ListsAllowedValues(string field, string value)
     {

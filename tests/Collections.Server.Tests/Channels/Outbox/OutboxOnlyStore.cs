@@ -57,6 +57,12 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<IReadOnlyList<CallTaskRecord>> ListOpenCallTasksAsync(DateTimeOffset? dueBy, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<CallTaskRecord>> ListCallTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<OutboxMessage>> ListOutboxOfTagAsync(string tag, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RedactAsync(StoreRedaction redaction, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> AddApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ApprovalRecord?> GetApprovalAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
