@@ -1,10 +1,12 @@
 using Collections.Policy;
 using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
+using Collections.Server.Api;
 using Collections.Web.Api;
 using Collections.Web.Approvals;
 using Collections.Web.Hosting;
 using Collections.Web.Pages;
+using Collections.Web.Security;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -38,12 +40,16 @@ public static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.AddCollectionsPages();
+        builder.Services.AddCollectionsDataProtection(builder.Configuration);
+        builder.Services.AddRequestLimits(builder.Configuration, builder.WebHost);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusCodeFor });
         app.UseStatusCodePages();
+        app.UseRequestLimits(builder.Configuration);
 
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -53,9 +59,11 @@ public static class ServerApp
         api.MapInvoiceEndpoints();
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
+        api.MapOperationsEndpoints();
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
+        app.MapHealthEndpoints();
         app.MapCollectionsPages();
         return app;
     }

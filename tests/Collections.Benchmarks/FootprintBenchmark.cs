@@ -31,7 +31,7 @@ internal static class FootprintBenchmark
         var storePath = Path.Combine(directory, "collections.db");
         var runtimePath = Path.Combine(directory, "durable.db");
         var clock = new FakeTimeProvider(example.Start);
-        var store = new SqliteCollectionsStore(storePath);
+        using var store = new SqliteCollectionsStore(storePath);
         await using (var runtime = CollectionsRuntime.Create(runtimePath, clock, store, new RecordingMessageSender(clock), InvoiceActivityOptions.Example))
         {
             var driver = await VirtualTimeDriver.AttachAsync(runtime);
@@ -55,9 +55,9 @@ internal static class FootprintBenchmark
             await driver.AdvanceToAsync(example.Until);
         }
 
-        SqliteConnection.ClearAllPools();
         var durable = Measure(runtimePath, "history");
         var finished = Measure(runtimePath, "instances WHERE status IN (3, 4, 5)").Rows;
+        Console.WriteLine($"runtime payload: {RuntimePayload(runtimePath)}");
         var collections = Measure(storePath, "contact_log");
         Console.WriteLine($"{invoices} invoices: runtime {durable.Bytes:N0} bytes in use, store {collections.Bytes:N0}");
         return JsonSerializer.Serialize(new
@@ -71,6 +71,21 @@ internal static class FootprintBenchmark
             historyRowsPerInvoice = Math.Round((double)durable.Rows / invoices, 1),
             contactLogRowsPerInvoice = Math.Round((double)collections.Rows / invoices, 1),
         });
+    }
+
+    /// <summary>Payload bytes of the runtime's two big tables: history blobs and instance rows (input, output, status).</summary>
+    private static string RuntimePayload(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT total(length(events)) FROM history),
+                (SELECT total(length(input) + ifnull(length(output), 0) + ifnull(length(custom_status), 0)) FROM instances)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return $"history blobs {reader.GetDouble(0):N0} bytes, instance rows {reader.GetDouble(1):N0} bytes";
     }
 
     /// <summary>Bytes of the pages in use (as a reader sees the file, WAL included) and the rows of one table (or filtered table).</summary>

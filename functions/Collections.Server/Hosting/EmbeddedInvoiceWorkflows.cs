@@ -48,6 +48,12 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, new ChasingResumed(), cancellationToken: cancellationToken);
 
+    public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoice.Invoice.Number, change, $"contact-details:{invoice.Version}", cancellationToken);
+
+    public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), $"amended:{invoice.Version}", cancellationToken);
+
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, new PaymentPlanAgreed(instalments), cancellationToken: cancellationToken);
 

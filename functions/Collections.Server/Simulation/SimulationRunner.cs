@@ -40,7 +40,7 @@ public sealed class SimulationRunner : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ICollectionsStore Store { get; private set; } = null!;
+    public SqliteCollectionsStore Store { get; private set; } = null!;
 
     public RecordingMessageSender Sender { get; }
 
@@ -101,7 +101,7 @@ public sealed class SimulationRunner : IAsyncDisposable
             await runtime.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Store.Dispose();
         directory.Delete(recursive: true);
     }
 

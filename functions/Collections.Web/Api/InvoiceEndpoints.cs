@@ -28,6 +28,22 @@ internal static class InvoiceEndpoints
         invoices.MapGet("/", ListAsync)
             .WithSummary("Invoices by number, optionally filtered by status, 50 per page.");
 
+        invoices.MapPatch("/{number}", AmendAsync)
+            .Accepts<InvoiceAmendment>("application/json")
+            .Produces<InvoiceSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Correct the amount or due date of an open invoice; its workflow states the new amount from its next message on. Idempotent.");
+
+        invoices.MapPatch("/{number}/contact", UpdateContactAsync)
+            .Accepts<ContactDetailsChange>("application/json")
+            .Produces<InvoiceSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("New email, phone or preferred channel for the invoice's debtor, on each of the debtor's open invoices; a workflow waiting for details continues. Idempotent.");
+
         invoices.MapPost("/{number}/payments", RecordPaymentAsync)
             .Accepts<PaymentRequest>("application/json")
             .WithSummary("A payment the accounting system booked; applied once per paymentId.");
@@ -73,6 +89,18 @@ internal static class InvoiceEndpoints
         return errors.Any
             ? HandlerResults.Invalid(errors.ToDictionary())
             : (await queries.ListAsync(status, pageNumber, size, cancellationToken)).ToHttp();
+    }
+
+    internal static async Task<IResult> AmendAsync(string number, HttpRequest request, AmendInvoiceHandler handler, CancellationToken cancellationToken)
+    {
+        var (amendment, problem) = await RequestBody.ReadJsonAsync<InvoiceAmendment>(request, ApiJson.Options, cancellationToken);
+        return problem ?? (await handler.HandleAsync(number, amendment!, cancellationToken)).ToHttp();
+    }
+
+    internal static async Task<IResult> UpdateContactAsync(string number, HttpRequest request, UpdateContactDetailsHandler handler, CancellationToken cancellationToken)
+    {
+        var (change, problem) = await RequestBody.ReadJsonAsync<ContactDetailsChange>(request, ApiJson.Options, cancellationToken);
+        return problem ?? (await handler.HandleAsync(number, change!, cancellationToken)).ToHttp();
     }
 
     internal static async Task<IResult> RecordPaymentAsync(string number, HttpRequest request, RecordPaymentHandler handler, CancellationToken cancellationToken)

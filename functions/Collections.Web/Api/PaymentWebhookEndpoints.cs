@@ -117,7 +117,9 @@ internal static class PaymentWebhookEndpoints
         }
         catch (MollieApiException exception) when (exception.Status == System.Net.HttpStatusCode.NotFound)
         {
-            return NotAuthentic("Mollie does not know this payment.");
+            // Answered exactly like a known payment, so the webhook tells a stranger nothing about which ids exist
+            // (Mollie's webhook guide: "respond with a 200 OK status code ... also for unknown IDs").
+            return MollieReceived;
         }
         catch (Exception exception) when (exception is MollieApiException or HttpRequestException or ArgumentException)
         {
@@ -126,10 +128,17 @@ internal static class PaymentWebhookEndpoints
             return HandlerResults.Problem(StatusCodes.Status502BadGateway, "Mollie unavailable", "The payment could not be fetched from Mollie; deliver again later.");
         }
 
-        return fetched.Paid is { } paid
-            ? await ApplyAsync(paid, PaymentSources.Mollie, payments, cancellationToken)
-            : Ignored(fetched.NoPaymentBecause);
+        if (fetched.Paid is not { } paid)
+        {
+            return MollieReceived;
+        }
+
+        var applied = await ApplyAsync(paid, PaymentSources.Mollie, payments, cancellationToken);
+        return applied is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ? MollieReceived : applied;
     }
+
+    /// <summary>Mollie's webhook carries only an id anyone can post, so every genuine-looking answer is the same.</summary>
+    private static IResult MollieReceived => TypedResults.Ok(new WebhookIgnored("Received."));
 
     private static async Task<IResult> ApplyAsync(PaymentNotice notice, string source, RecordPaymentHandler payments, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Payments;
 using Collections.Infrastructure.Storage;
 using Collections.Policy;
+using Collections.Web.Staff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -42,12 +43,15 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<CreditInvoiceHandler>();
         services.TryAddSingleton<CancelInvoiceHandler>();
         services.TryAddSingleton<PauseInvoiceHandler>();
+        services.TryAddSingleton<UpdateContactDetailsHandler>();
+        services.TryAddSingleton<AmendInvoiceHandler>();
         services.TryAddSingleton<DisputeInvoiceHandler>();
         services.TryAddSingleton<CallQueries>();
         services.TryAddSingleton<RecordCallOutcomeHandler>();
         services.TryAddSingleton<ApprovalHandler>();
         services.TryAddSingleton<DeliveryFailureHandler>();
         services.TryAddSingleton<InboundMessageHandler>();
+        services.TryAddSingleton<StaffAccounts>();
         return services;
     }
 

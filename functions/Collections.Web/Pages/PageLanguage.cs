@@ -15,6 +15,7 @@ internal static class PageLanguage
             context.Response.Cookies.Append(CookieName, asked, new CookieOptions
             {
                 HttpOnly = true,
+                Secure = context.Request.IsHttps,
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
                 MaxAge = TimeSpan.FromDays(365),

@@ -13,6 +13,7 @@ public static class PagesServiceCollectionExtensions
         {
             options.Cookie.Name = "collections-antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__form";
         });
         services.AddStaffAuthentication();

@@ -32,8 +32,9 @@ internal static class CallListEndpoints
             {
                 OutcomeKind.Ok => Html.SeeOther($"/staff/calls?saved={Uri.EscapeDataString(id)}"),
                 OutcomeKind.Invalid => CallListPage.Render(page, items, today, notice: null, new CallListPage.FailedForm(id, form, outcome.Errors!)),
-                OutcomeKind.NotFound => CallListPage.Render(page, items, today, page.T["calls.notFound"]),
-                _ => CallListPage.Render(page, items, today, page.T["calls.alreadyDone"]),
+                OutcomeKind.NotFound => CallListPage.Render(page, items, today, notice: null, problem: page.T["calls.notFound"]),
+                OutcomeKind.Gone => CallListPage.Render(page, items, today, notice: null, problem: await ClosedAsync(page.T, store, id, http.RequestAborted)),
+                _ => CallListPage.Render(page, items, today, notice: null, problem: page.T["calls.alreadyDone"]),
             };
         });
 
@@ -54,6 +55,15 @@ internal static class CallListEndpoints
         }
 
         return items;
+    }
+
+    /// <summary>The workflow took the task off the list: say why, in the page's language.</summary>
+    private static async Task<string> ClosedAsync(Texts t, ICollectionsStore store, string taskId, CancellationToken cancellationToken)
+    {
+        var task = await store.GetCallTaskAsync(taskId, cancellationToken);
+        var reason = task is null ? null : CallTaskClosures.ReasonOf(task);
+        var index = reason is null ? -1 : CallTaskClosures.All.ToList().IndexOf(reason);
+        return t.Format("calls.closed", t[index < 0 ? "calls.closed.other" : $"calls.closed.{index}"]);
     }
 
     private static async Task<string?> SavedNoticeAsync(Texts t, ICollectionsStore store, string taskId, CancellationToken cancellationToken)

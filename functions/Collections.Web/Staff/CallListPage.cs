@@ -12,11 +12,17 @@ internal static class CallListPage
     /// <summary>The form that failed validation, shown again filled in with its errors.</summary>
     public sealed record FailedForm(string TaskId, CallOutcomeForm Form, IReadOnlyDictionary<string, string[]> Errors);
 
-    public static IResult Render(PageContext page, IReadOnlyList<CallListItem> items, DateOnly today, string? notice, FailedForm? failed = null)
+    /// <param name="problem">Why the last outcome was not recorded (shown as an alert, never as a success).</param>
+    public static IResult Render(PageContext page, IReadOnlyList<CallListItem> items, DateOnly today, string? notice, FailedForm? failed = null, string? problem = null)
     {
         var t = page.T;
         var html = new StringBuilder();
         html.Append("<h1>").Append(Html.Encode(t.Format("calls.title", t.Date(today)))).Append("</h1>");
+        if (problem is not null)
+        {
+            html.Append("<div class=\"errors\" role=\"alert\"><p>").Append(Html.Encode(problem)).Append("</p></div>");
+        }
+
         if (notice is not null)
         {
             html.Append("<p class=\"notice\" role=\"status\">").Append(Html.Encode(notice)).Append("</p>");

@@ -1,6 +1,5 @@
 using Collections.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Collections.Web.Staff;
 
@@ -15,7 +14,7 @@ internal static class SignInEndpoints
 
         staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => SignInPage.Form(PageContext.For(http), LocalOnly(returnUrl)));
 
-        staff.MapPost("/sign-in", async (HttpContext http, IOptions<StaffOptions> options, SignInThrottle throttle) =>
+        staff.MapPost("/sign-in", async (HttpContext http, StaffAccounts accounts, SignInThrottle throttle) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var userName = form["userName"].ToString().Trim();
@@ -27,8 +26,7 @@ internal static class SignInEndpoints
                 return SignInPage.Refused(PageContext.For(http), returnUrl, userName, attempt.At, until);
             }
 
-            var user = options.Value.Users.FirstOrDefault(candidate =>
-                string.Equals(candidate.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            var user = accounts.Find(userName);
             // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
             if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
             {
@@ -55,7 +53,12 @@ internal static class SignInEndpoints
         return staff;
     }
 
-    /// <summary>Only a path on this site, so the sign-in page cannot be used to send people elsewhere.</summary>
-    private static string? LocalOnly(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') ? url : null;
+    /// <summary>Only a path on this site, so the sign-in page cannot be used to send people elsewhere. Browsers drop
+    /// tabs and newlines from URLs (WHATWG URL standard, "basic URL parser"), so "/\t/evil" would become "//evil":
+    /// no control or white-space character is allowed at all, and a newline can no longer reach the Location header.</summary>
+    internal static string? LocalOnly(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\')
+        && !url.Any(character => char.IsControl(character) || char.IsWhiteSpace(character))
+            ? url
+            : null;
 }

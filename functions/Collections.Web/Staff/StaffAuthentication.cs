@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using Collections.Web.Security;
 
 namespace Collections.Web.Staff;
 
@@ -34,10 +35,12 @@ internal static class StaffAuthentication
                 options.Cookie.Name = "collections-staff";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
             })
             .AddScheme<AuthenticationSchemeOptions, AppServiceHeaderHandler>(HeaderScheme, displayName: null, configureOptions: null);
+        services.AddStaffSessions(CookieScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;

@@ -29,8 +29,30 @@ public static class StaffPasswords
         return VerifyHash(passwordHash, password);
     }
 
+    /// <summary>How many hashes Verify has checked: one per call, known account or not (the equal work, provable).</summary>
+    internal static long HashesVerified => Interlocked.Read(ref hashesVerified);
+
+    internal static string StandInHash => UnknownAccountHash;
+
+    private static long hashesVerified;
+
+    /// <summary>What a hash costs to check: ASP.NET Core Identity's v3 header (PRF, iteration count, salt length,
+    /// big-endian after the version byte 0x01) and the subkey length; null when it is not such a hash.</summary>
+    internal static (uint Prf, uint Iterations, uint SaltBytes, int SubkeyBytes)? CostOf(string passwordHash)
+    {
+        var bytes = new byte[passwordHash.Length];
+        if (!Convert.TryFromBase64String(passwordHash, bytes, out var length) || length < 13 || bytes[0] != 0x01)
+        {
+            return null;
+        }
+
+        uint Read(int at) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at, 4));
+        return (Read(1), Read(5), Read(9), length - 13 - (int)Read(9));
+    }
+
     private static bool VerifyHash(string passwordHash, string password)
     {
+        Interlocked.Increment(ref hashesVerified);
         try
         {
             return Hasher.VerifyHashedPassword(new StaffUser(), passwordHash, password) is not PasswordVerificationResult.Failed;

@@ -87,7 +87,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var today = DateOnly.FromDateTime(input.At.DateTime);
         using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
 
-        var sentToday = (await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None))
+        var debtorContacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
+        var sentToday = debtorContacts
             .Where(entry => entry.Kind == ContactKinds.Message && entry.Id != input.StepKey && DateOnly.FromDateTime(entry.At.ToOffset(input.At.Offset).DateTime) == today)
             .ToList();
         if (sentToday.Count > 0 && !input.Resend)
@@ -123,8 +124,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         {
             var whatsApp = input.WhatsApp ?? new WhatsAppPolicy();
             var language = MessageLanguage.Resolve(invoice.Debtor.Language);
-            var contacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
-            if (!WhatsAppMessages.InFreeTextWindow(contacts, input.At, whatsApp.FreeTextWindow))
+            if (!WhatsAppMessages.InFreeTextWindow(debtorContacts, input.At, whatsApp.FreeTextWindow))
             {
                 if (whatsApp.TemplateFor(request.Kind, request.Tone, language) is { } approved)
                 {
@@ -147,7 +147,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         try
         {
             var receipt = await sender.SendAsync(
-                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail, Template: template),
+                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, InvoiceWorkflow.InstanceIdFor(invoice.Number), options.Creditor.BillingEmail, Template: template),
                 CancellationToken.None);
             if (channel is Channel.Email or Channel.WhatsApp)
             {
@@ -220,7 +220,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             ["phone"] = invoice.Debtor.Phone,
             ["balance"] = input.Balance,
             ["agreement"] = input.Agreement,
-            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {contact.Kind.ToString().ToLowerInvariant()}").ToList(),
+            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {Kebab(contact.Kind)}").ToList(),
         };
         await LogAsync(input.StepKey, invoice, input.At, ContactKinds.CallTask, $"Call task ({script}, attempt {input.Attempt})", text: CallScripts.For(input.Script), data: data);
         return input.StepKey;

@@ -25,6 +25,13 @@ public static class InvoiceEventMapping
         return new InvoiceCredited(Required(credit.Amount, "credit.amount"), credit.CreditNoteNumber);
     }
 
+    /// <summary>The stored amount and due date, so a repeated amendment sets the same values again.</summary>
+    public static InvoiceAmended Amendment(InvoiceRecord invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new InvoiceAmended(invoice.Invoice.Amount, invoice.Invoice.DueDate);
+    }
+
     public static InvoiceEvent Dispute(DisputeChange dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);

@@ -110,6 +110,12 @@ public static class InvoiceRequestValidator
             read.Errors.Add("number", "number cannot contain /, \\, #, ? or control characters.");
         }
 
+        // As a URL path segment "." and ".." mean "this" and "the parent" (RFC 3986 §5.2.4): no route could address them.
+        if (number.Trim() is "." or "..")
+        {
+            read.Errors.Add("number", "number cannot be \".\" or \"..\".");
+        }
+
         return number;
     }
 
@@ -163,10 +169,15 @@ public static class InvoiceRequestValidator
         var optIn = read.Object(debtor, at, "whatsAppOptIn", required: false, out var optInElement)
             ? WhatsAppOptIn(read, optInElement, phone)
             : null;
+        var contactName = read.String(debtor, at, "contactName", required: false);
+        if (contactName is not null && kind is not DebtorKind.Business)
+        {
+            read.Errors.Add("debtor.contactName", "debtor.contactName is for business debtors only; a consumer is addressed by their own name.");
+        }
 
         return id is null || name is null || kind is null || channel is null
             ? null
-            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history, optIn);
+            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history, optIn, contactName);
     }
 
     private static string? Contact(JsonFieldReader read, JsonElement debtor, string name, Func<string, ContactCheck> check)
@@ -193,8 +204,8 @@ public static class InvoiceRequestValidator
             case Channel.Sms or Channel.WhatsApp when phone is null && !read.Errors.Has("debtor.phone"):
                 read.Errors.Add("debtor.preferredChannel", $"preferredChannel '{(channel == Channel.Sms ? "sms" : "whatsapp")}' needs debtor.phone, which is missing.");
                 break;
-            case Channel.Sms or Channel.WhatsApp when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
-                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the {(channel == Channel.Sms ? "SMS" : "WhatsApp messages")} that preferredChannel asks for.");
+            case Channel.WhatsApp when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
+                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the WhatsApp messages that preferredChannel asks for.");
                 break;
             case Channel.Email when email is null && !read.Errors.Has("debtor.email"):
                 read.Errors.Add("debtor.preferredChannel", "preferredChannel 'email' needs debtor.email, which is missing.");

@@ -9,7 +9,8 @@ public sealed record Debtor(
     Channel PreferredChannel,
     string Language,
     PaymentHistory? History = null,
-    WhatsAppOptIn? WhatsAppOptIn = null);
+    WhatsAppOptIn? WhatsAppOptIn = null,
+    string? ContactName = null);
 
 public enum DebtorKind
 {

@@ -61,9 +61,14 @@ public static class PolicyDocument
             problems.Add("calls.attemptTimes needs at least one time of day");
         }
 
-        if (policy.Calls.TaskDueBusinessDays < 0)
+        if (policy.Calls.TaskDueBusinessDays < 0 || policy.Calls.OverdueCallDaysBeforeEscalation < 0 || policy.Ladder.DeadlineGraceDays < 0)
         {
-            problems.Add("calls.taskDueBusinessDays may not be negative");
+            problems.Add("calls.taskDueBusinessDays, calls.overdueCallDaysBeforeEscalation and ladder.deadlineGraceDays may not be negative");
+        }
+
+        if (string.IsNullOrWhiteSpace(policy.Calls.SupervisorEmail))
+        {
+            problems.Add("calls.supervisorEmail is required");
         }
 
         if (policy.Agreements.GraceDays < 0 || policy.Agreements.PaidNowDays < 0)
@@ -71,9 +76,11 @@ public static class PolicyDocument
             problems.Add("agreements.graceDays and agreements.paidNowDays may not be negative");
         }
 
-        if (policy.FinalNotice.DeadlineMarginDays < 0)
+        if (policy.FinalNotice.DeadlineMarginDays < 1)
         {
-            problems.Add("finalNotice.deadlineMarginDays may not be negative (the statutory term is a minimum)");
+            // A consumer final notice by email must state a last day at least 15 days after its date: fourteen
+            // days from the day after receipt, and an email may be received the day after it is sent.
+            problems.Add("finalNotice.deadlineMarginDays must be at least 1: a consumer final notice gives fourteen days from the day after receipt, and an email may arrive the day after it is sent");
         }
 
         Positive(policy.Approval.ReminderBusinessDays, "approval.reminderBusinessDays", problems);

@@ -2,13 +2,9 @@ using Collections.Workflow;
 
 namespace Collections.Privacy;
 
-/// <summary>The tags an invoice's messages carry: its workflow instance id, as the embedded runtime uses it and as
-/// Durable Task escapes it (<see cref="DurableInstanceId"/>).</summary>
+/// <summary>The tag an invoice's messages carry in the outbox: its workflow id as the core names it, the same on
+/// both engines (each engine maps it to its own instance id when a delivery report comes back).</summary>
 public static class OutboxTags
 {
-    public static IReadOnlyList<string> Of(string invoiceNumber)
-    {
-        var workflowId = InvoiceWorkflow.InstanceIdFor(invoiceNumber);
-        return [.. new[] { workflowId, DurableInstanceId.From(workflowId) }.Distinct(StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<string> Of(string invoiceNumber) => [InvoiceWorkflow.InstanceIdFor(invoiceNumber)];
 }

@@ -72,6 +72,12 @@ public sealed class InvoiceState
 
     public LastMessage? LastMessage { get; set; }
 
+    /// <summary>The last day to pay the last message stated; the next ladder step comes only after it (plus grace).</summary>
+    public DateOnly? StatedDeadline { get; set; }
+
+    /// <summary>Calls staff made and recorded (answered or not; a wrong number is not an attempt to reach the debtor).</summary>
+    public int CallAttemptsRecorded { get; set; }
+
     /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
     public int Steps { get; set; }
 
@@ -109,7 +115,9 @@ public enum InvoiceStage
 }
 
 /// <summary>A call the workflow is about to ask staff to make, or is waiting on.</summary>
-public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null);
+/// <param name="Required">Raised because a step needs a call attempt first: when nobody works it, it stays on the
+/// list (escalated) instead of falling back to writing.</param>
+public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null, bool Required = false);
 
 public sealed record Promise(DateOnly MadeOn, DateOnly Date, decimal Amount);
 

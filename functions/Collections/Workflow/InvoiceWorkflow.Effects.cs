@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collections.Activities;
 using Collections.Calendar;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -71,6 +72,7 @@ public sealed partial class InvoiceWorkflow
             {
                 case SendOutcome.Sent:
                     state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.StatedDeadline = StatedDeadline(request) ?? state.StatedDeadline;
                     state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
@@ -149,7 +151,12 @@ public sealed partial class InvoiceWorkflow
             }
         }
 
-        await context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), CancellationToken.None);
+        // An operator who knows the provider is back can cut the wait short (POST /api/operations/workflows/{number}/retry).
+        using var cancel = new CancellationTokenSource();
+        var retryNow = context.WaitForExternalEvent<bool>(RetryNowEventName, cancel.Token);
+        var timer = context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), cancel.Token);
+        await Task.WhenAny(retryNow, timer);
+        cancel.Cancel();
         waitingForOutsideWorld = null;
         PublishStatus();
     }
@@ -176,7 +183,7 @@ public sealed partial class InvoiceWorkflow
     {
         bool Usable(Channel channel) => channel switch
         {
-            Channel.Sms => !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone),
+            Channel.Sms => !state.PhoneFlagged && PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone),
             Channel.WhatsApp => !state.WhatsAppFlagged && !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone) && Invoice.Debtor.WhatsAppOptIn is not null,
             _ => !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email),
         };
@@ -212,12 +219,17 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
     private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
     {
-        var statutory = FinalNotice.Dates(Today, delivery);
-        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
-        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
+        var dates = FinalNoticeDatesOn(Today, delivery);
         state.FinalNoticeSentOn = Today;
         state.FinalNoticeLastDay = dates.Deadline;
         return dates;
+    }
+
+    private FinalNoticeDates FinalNoticeDatesOn(DateOnly sentOn, NoticeDelivery delivery)
+    {
+        var statutory = FinalNotice.Dates(sentOn, delivery);
+        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
+        return statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
     }
 
     /// <summary>The plan as a message shows it: instalments covered by payments are paid; with

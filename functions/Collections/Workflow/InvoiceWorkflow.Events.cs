@@ -1,3 +1,4 @@
+using Collections.Activities;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -145,7 +146,7 @@ public sealed partial class InvoiceWorkflow
 
         if (state.Call?.TaskId is { } taskId)
         {
-            await CancelCallTaskAsync(taskId, "payment plan agreed");
+            await CancelCallTaskAsync(taskId, CallTaskClosures.PlanAgreed);
         }
 
         state.AfterAgreement = state.Stage switch

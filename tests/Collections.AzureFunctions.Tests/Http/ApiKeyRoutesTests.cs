@@ -81,6 +81,10 @@ public sealed partial class ApiKeyRoutesTests
 
         public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) => Count();
 
+        public Task ContactDetailsUpdatedAsync(Collections.Storage.InvoiceRecord invoice, Collections.Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken) => Count();
+
+        public Task AmendedAsync(Collections.Storage.InvoiceRecord invoice, CancellationToken cancellationToken) => Count();
+
         public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Collections.Workflow.Instalment> instalments, CancellationToken cancellationToken) => Count();
 
         public Task CallOutcomeAsync(Collections.Storage.CallTaskRecord task, Collections.Handlers.Calls.CallOutcomeRequest outcome, CancellationToken cancellationToken) => Count();

@@ -65,6 +65,28 @@ public sealed class CallListTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task CallList_TaskExpiredWhileOpenOnScreen_AlertSaysSoNothingRecorded()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-cl-9", "Bloemenhuis Roos");
+        await BrowserSeed.InvoiceAsync(Store, "CL-2009", debtor);
+        var task = await BrowserSeed.CallTaskAsync(Store, "call-cl-9", debtor, ["CL-2009"]);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        var card = Card(page, "Bloemenhuis Roos");
+        var stored = (await Store.GetCallTaskAsync(task.Id, default))!;
+        await Store.UpdateCallTaskAsync(stored with { Status = "cancelled", Outcome = """{"cancelled":"not worked; escalated to the supervisor"}""" }, default);
+
+        await card.GetByLabel("Geen gehoor").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Uitkomst opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
+            "Dit gesprek stond niet meer open, dus de uitkomst is niet vastgelegd: de tijd voor dit gesprek was verstreken");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        Assert.Empty(fixture.Server.Workflows.EventsFor("CL-2009"));
+        await PageChecks.AssertAccessibleAsync(page, "call-list-expired");
+    }
+
+    [Fact]
     public async Task CallList_PaymentPlanBuilder_RunningTotalAndInstalmentsSaved()
     {
         var debtor = BrowserSeed.Debtor("debtor-cl-3", "Garage Van Dijk");

@@ -27,7 +27,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ICollectionsStore Store { get; }
+    public SqliteCollectionsStore Store { get; }
 
     public RecordingMessageSender Sender { get; }
 
@@ -65,7 +65,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await runtime.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Store.Dispose();
         directory.Delete(recursive: true);
     }
 

@@ -1,4 +1,5 @@
 using Collections.Activities;
+using Collections.Handlers.Invoices;
 using Collections.Storage;
 
 namespace Collections.Handlers.Deliveries;
@@ -25,7 +26,7 @@ public sealed class InboundMessageHandler(ICollectionsStore store, TimeProvider 
             }
 
             var invoices = await store.ListInvoicesOfDebtorAsync(debtorId, cancellationToken);
-            var open = invoices.Where(record => record.Status == "open").ToList();
+            var open = invoices.Where(record => record.Status == InvoiceStatus.Open).ToList();
             var about = open.Count > 0 ? open : [.. invoices.OrderByDescending(record => record.Invoice.IssueDate).Take(1)];
             var summary = "The debtor wrote (per WhatsApp): " + (message.Text.Length <= SummaryLength ? message.Text : message.Text[..SummaryLength] + "…");
             foreach (var record in about)
