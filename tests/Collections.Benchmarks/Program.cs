@@ -1,11 +1,11 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint> [--instances N] [--rounds N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint> [--instances N] [--rounds N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]");
     return 2;
 }
 
@@ -30,6 +30,7 @@ var json = args[0] switch
     "events" => await EventsBenchmark.RunAsync(instances ?? 10_000),
     "footprint" => await FootprintBenchmark.RunAsync(instances ?? 200),
     "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, rounds),
+    "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
     _ => null,
 };
 if (json is null)

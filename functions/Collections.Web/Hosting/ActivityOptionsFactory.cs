@@ -30,6 +30,8 @@ internal static class ActivityOptionsFactory
                 ? linkSecret
                 : LocalSecret.LoadOrCreate(options.DataPath, DebtorLinks.SecretFileName).Value,
             DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
+            // A fresh instance: binding sets its properties in place, and the example's must stay the defaults.
+            SendingBudgets = new(),
             ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
                 ? secret
                 : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,

@@ -25,6 +25,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
 {
     private static readonly MessageRenderer Renderer = MessageRenderer.Default;
     private readonly DebtorGate debtorGate = new();
+    private readonly SendingBudgetLedger budget = new(options.SendingBudgets);
 
     /// <summary>R2: contact data normalised or refused, the invoice sane, an open dispute, payments recorded before the workflow.</summary>
     public async Task<InvoiceCheck> CheckInvoice(CheckInvoiceInput input)
@@ -144,6 +145,11 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var rendered = Renderer.Render(request.Kind, request.Tone, channel == Channel.WhatsApp ? Channel.Sms : channel, invoice.Debtor.Language, model);
         var text = template?.Text ?? rendered.Text;
         var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
+        if (budget.TryTake(channel, input.StepKey, input.At) is { } notBefore)
+        {
+            return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: notBefore);
+        }
+
         try
         {
             var receipt = await sender.SendAsync(
@@ -161,6 +167,13 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
                 // A reply comes from the debtor's number: remember whose number it is.
                 await store.RecordSentMessageAsync(WhatsAppMessages.DebtorKey(to), invoice.Debtor.Id, input.At, CancellationToken.None);
             }
+        }
+        catch (MessageThrottledException throttled)
+        {
+            // A 429 beyond the provider client's own retries: the same as a used-up budget, for every workflow.
+            var until = input.At + (throttled.RetryAfter ?? TimeSpan.FromMinutes(1));
+            budget.Throttled(channel, input.StepKey, until);
+            return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: until);
         }
         catch (MessageRejectedException rejected)
         {

@@ -52,7 +52,8 @@ public sealed record SendMessageInput(
 
 /// <param name="Problem">Why the channel refused the message for good (then nothing was sent).</param>
 /// <param name="SentVia">The channel it went by when that differs from the one asked for (WhatsApp without an approved template: SMS).</param>
-public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null, Channel? SentVia = null);
+/// <param name="NotBefore">For <see cref="SendOutcome.Throttled"/>: the first moment the channel may send again.</param>
+public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null, Channel? SentVia = null, DateTimeOffset? NotBefore = null);
 
 /// <summary>One voice per debtor: at most one message a day, listing every overdue invoice.</summary>
 public enum SendOutcome
@@ -68,6 +69,10 @@ public enum SendOutcome
 
     /// <summary>The channel refused the message for good.</summary>
     Refused,
+
+    /// <summary>The channel's sending budget is used up (or the provider answered 429): nothing was sent; try again
+    /// at <see cref="SendMessageResult.NotBefore"/>.</summary>
+    Throttled,
 }
 
 public sealed record CallTaskInput(

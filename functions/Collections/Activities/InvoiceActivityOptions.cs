@@ -1,4 +1,5 @@
 using Collections.Messages;
+using Collections.Messaging;
 
 namespace Collections.Activities;
 
@@ -35,6 +36,9 @@ public sealed record InvoiceActivityOptions
     public DebtHelp? DebtHelp { get; init; }
 
     public string? CollectionAgency { get; init; }
+
+    /// <summary>Messages per minute and per hour for each channel, across all workflows of the host.</summary>
+    public SendingBudgets SendingBudgets { get; init; } = new();
 
     /// <summary>Options for examples, tests and <c>simulate</c>: example.nl addresses and links.</summary>
     public static InvoiceActivityOptions Example { get; } = new()
@@ -88,6 +92,7 @@ public sealed record InvoiceActivityOptions
             problems.Add("DebtorLinkLifetimeDays must be at least 1.");
         }
 
+        problems.AddRange(SendingBudgets?.Validate() ?? ["SendingBudgets is required."]);
         return problems;
     }
 }

@@ -80,6 +80,13 @@ public sealed partial class InvoiceWorkflow
                 case SendOutcome.Deferred:
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
                     continue;
+                case SendOutcome.Throttled:
+                    // Over the channel's budget: nothing was sent. Wait for its next window, then decide again from
+                    // the top under the same key; past the message window it moves to the next allowed moment, and
+                    // the deadline it states counts from the day it goes.
+                    await WaitAsync(result.NotBefore!.Value.UtcDateTime);
+                    outageKey = key;
+                    continue;
                 default:
                     channel = await FlagChannelAsync(sentVia, result.Problem);
                     resend = true;

@@ -51,6 +51,28 @@ public sealed class ActivityOptionsTests : IDisposable
         Assert.Contains("PaymentLinkBase", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Create_SendingBudgetConfigured_OverridesThatChannel_OthersKeepTheAcsDefaults()
+    {
+        var activities = ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:SendingBudgets:Email:PerMinute"] = "100", ["Collections:Activities:SendingBudgets:Email:PerHour"] = "2000" }),
+            new CollectionsOptions { DataPath = dataPath });
+
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 100, PerHour = 2000 }, activities.SendingBudgets.Email);
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 200 }, activities.SendingBudgets.Sms);
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 30, PerHour = 100 }, Collections.Activities.InvoiceActivityOptions.Example.SendingBudgets.Email);
+    }
+
+    [Fact]
+    public void Create_SendingBudgetZero_RefusedNamingTheSetting()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:SendingBudgets:Sms:PerMinute"] = "0" }),
+            new CollectionsOptions { DataPath = dataPath }));
+
+        Assert.Contains("SendingBudgets.Sms.PerMinute", failure.Message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
