@@ -26,6 +26,10 @@ internal static class ActivityOptionsFactory
                 ? linkSecret
                 : LocalSecret.LoadOrCreate(options.DataPath, DebtorLinks.SecretFileName).Value,
             DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
+            // A claim goes only to an agency the operator named: never to the example's address.
+            CollectionAgency = null,
+            CollectionAgencyEmail = null,
+            CollectionAgencyPhone = null,
             ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
                 ? secret
                 : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,
