@@ -1,6 +1,6 @@
-using Collections.AzureFunctions.Workflows;
+using Collections.Workflow;
 
-namespace Collections.AzureFunctions.Tests.Workflows;
+namespace Collections.Tests.Workflow;
 
 public sealed class DurableInstanceIdTests
 {

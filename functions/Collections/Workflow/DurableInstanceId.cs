@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Collections.AzureFunctions.Workflows;
+namespace Collections.Workflow;
 
 /// <summary>
 /// Makes a workflow id (e.g. <c>invoice-2026/0042</c>) usable as a Durable Functions instance id. The Azure Storage
