@@ -196,7 +196,7 @@ public sealed record ScenarioEvent
             "callOutcome" when Outcome == CallOutcomeKind.PaymentPlan && Instalments is not { Count: > 0 } => "instalments are required for payment-plan",
             "planAgreed" when Instalments is not { Count: > 0 } => "instalments are required",
             "dispute" when Action is not ("open" or "resolve") => "action must be open or resolve",
-            "approval" when Decision is null => "decision must be approve or reject",
+            "approval" when Decision is null => "decision must be approve, reject or keep-in-house",
             "deliveryFailed" when Channel is null => "channel must be sms, email or whatsapp",
             "debtorWrote" when string.IsNullOrWhiteSpace(Text) => "text is required",
             "outage" when Until is null || Until <= At => "until must lie after at",

@@ -26,8 +26,12 @@ public sealed class SimulationRunner : IAsyncDisposable
     private readonly List<(DateTimeOffset At, JsonObject Line)> notes = [];
     private DurableRuntime? runtime;
 
-    public SimulationRunner(Scenario scenario, CollectionsPolicy policy)
+    private readonly InvoiceActivityOptions options;
+
+    /// <param name="options">Who we are and where messages point; <see cref="InvoiceActivityOptions.Example"/> when absent.</param>
+    public SimulationRunner(Scenario scenario, CollectionsPolicy policy, InvoiceActivityOptions? options = null)
     {
+        this.options = options ?? InvoiceActivityOptions.Example;
         ArgumentNullException.ThrowIfNull(scenario);
         this.scenario = scenario;
         Policy = policy;
@@ -49,7 +53,7 @@ public sealed class SimulationRunner : IAsyncDisposable
     {
         Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
         // One activity at a time: a preview must print the same timeline every time it runs.
-        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example, maxConcurrentActivities: 1);
+        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, options, maxConcurrentActivities: 1);
         var driver = await VirtualTimeDriver.AttachAsync(runtime);
         var workflows = new InvoiceWorkflowClient(runtime.Client);
         var invoices = scenario.AllInvoices;

@@ -55,7 +55,8 @@ internal static class ApprovalPage
         html.Append(Claim(t, view, facts));
         html.Append("<section class=\"card\" aria-labelledby=\"meaning\"><h2 id=\"meaning\">").Append(Html.Encode(t["approval.meaning"])).Append("</h2>")
             .Append("<p>").Append(Html.Encode(t["approval.meaning.approve"])).Append("</p>")
-            .Append("<p>").Append(Html.Encode(t["approval.meaning.reject"])).Append("</p>");
+            .Append("<p>").Append(Html.Encode(t["approval.meaning.reject"])).Append("</p>")
+            .Append("<p>").Append(Html.Encode(t["approval.meaning.keep-in-house"])).Append("</p>");
 
         // Posts to the page's own address (the email link's, with its language); the buttons carry the decision,
         // the one the email link chose first. The token in the address is the credential, so no antiforgery
@@ -64,6 +65,7 @@ internal static class ApprovalPage
         html.Append("<form method=\"post\" aria-label=\"").Append(Html.Attribute(t["approval.choices"])).Append("\">");
         html.Append(reject ? Button(t, ApprovalDecisions.Reject, primary: true) + Button(t, ApprovalDecisions.Approve, primary: false)
             : Button(t, ApprovalDecisions.Approve, primary: true) + Button(t, ApprovalDecisions.Reject, primary: false));
+        html.Append(Button(t, ApprovalDecisions.KeepInHouse, primary: false));
         html.Append("</form>");
         html.Append("<p class=\"muted\">").Append(Html.Encode(t.Format("approval.expires", t.Moment(view.ExpiresAt)))).Append("</p></section>");
         html.Append(History(t, facts));

@@ -32,6 +32,10 @@ internal static class ActivityOptionsFactory
             DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
             // A fresh instance: binding sets its properties in place, and the example's must stay the defaults.
             SendingBudgets = new(),
+            // A claim goes only to an agency the operator named: never to the example's address.
+            CollectionAgency = null,
+            CollectionAgencyEmail = null,
+            CollectionAgencyPhone = null,
             ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
                 ? secret
                 : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Collections.Calendar;
 using Collections.Contacts;
+using Collections.HandOver;
 using Collections.Invoices;
 using Collections.Json;
 using Collections.Law;
@@ -314,14 +315,76 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         return true;
     }
 
-    /// <summary>Hands the claim over to the collection agency after approval.</summary>
+    /// <summary>R11: emails the dossier (PDF + JSON) to the configured agency, then tells the debtor whom to contact now.
+    /// False when it could not be handed over (no agency address, or the address refused): staff take it from there.</summary>
     public async Task<bool> HandOver(HandOverInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var claim = ClaimAmounts.For(input.Invoice, input.Balance, DateOnly.FromDateTime(input.At.DateTime), costsCharged: true, input.TreatAsConsumer, input.AddVatToCosts);
-        var data = new Dictionary<string, object?> { ["balance"] = input.Balance, ["costs"] = claim.Costs, ["interest"] = claim.Interest, ["agency"] = options.CollectionAgency };
-        await LogAsync(input.StepKey, input.Invoice, input.At, ContactKinds.HandedOver, $"Handed over to {options.CollectionAgency ?? "the collection agency"}", data: data);
+        var invoice = input.Invoice;
+        if (options.CollectionAgency is not { } agency || options.CollectionAgencyEmail is not { } agencyEmail)
+        {
+            await LogAsync(input.StepKey + ":no-agency", invoice, input.At, ContactKinds.Note, "Not handed over: no collection agency email address is configured (Collections:Activities:CollectionAgencyEmail).");
+            return false;
+        }
+
+        var today = DateOnly.FromDateTime(input.At.DateTime);
+        var claim = ClaimAmounts.For(invoice, input.Balance, today, costsCharged: true, input.TreatAsConsumer, input.AddVatToCosts);
+        // A retried activity finds its own lines in the log: the dossier shows what happened before the hand-over.
+        var log = (await store.ListContactsAsync(invoice.Number, CancellationToken.None)).Where(entry => !entry.Id.StartsWith(input.StepKey, StringComparison.Ordinal)).ToList();
+        var dossier = HandOverDossier.From(agency, today, options.Creditor, invoice, input.Balance, claim, log);
+        MessageAttachment[] attachments =
+        [
+            new($"dossier-{invoice.Number}.pdf", "application/pdf", DossierPdf.Render(dossier)),
+            new($"dossier-{invoice.Number}.json", "application/json", dossier.ToJson()),
+        ];
+        var tag = InvoiceWorkflow.InstanceIdFor(invoice.Number);
+        try
+        {
+            await sender.SendAsync(
+                new OutgoingMessage(input.StepKey + ":agency", Channel.Email, agencyEmail, $"Overdracht vordering {invoice.Number} ({invoice.Debtor.Name})",
+                    $"Bijgaand het dossier van vordering {invoice.Number} van {options.Creditor.Name} op {invoice.Debtor.Name}: PDF voor het dossier, JSON voor import.\n\n{options.Creditor.BillingContactName}\n{options.Creditor.BillingEmail}\n{options.Creditor.BillingPhone}",
+                    null, tag, options.Creditor.BillingEmail, attachments),
+                CancellationToken.None);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await LogAsync(input.StepKey + ":agency-refused", invoice, input.At, ContactKinds.DeliveryFailed, $"Dossier to {agencyEmail} refused: {rejected.Message}", channel: Channel.Email);
+            return false;
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["balance"] = input.Balance, ["costs"] = dossier.Amounts.Costs, ["interest"] = dossier.Amounts.Interest, ["agency"] = agency, ["agencyEmail"] = agencyEmail,
+            ["attachments"] = attachments.Select(attachment => attachment.Name).ToList(),
+        };
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.HandedOver, $"Handed over to {agency}: dossier emailed to {agencyEmail}", data: data);
+        await SendHandOverNoticeAsync(input, agency, agencyEmail, dossier.Amounts);
         return true;
+    }
+
+    private async Task SendHandOverNoticeAsync(HandOverInput input, string agency, string agencyEmail, DossierAmounts amounts)
+    {
+        var invoice = input.Invoice;
+        var channel = invoice.Debtor.Email is null ? Channel.Sms : Channel.Email;
+        var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
+        var (subject, text) = HandOverNotice.Render(invoice.Debtor.Language, DebtorContact.From(invoice.Debtor).SalutationName, invoice.Number, options.Creditor, agency, agencyEmail, options.CollectionAgencyPhone);
+        var stepKey = input.StepKey + ":debtor";
+        try
+        {
+            await sender.SendAsync(new OutgoingMessage(stepKey, channel, to, subject, text, null, InvoiceWorkflow.InstanceIdFor(invoice.Number), options.Creditor.BillingEmail), CancellationToken.None);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await LogAsync(stepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {to} refused: {rejected.Message}", channel: channel);
+            return;
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["kind"] = "hand-over-notice", ["to"] = to, ["subject"] = subject, ["balance"] = amounts.Principal, ["costs"] = amounts.Costs, ["interest"] = amounts.Interest,
+            ["invoiceNumbers"] = new List<string> { invoice.Number },
+        };
+        await LogAsync(stepKey, invoice, input.At, ContactKinds.Message, $"hand-over-notice (formal) by {MessageNames.Of(channel)}", channel, MessageNames.Of(Tone.Formal), text, data);
     }
 
     /// <summary>Records how the invoice ended: its status in the store and a last contact-log line.</summary>

@@ -67,6 +67,7 @@ public static class InvoiceEventMapping
         {
             ApprovalDecisions.Approve => ApprovalDecision.Approve,
             ApprovalDecisions.Reject => ApprovalDecision.Reject,
+            ApprovalDecisions.KeepInHouse => ApprovalDecision.KeepInHouse,
             _ => throw new ArgumentException($"Approval {approval.Id} is not decided.", nameof(approval)),
         };
         return new ApprovalDecided(approval.Id, decision, approval.DecidedBy);

@@ -498,16 +498,32 @@ public sealed partial class InvoiceWorkflow
 
         var decided = (ApprovalDecided)decision!;
         state.ApprovalId = null;
-        await RecordAsync("approval", $"Hand-over {(decided.Decision == ApprovalDecision.Approve ? "approved" : "rejected")}{(decided.DecidedBy is null ? "" : " by " + decided.DecidedBy)}.");
-        return decided.Decision == ApprovalDecision.Approve
-            ? InvoiceStage.HandOver
-            : throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+        var by = decided.DecidedBy is null ? "" : " by " + decided.DecidedBy;
+        switch (decided.Decision)
+        {
+            case ApprovalDecision.Approve:
+                await RecordAsync("approval", $"Hand-over approved{by}.");
+                return InvoiceStage.HandOver;
+            case ApprovalDecision.KeepInHouse:
+                await RecordAsync("approval", $"Hand-over rejected{by}: kept in-house.");
+                await RaiseStaffTaskAsync("Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.");
+                return InvoiceStage.ManualHandling;
+            default:
+                await RecordAsync("approval", $"Hand-over rejected{by}.");
+                throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+        }
     }
 
+    /// <summary>R11: the dossier goes to the agency and the debtor is told; when it cannot go, staff hand it over and the workflow waits.</summary>
     private async Task<InvoiceStage> HandOverAsync()
     {
-        await ActivityAsync<bool>(nameof(InvoiceActivities.HandOver), key => new HandOverInput(key, At, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts));
-        throw new InvoiceClosedException(InvoiceResult.HandedOver);
+        if (await ActivityAsync<bool>(nameof(InvoiceActivities.HandOver), key => new HandOverInput(key, At, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts)))
+        {
+            throw new InvoiceClosedException(InvoiceResult.HandedOver);
+        }
+
+        await RaiseStaffTaskAsync("Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.");
+        return InvoiceStage.ManualHandling;
     }
 
     /// <summary>R11: hardship leads to a payment plan or a debt-counselling referral, never to escalation.</summary>

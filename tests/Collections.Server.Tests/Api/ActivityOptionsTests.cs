@@ -31,6 +31,18 @@ public sealed class ActivityOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Create_NoAgencyConfigured_NoAgency_ConfiguredOneIsUsed()
+    {
+        var none = ActivityOptionsFactory.Create(Configuration(new()), new CollectionsOptions { DataPath = dataPath });
+        var configured = ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:CollectionAgency"] = "Incasso Noord", ["Collections:Activities:CollectionAgencyEmail"] = "dossiers@noord.example" }),
+            new CollectionsOptions { DataPath = dataPath });
+
+        Assert.Equal((null, null), (none.CollectionAgency, none.CollectionAgencyEmail));
+        Assert.Equal(("Incasso Noord", "dossiers@noord.example"), (configured.CollectionAgency, configured.CollectionAgencyEmail));
+    }
+
+    [Fact]
     public void Create_NoSecretConfigured_GeneratesOneAndKeepsIt()
     {
         var first = ActivityOptionsFactory.Create(Configuration([]), new CollectionsOptions { DataPath = dataPath });

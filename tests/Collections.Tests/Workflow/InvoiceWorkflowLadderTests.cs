@@ -72,6 +72,7 @@ public sealed class InvoiceWorkflowLadderTests
             "2026-04-22T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
             "2026-05-04T10:00+02:00 note approval: Hand-over approved by simulation.",
             "2026-05-04T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
+            "2026-05-04T10:00+02:00 message email formal hand-over-notice balance=1250.00 costs=187.50 interest=0",
             "2026-05-04T10:00+02:00 completed handed-over",
         ], timeline);
     }
