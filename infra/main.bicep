@@ -40,6 +40,9 @@ param emailSenderDisplayName string = 'Collections'
 @description('ACS phone number (E.164) or alphanumeric sender id for SMS. Empty: SMS stay in the outbox.')
 param smsSender string = ''
 
+@description('Channel registration id of a WhatsApp Business account connected to the Communication Services resource (docs/whatsapp.md). Empty: WhatsApp messages stay in the outbox.')
+param whatsAppChannelId string = ''
+
 @description('Public address of the app (a custom domain); empty: https://<app>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
@@ -240,6 +243,7 @@ module appSettings 'modules/appsettings.bicep' = {
     communicationServicesEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
     smsSender: smsSender
+    whatsAppChannelId: whatsAppChannelId
     publicBaseUrl: publicBaseUrl
     vaultReferences: vaultReferences
   }

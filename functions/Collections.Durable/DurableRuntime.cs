@@ -57,6 +57,9 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     internal bool HasRunningActivities => !runningActivities.IsEmpty;
 
+    /// <summary>SQL statements the runtime has executed so far (a count, for tests and benchmarks).</summary>
+    internal long StatementsExecuted => store.StatementsExecuted;
+
     /// <summary>Step timings for benchmarks; null (and not collected) unless set.</summary>
     internal StepMetrics? Metrics { get; set; }
 
@@ -215,10 +218,7 @@ public sealed class DurableRuntime : IAsyncDisposable
             var results = DrainActivityResults();
             settled = results.Count;
             using var transaction = store.Begin();
-            foreach (var result in results)
-            {
-                store.ApplyActivityResult(result, now);
-            }
+            store.ApplyActivityResults(results, now);
 
             if (now >= nextSweep)
             {
@@ -230,10 +230,7 @@ public sealed class DurableRuntime : IAsyncDisposable
             turns = executed.Count;
             try
             {
-                foreach (var (turn, _) in executed)
-                {
-                    store.WriteTurn(turn);
-                }
+                store.WriteTurns(executed.Select(e => e.Turn));
 
                 var capacity = Options.MaxConcurrentActivities - runningActivities.Count;
                 leased = capacity > 0
@@ -376,12 +373,12 @@ public sealed class DurableRuntime : IAsyncDisposable
     private List<(TurnToWrite Turn, OrchestrationExecution? Execution)> RunTurns(DateTime now)
     {
         var ready = store.FindReadyInstances(now, Options.MaxTurnsPerBatch);
+        var messages = ready.Count == 0 ? [] : store.TakeVisibleMessages([.. ready.Select(r => r.Id)], now);
         var work = new List<(InstanceRow Row, List<InboxMessage> Messages, OrchestrationExecution? Execution, List<HistoryEvent>? History)>(ready.Count);
         foreach (var row in ready)
         {
-            var messages = store.LoadVisibleMessages(row.Id, now);
             var execution = cache.Take(row.Id, row.Generation);
-            work.Add((row, messages, execution, execution is null ? store.LoadHistory(row.Id) : null));
+            work.Add((row, messages[row.Id], execution, execution is null ? store.LoadHistory(row.Id) : null));
         }
 
         var turns = new (TurnToWrite Turn, OrchestrationExecution? Execution)[work.Count];

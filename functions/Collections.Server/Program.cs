@@ -1,11 +1,17 @@
 using Collections.Server;
 using Collections.Server.Simulation;
+using Collections.Web.Staff;
 
-// Entry point of the self-hosted product: `simulate` previews a policy on a scenario;
-// anything else starts the server (`--demo`, `--urls` and configuration switches included).
+// Entry point of the self-hosted product: `simulate` previews a policy on a scenario; `staff add NAME`
+// makes a staff account; anything else starts the server (`--demo`, `--urls` and configuration switches included).
 if (args.Length > 0 && args[0] == "simulate")
 {
     return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "staff")
+{
+    return StaffCommand.Run(args[1..], StaffCommand.AskOnConsole, Console.Out, Console.Error);
 }
 
 return await ServerApp.RunAsync(args);

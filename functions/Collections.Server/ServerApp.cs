@@ -1,10 +1,13 @@
 using Collections.Policy;
-using Collections.Server.Api;
-using Collections.Server.Approvals;
 using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
-using Collections.Server.Pages;
+using Collections.Server.Api;
 using Collections.Server.Privacy;
+using Collections.Web.Api;
+using Collections.Web.Approvals;
+using Collections.Web.Hosting;
+using Collections.Web.Pages;
+using Collections.Web.Security;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -14,7 +17,7 @@ namespace Collections.Server;
 /// staff endpoints and approval pages, over the store and the embedded workflow runtime.</summary>
 public static class ServerApp
 {
-    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string DefaultUrl = CollectionsOptions.DefaultPublicBaseUrl;
 
     /// <param name="configureServices">Runs after the product's registrations, so a test can replace one.</param>
     /// <param name="args">Command-line arguments; <c>--demo</c> seeds demo invoices and runs an accelerated clock.</param>
@@ -33,15 +36,22 @@ public static class ServerApp
         }
 
         builder.Services.AddCollections(builder.Configuration);
+        builder.Services.AddCollectionsPrivacy();
+        builder.Services.AddEmbeddedWorkflows(builder.Configuration);
+        builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddApiKeySecurityScheme());
         builder.Services.AddCollectionsPages();
+        builder.Services.AddCollectionsDataProtection(builder.Configuration);
+        builder.Services.AddRequestLimits(builder.Configuration, builder.WebHost);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusCodeFor });
         app.UseStatusCodePages();
+        app.UseRequestLimits(builder.Configuration);
 
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -51,10 +61,12 @@ public static class ServerApp
         api.MapInvoiceEndpoints();
         api.MapCallEndpoints();
         api.MapOutboxEndpoints();
+        api.MapOperationsEndpoints();
         api.MapPrivacyEndpoints();
         app.MapPaymentWebhookEndpoints();
         app.MapDeliveryReportEndpoints();
         app.MapApprovalEndpoints();
+        app.MapHealthEndpoints();
         app.MapCollectionsPages();
         return app;
     }

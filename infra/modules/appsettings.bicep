@@ -17,6 +17,9 @@ param emailSenderAddress string
 @description('ACS phone number (E.164) or alphanumeric sender id; empty leaves SMS in the outbox.')
 param smsSender string
 
+@description('WhatsApp channel registration id on the ACS resource; empty leaves WhatsApp in the outbox.')
+param whatsAppChannelId string
+
 @description('Address debtor pages and approval links point at; empty uses the app\'s default host name.')
 param publicBaseUrl string
 
@@ -49,6 +52,9 @@ var productSettings = {
   Collections__Channels__Sms__Provider: empty(smsSender) ? 'Outbox' : 'Acs'
   Collections__Channels__Sms__From: smsSender
   Collections__Channels__Sms__Acs__Endpoint: communicationServicesEndpoint
+  Collections__Channels__WhatsApp__Provider: empty(whatsAppChannelId) ? 'Outbox' : 'Acs'
+  Collections__Channels__WhatsApp__ChannelRegistrationId: whatsAppChannelId
+  Collections__Channels__WhatsApp__Acs__Endpoint: communicationServicesEndpoint
 }
 
 // Kept apart from productSettings: it depends on the deployed app's host name.

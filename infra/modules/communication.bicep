@@ -1,4 +1,4 @@
-// Azure Communication Services for SMS and email: an Email Communication Service with an
+// Azure Communication Services for SMS, email and WhatsApp (Advanced Messaging): an Email Communication Service with an
 // Azure-managed domain (<guid>.azurecomm.net, sends at once, only as DoNotReply@, low limits)
 // and optionally a custom domain, linked to the Communication Services resource the app calls.
 // A custom domain can be linked only after its DNS records (output `domainVerificationRecords`)
@@ -86,7 +86,7 @@ resource communicationServices 'Microsoft.Communication/communicationServices@20
   }
 }
 
-// Delivery reports (SMS and email) and inbound SMS are published on this topic. The
+// Delivery reports (SMS, email, WhatsApp), inbound SMS and inbound WhatsApp messages are published on this topic. The
 // subscription that pushes them to the app (/api/events/acs) is created after the code is
 // deployed, because Event Grid validates the endpoint when the subscription is made (docs/azure.md).
 resource deliveryReports 'Microsoft.EventGrid/systemTopics@2025-02-15' = {

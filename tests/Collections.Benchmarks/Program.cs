@@ -1,20 +1,25 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events> [--instances N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events> [--instances N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]");
     return 2;
 }
 
 int? instances = null;
+var rounds = 3;
 for (var i = 1; i < args.Length - 1; i++)
 {
     if (args[i] == "--instances")
     {
         instances = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--rounds")
+    {
+        rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     }
 }
 
@@ -23,6 +28,9 @@ var json = args[0] switch
     "sequence5" => await SequenceBenchmark.RunAsync(instances ?? 20_000),
     "timers" => await TimersBenchmark.RunAsync(instances ?? 100_000),
     "events" => await EventsBenchmark.RunAsync(instances ?? 10_000),
+    "footprint" => await FootprintBenchmark.RunAsync(instances ?? 200),
+    "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, rounds),
+    "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
     _ => null,
 };
 if (json is null)

@@ -8,9 +8,24 @@ namespace Collections.Benchmarks;
 /// <summary>HelloCities5: each orchestration calls five activities in sequence (the Netherite/MSSQL benchmark shape).</summary>
 internal static class SequenceBenchmark
 {
-    private static readonly string[] Cities = ["Tokyo", "Seattle", "London", "Amsterdam", "Berlin"];
+    public static readonly string[] Cities = ["Tokyo", "Seattle", "London", "Amsterdam", "Berlin"];
 
     public static async Task<string> RunAsync(int instances)
+    {
+        var run = await MeasureAsync(instances);
+        return JsonSerializer.Serialize(new
+        {
+            benchmark = "sequence5",
+            instances,
+            orchestrationsPerSecond = Math.Round(run.OrchestrationsPerSecond, 1),
+            actionsPerSecond = Math.Round(run.ActionsPerSecond, 1),
+            statementsPerOrchestration = Math.Round(run.StatementsPerOrchestration, 1),
+            p99TurnMs = Math.Round(run.P99TurnMilliseconds, 1),
+        });
+    }
+
+    /// <summary>Starts <paramref name="instances"/> HelloCities5 orchestrations one after another and waits for all.</summary>
+    public static async Task<SequenceRun> MeasureAsync(int instances)
     {
         using var database = new BenchmarkDatabase();
         var registry = new DurableRegistry()
@@ -30,6 +45,7 @@ internal static class SequenceBenchmark
         runtime.Metrics = metrics;
         await runtime.StartAsync();
 
+        var statementsBefore = runtime.StatementsExecuted;
         var clock = Stopwatch.StartNew();
         var completions = new List<Task<InstanceStatus>>(instances);
         for (var i = 0; i < instances; i++)
@@ -38,7 +54,7 @@ internal static class SequenceBenchmark
             completions.Add(runtime.Client.WaitForCompletionAsync($"hello-{i}"));
         }
 
-        Console.WriteLine($"started {instances} in {clock.Elapsed.TotalSeconds:F1} s");
+        var startedAfter = clock.Elapsed.TotalSeconds;
         var statuses = await Task.WhenAll(completions);
         var elapsed = clock.Elapsed.TotalSeconds;
         if (statuses.Any(s => s.RuntimeStatus != OrchestrationRuntimeStatus.Completed || s.ReadOutput<List<string>>()!.Count != Cities.Length))
@@ -46,14 +62,15 @@ internal static class SequenceBenchmark
             throw new InvalidOperationException("Not every orchestration completed with five greetings.");
         }
 
-        Console.WriteLine($"completed {instances} in {elapsed:F1} s; {metrics.Turns} turns, {metrics.ActivitiesStarted} activities");
-        return JsonSerializer.Serialize(new
-        {
-            benchmark = "sequence5",
-            instances,
-            orchestrationsPerSecond = Math.Round(instances / elapsed, 1),
-            actionsPerSecond = Math.Round((metrics.Turns + metrics.ActivitiesStarted) / elapsed, 1),
-            p99TurnMs = Math.Round(metrics.TurnPercentile(99), 1),
-        });
+        var statements = (double)(runtime.StatementsExecuted - statementsBefore) / instances;
+        Console.WriteLine($"ours: {instances} started after {startedAfter:F1} s, completed after {elapsed:F1} s; {metrics.Turns} turns, {metrics.ActivitiesStarted} activities, {statements:F1} statements each");
+        return new SequenceRun(
+            instances / elapsed,
+            (metrics.Turns + metrics.ActivitiesStarted) / elapsed,
+            statements,
+            metrics.TurnPercentile(99));
     }
 }
+
+/// <summary>The figures of one sequence5 run of the embedded runtime.</summary>
+internal sealed record SequenceRun(double OrchestrationsPerSecond, double ActionsPerSecond, double StatementsPerOrchestration, double P99TurnMilliseconds);

@@ -11,6 +11,8 @@ public sealed class ArchitectureTests
         "Collections.Durable",
         "Collections.Infrastructure",
         "Collections.Server",
+        "Collections.Web",
+        "Collections.AzureFunctions",
         "Microsoft.DurableTask",
         "Microsoft.Azure",
         "Azure.",
@@ -32,6 +34,16 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.Empty(forbidden);
+    }
+
+    [Fact]
+    public void Core_HoldsNoHostingCode()
+    {
+        var core = typeof(Collections.Workflow.IWorkflowContext).Assembly;
+
+        var hosting = core.GetTypes().Where(type => type.Namespace?.StartsWith("Collections.Hosting", StringComparison.Ordinal) == true).ToList();
+
+        Assert.Empty(hosting);
     }
 
     [Fact]

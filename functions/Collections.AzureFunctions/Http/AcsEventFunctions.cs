@@ -1,16 +1,16 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Channels.EventGrid;
-using Collections.Server.Api;
 using Collections.Storage;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
-/// <summary>ACS delivery reports through Event Grid: the server's endpoint method (<c>DeliveryReportEndpoints</c>).</summary>
-public sealed class AcsEventFunctions(AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, ICollectionsStore store)
+/// <summary>ACS delivery reports and inbound WhatsApp messages through Event Grid: the server's endpoint method (<c>DeliveryReportEndpoints</c>).</summary>
+public sealed class AcsEventFunctions(AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, InboundMessageHandler inbound, ICollectionsStore store)
 {
     [Function("AcsEvents")]
     public async Task<IResult> AcsEvents(
@@ -19,6 +19,6 @@ public sealed class AcsEventFunctions(AcsEventGridHandler eventGrid, DeliveryFai
         CancellationToken cancellationToken)
     {
         using var scope = DurableClientScope.Enter(durable);
-        return await DeliveryReportEndpoints.HandleAsync(request, request.HttpContext.Response, eventGrid, failures, store, cancellationToken);
+        return await DeliveryReportEndpoints.HandleAsync(request, request.HttpContext.Response, eventGrid, failures, inbound, store, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
-using Collections.Hosting;
-using Collections.Server.Api;
-using Collections.Server.Hosting;
+using Collections.Web.Api;
+using Collections.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;

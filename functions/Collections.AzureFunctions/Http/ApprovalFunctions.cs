@@ -1,6 +1,6 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Approvals;
-using Collections.Server.Approvals;
+using Collections.Web.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

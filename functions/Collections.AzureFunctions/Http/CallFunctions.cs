@@ -1,6 +1,6 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Calls;
-using Collections.Server.Api;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,7 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
-using Collections.Server.Api;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -16,7 +16,9 @@ public sealed class InvoiceFunctions(
     CreditInvoiceHandler credit,
     CancelInvoiceHandler cancel,
     DisputeInvoiceHandler dispute,
-    PauseInvoiceHandler pause)
+    PauseInvoiceHandler pause,
+    AmendInvoiceHandler amend,
+    UpdateContactDetailsHandler contact)
 {
     [Function("SubmitInvoice")]
     public async Task<IResult> SubmitInvoice(
@@ -44,6 +46,28 @@ public sealed class InvoiceFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices")] HttpRequest request,
         CancellationToken cancellationToken) =>
         InvoiceEndpoints.ListAsync(request.Query["status"], request.Query["page"], request.Query["pageSize"], queries, cancellationToken);
+
+    [Function("AmendInvoice")]
+    public async Task<IResult> AmendInvoice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/invoices/{number}")] HttpRequest request,
+        string number,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await InvoiceEndpoints.AmendAsync(number, request, amend, cancellationToken);
+    }
+
+    [Function("UpdateContactDetails")]
+    public async Task<IResult> UpdateContactDetails(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/invoices/{number}/contact")] HttpRequest request,
+        string number,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var scope = DurableClientScope.Enter(durable);
+        return await InvoiceEndpoints.UpdateContactAsync(number, request, contact, cancellationToken);
+    }
 
     [Function("RecordPayment")]
     public async Task<IResult> RecordPayment(

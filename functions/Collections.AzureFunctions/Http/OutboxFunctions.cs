@@ -1,4 +1,4 @@
-using Collections.Server.Api;
+using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,8 +1,8 @@
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Payments;
 using Collections.Infrastructure.Payments;
-using Collections.Server.Api;
-using Collections.Server.Hosting;
+using Collections.Web.Api;
+using Collections.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -4,7 +4,6 @@ using Collections.Handlers.Approvals;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
-using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Storage;
@@ -58,6 +57,12 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingResumed(), cancellationToken);
 
+    public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), change, cancellationToken);
+
+    public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.Amendment(invoice), cancellationToken);
+
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), new PaymentPlanAgreed(instalments), cancellationToken);
 
@@ -76,7 +81,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     // The message's tag is the sending workflow's own instance id (already a Durable instance id).
     public Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken) =>
         InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId)
-            ? RaiseAsync(failure.WorkflowInstanceId, InvoiceEventMapping.Delivery(failure), cancellationToken)
+            ? RaiseAsync(DurableInstanceId.From(failure.WorkflowInstanceId), InvoiceEventMapping.Delivery(failure), cancellationToken)
             : Task.CompletedTask;
 
     public async Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken)

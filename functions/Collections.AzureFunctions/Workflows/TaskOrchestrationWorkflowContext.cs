@@ -1,4 +1,3 @@
-using Collections.Hosting;
 using Collections.Workflow;
 using Microsoft.DurableTask;
 using DurableRetryPolicy = Microsoft.DurableTask.RetryPolicy;
@@ -15,8 +14,17 @@ public sealed class TaskOrchestrationWorkflowContext(TaskOrchestrationContext co
 
     public bool IsReplaying => context.IsReplaying;
 
-    public Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null) =>
-        context.CallActivityAsync<T>(name, input, retry is null ? null : TaskOptions.FromRetryPolicy(ToDurable(DurableRetry.From(retry))));
+    public async Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null)
+    {
+        try
+        {
+            return await context.CallActivityAsync<T>(name, input, retry is null ? null : TaskOptions.FromRetryPolicy(ToDurable(DurableRetry.From(retry))));
+        }
+        catch (TaskFailedException failed)
+        {
+            throw new ActivityFailedException(failed.Message, failed);
+        }
+    }
 
     public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellation) => context.CreateTimer(fireAtUtc, cancellation);
 

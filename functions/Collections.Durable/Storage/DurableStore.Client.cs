@@ -7,8 +7,21 @@ namespace Collections.Durable.Storage;
 /// <summary>What clients do with the store: start, raise events, read status, control and purge instances.</summary>
 internal sealed partial class DurableStore
 {
-    private const string StatusColumns =
-        "id, name, status, generation, input, output, custom_status, failure_type, failure_message, awaited_events, created_at, updated_at";
+    /// <summary>
+    /// An instance's row with, in the same statement, its next timer and its pending activities (for an active
+    /// instance; served by ix_inbox_instance and ix_work_items_instance).
+    /// </summary>
+    private static readonly string StatusQuery = $"""
+        SELECT i.id, i.name, i.status, i.generation, i.input, i.output, i.custom_status, i.failure_type, i.failure_message,
+            i.awaited_events, i.created_at, i.updated_at,
+            CASE WHEN i.status IN (0, 1, 2) THEN (SELECT min(m.visible_at) FROM inbox m
+                WHERE m.instance_id = i.id AND m.generation = i.generation AND m.kind = {TimerFiredKind}) END,
+            CASE WHEN i.status IN (0, 1, 2) THEN (SELECT group_concat(w.name, char(10) ORDER BY w.task_id) FROM work_items w
+                WHERE w.instance_id = i.id) END
+        FROM instances i
+        """;
+
+    private const int TimerFiredKind = (int)HistoryEventKind.TimerFired;
 
     public OrchestrationRuntimeStatus? ReadStatus(string instanceId) =>
         Scalar("SELECT status FROM instances WHERE id = $id", ("$id", instanceId)) is long status
@@ -18,29 +31,27 @@ internal sealed partial class DurableStore
     /// <summary>Creates (or restarts a finished) instance with a start message; false when it is still active.</summary>
     public bool Start(string instanceId, string name, string? input, DateTime now, DateTime eventCutoff)
     {
-        var existing = ReadStatus(instanceId);
         var nowTicks = Ticks(now);
         long generation;
-        if (existing is null)
-        {
-            generation = 1;
-            Execute(
+        if (Execute(
                 """
                 INSERT INTO instances(id, name, status, generation, input, created_at, updated_at)
-                VALUES ($id, $name, $pending, 1, $input, $now, $now)
+                VALUES ($id, $name, $pending, 1, $input, $now, $now) ON CONFLICT(id) DO NOTHING
                 """,
                 ("$id", instanceId),
                 ("$name", name),
                 ("$pending", Pending),
                 ("$input", Db(input)),
-                ("$now", nowTicks));
+                ("$now", nowTicks)) == 1)
+        {
+            generation = 1;
             Execute(
                 "DELETE FROM inbox WHERE instance_id = $id AND kind = $kind AND created_at < $cutoff",
                 ("$id", instanceId),
                 ("$kind", (int)HistoryEventKind.EventRaised),
                 ("$cutoff", Ticks(eventCutoff)));
         }
-        else if (existing is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+        else if (ReadStatus(instanceId) is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
         {
             return false;
         }
@@ -135,10 +146,8 @@ internal sealed partial class DurableStore
 
     public InstanceStatus? GetStatus(string instanceId, JsonSerializerOptions json)
     {
-        using var reader = Command($"SELECT {StatusColumns} FROM instances WHERE id = $id", ("$id", instanceId)).ExecuteReader();
-        (InstanceStatus Status, long Generation)? row = reader.Read() ? ReadStatusRow(reader, json) : null;
-        reader.Close();
-        return row is null ? null : WithWaits(row.Value.Status, row.Value.Generation);
+        using var reader = Command($"{StatusQuery} WHERE i.id = $id", ("$id", instanceId)).ExecuteReader();
+        return reader.Read() ? ReadStatusRow(reader, json) : null;
     }
 
     public InstancePage Query(InstanceQuery query, JsonSerializerOptions json)
@@ -146,9 +155,9 @@ internal sealed partial class DurableStore
         var statuses = query.Statuses is { Count: > 0 } wanted
             ? string.Join(',', wanted.Select(s => (int)s))
             : "0,1,2,3,4,5";
-        var rows = new List<(InstanceStatus Status, long Generation)>();
+        var rows = new List<InstanceStatus>();
         using (var reader = Command(
-            $"SELECT {StatusColumns} FROM instances WHERE status IN ({statuses}) AND id > $after ORDER BY id LIMIT $limit",
+            $"{StatusQuery} WHERE i.status IN ({statuses}) AND i.id > $after ORDER BY i.id LIMIT $limit",
             ("$after", query.ContinuationToken ?? string.Empty),
             ("$limit", query.PageSize + 1)).ExecuteReader())
         {
@@ -159,14 +168,16 @@ internal sealed partial class DurableStore
         }
 
         var more = rows.Count > query.PageSize;
-        var page = rows.Take(query.PageSize).Select(r => WithWaits(r.Status, r.Generation)).ToList();
+        var page = rows.Take(query.PageSize).ToList();
         return new InstancePage(page, more ? page[^1].InstanceId : null);
     }
 
-    private static (InstanceStatus Status, long Generation) ReadStatusRow(SqliteDataReader reader, JsonSerializerOptions json)
+    /// <summary>Reads a row of <see cref="StatusQuery"/>; what an active instance waits for comes with it.</summary>
+    private static InstanceStatus ReadStatusRow(SqliteDataReader reader, JsonSerializerOptions json)
     {
         var failureType = Text(reader, 7);
         var awaited = Text(reader, 9);
+        var activities = Text(reader, 13);
         var status = new InstanceStatus
         {
             Json = json,
@@ -181,36 +192,12 @@ internal sealed partial class DurableStore
             CreatedAt = new DateTimeOffset(FromTicks(reader.GetInt64(10))),
             LastUpdatedAt = new DateTimeOffset(FromTicks(reader.GetInt64(11))),
         };
-        return (status, reader.GetInt64(3));
-    }
-
-    private InstanceStatus WithWaits(InstanceStatus status, long generation)
-    {
-        if (status.IsFinished)
-        {
-            return status;
-        }
-
-        var nextTimer = Scalar(
-            "SELECT min(visible_at) FROM inbox WHERE instance_id = $id AND generation = $gen AND kind = $kind",
-            ("$id", status.InstanceId),
-            ("$gen", generation),
-            ("$kind", (int)HistoryEventKind.TimerFired));
-        var activities = new List<string>();
-        using (var reader = Command(
-            "SELECT name FROM work_items WHERE instance_id = $id ORDER BY task_id",
-            ("$id", status.InstanceId)).ExecuteReader())
-        {
-            while (reader.Read())
+        return status.IsFinished
+            ? status
+            : status with
             {
-                activities.Add(reader.GetString(0));
-            }
-        }
-
-        return status with
-        {
-            NextTimerAt = nextTimer is long ticks ? new DateTimeOffset(FromTicks(ticks)) : null,
-            PendingActivities = activities,
-        };
+                NextTimerAt = reader.IsDBNull(12) ? null : new DateTimeOffset(FromTicks(reader.GetInt64(12))),
+                PendingActivities = activities is null ? [] : activities.Split('\n'),
+            };
     }
 }

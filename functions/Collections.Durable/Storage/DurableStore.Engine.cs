@@ -8,6 +8,9 @@ internal sealed partial class DurableStore
 {
     private const int Pending = (int)OrchestrationRuntimeStatus.Pending;
     private const int Running = (int)OrchestrationRuntimeStatus.Running;
+    private const string MessageColumns = "instance_id, generation, kind, task_id, name, payload, visible_at, created_at";
+    private const string WorkItemColumns =
+        "instance_id, generation, task_id, name, input, retry, attempt, first_scheduled_at, visible_at, locked_until";
 
     /// <summary>Instances (Pending or Running) with at least one visible message, oldest message first.</summary>
     /// <remarks>CROSS JOIN keeps SQLite scanning the inbox by visibility rather than every active instance.</remarks>
@@ -34,23 +37,42 @@ internal sealed partial class DurableStore
         return rows;
     }
 
-    public List<InboxMessage> LoadVisibleMessages(string instanceId, DateTime now)
+    /// <summary>
+    /// Takes (deletes and returns) the visible messages of the given instances in one statement, per instance in
+    /// arrival order. Inside the step's transaction: if the step fails, the messages are back.
+    /// </summary>
+    public Dictionary<string, List<InboxMessage>> TakeVisibleMessages(IReadOnlyList<string> instanceIds, DateTime now)
     {
-        var messages = new List<InboxMessage>();
-        using var reader = Command(
-            "SELECT id, kind, generation, task_id, name, payload, visible_at FROM inbox WHERE instance_id = $id AND visible_at <= $now ORDER BY id",
-            ("$id", instanceId),
-            ("$now", Ticks(now))).ExecuteReader();
-        while (reader.Read())
+        var messages = new Dictionary<string, List<InboxMessage>>(instanceIds.Count, StringComparer.Ordinal);
+        foreach (var id in instanceIds)
         {
-            messages.Add(new InboxMessage(
-                reader.GetInt64(0),
-                (HistoryEventKind)reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                reader.GetInt32(3),
-                Text(reader, 4),
-                Text(reader, 5),
-                FromTicks(reader.GetInt64(6))));
+            messages[id] = [];
+        }
+
+        using (var reader = Command(
+            """
+            DELETE FROM inbox WHERE instance_id IN (SELECT value FROM json_each($ids)) AND visible_at <= $now
+            RETURNING instance_id, id, kind, generation, task_id, name, payload, visible_at
+            """,
+            ("$ids", JsonSerializer.Serialize(instanceIds)),
+            ("$now", Ticks(now))).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                messages[reader.GetString(0)].Add(new InboxMessage(
+                    reader.GetInt64(1),
+                    (HistoryEventKind)reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.GetInt32(4),
+                    Text(reader, 5),
+                    Text(reader, 6),
+                    FromTicks(reader.GetInt64(7))));
+            }
+        }
+
+        foreach (var list in messages.Values)
+        {
+            list.Sort((a, b) => a.Id.CompareTo(b.Id));
         }
 
         return messages;
@@ -59,161 +81,160 @@ internal sealed partial class DurableStore
     public List<HistoryEvent> LoadHistory(string instanceId)
     {
         var history = new List<HistoryEvent>();
-        using var reader = Command(
-            "SELECT kind, ts, task_id, name, payload, fire_at FROM history WHERE instance_id = $id ORDER BY seq",
-            ("$id", instanceId)).ExecuteReader();
+        using var reader = Command("SELECT events FROM history WHERE instance_id = $id ORDER BY seq", ("$id", instanceId)).ExecuteReader();
         while (reader.Read())
         {
-            history.Add(new HistoryEvent(
-                (HistoryEventKind)reader.GetInt32(0),
-                FromTicks(reader.GetInt64(1)),
-                reader.GetInt32(2),
-                Text(reader, 3),
-                Text(reader, 4),
-                reader.IsDBNull(5) ? null : FromTicks(reader.GetInt64(5))));
+            HistoryCodec.Decode((byte[])reader.GetValue(0), history);
         }
 
         return history;
     }
 
-    /// <summary>Commits one turn: history, consumed messages, new work items and timers, and the status row.</summary>
-    public void WriteTurn(TurnToWrite turn)
+    /// <summary>
+    /// Commits the turns of one step: each turn's history as one row, consumed messages already taken, new work
+    /// items and timers, and the status rows. Rows of all turns are inserted together (few statements per step).
+    /// </summary>
+    public void WriteTurns(IEnumerable<TurnToWrite> turns)
     {
-        var result = turn.Result;
-        var id = result.InstanceId;
-        var now = Ticks(result.Now);
-        foreach (var messageId in result.ConsumedMessageIds)
+        var history = new List<object[]>();
+        var workItems = new List<object[]>();
+        var timers = new List<object[]>();
+        foreach (var turn in turns)
         {
-            Execute("DELETE FROM inbox WHERE id = $id", ("$id", messageId));
-        }
+            var result = turn.Result;
+            var id = result.InstanceId;
+            var now = Ticks(result.Now);
+            if (result.Outcome == TurnOutcome.ContinuedAsNew)
+            {
+                ContinueAsNew(turn, now);
+                continue;
+            }
 
-        if (result.Outcome == TurnOutcome.ContinuedAsNew)
-        {
-            ContinueAsNew(turn, now);
-            return;
-        }
+            if (result.NewHistory.Count > 0)
+            {
+                history.Add([id, (long)result.HistoryStart, HistoryCodec.Encode(result.NewHistory)]);
+            }
 
-        var seq = result.HistoryStart;
-        foreach (var historyEvent in result.NewHistory)
-        {
-            Execute(
-                "INSERT INTO history(instance_id, seq, kind, ts, task_id, name, payload, fire_at) VALUES ($id, $seq, $kind, $ts, $task, $name, $payload, $fire)",
-                ("$id", id),
-                ("$seq", seq++),
-                ("$kind", (int)historyEvent.Kind),
-                ("$ts", Ticks(historyEvent.Timestamp)),
-                ("$task", historyEvent.TaskId),
-                ("$name", Db(historyEvent.Name)),
-                ("$payload", Db(historyEvent.Payload)),
-                ("$fire", Db(historyEvent.FireAt?.Ticks)));
-        }
+            foreach (var timer in result.CancelledTimers)
+            {
+                Execute(
+                    "DELETE FROM inbox WHERE instance_id = $id AND generation = $gen AND kind = $kind AND task_id = $task",
+                    ("$id", id),
+                    ("$gen", result.Generation),
+                    ("$kind", (int)HistoryEventKind.TimerFired),
+                    ("$task", timer));
+            }
 
-        foreach (var timer in result.CancelledTimers)
-        {
-            Execute(
-                "DELETE FROM inbox WHERE instance_id = $id AND generation = $gen AND kind = $kind AND task_id = $task",
-                ("$id", id),
-                ("$gen", result.Generation),
-                ("$kind", (int)HistoryEventKind.TimerFired),
-                ("$task", timer));
-        }
+            foreach (var action in result.NewActions)
+            {
+                if (action.Kind == ActionKind.CallActivity)
+                {
+                    var retry = action.Retry is null ? null : JsonSerializer.Serialize(action.Retry);
+                    workItems.Add([id, result.Generation, action.TaskId, action.Name!, Db(action.Input), Db(retry), 1, now, now, 0]);
+                }
+                else if (!result.CancelledTimers.Contains(action.TaskId))
+                {
+                    timers.Add(MessageRow(id, result.Generation, HistoryEventKind.TimerFired, action.TaskId, null, null, action.FireAt!.Value.Ticks, now));
+                }
+            }
 
-        foreach (var action in result.NewActions)
-        {
-            if (action.Kind == ActionKind.CallActivity)
+            if (result.Outcome == TurnOutcome.Running)
             {
                 Execute(
                     """
-                    INSERT INTO work_items(instance_id, generation, task_id, name, input, retry, attempt, first_scheduled_at, visible_at, locked_until)
-                    VALUES ($id, $gen, $task, $name, $input, $retry, 1, $now, $now, 0)
+                    UPDATE instances SET status = $running, awaited_events = $awaited, updated_at = $now,
+                        custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
+                    WHERE id = $id
                     """,
-                    ("$id", id),
-                    ("$gen", result.Generation),
-                    ("$task", action.TaskId),
-                    ("$name", action.Name!),
-                    ("$input", Db(action.Input)),
-                    ("$retry", Db(action.Retry is null ? null : JsonSerializer.Serialize(action.Retry))),
-                    ("$now", now));
+                    ("$running", Running),
+                    ("$awaited", Db(result.AwaitedEvents.Count == 0 ? null : string.Join('\n', result.AwaitedEvents))),
+                    ("$now", now),
+                    ("$changed", result.CustomStatusChanged),
+                    ("$custom", Db(result.CustomStatus)),
+                    ("$id", id));
             }
-            else if (!result.CancelledTimers.Contains(action.TaskId))
+            else
             {
-                InsertMessage(id, result.Generation, HistoryEventKind.TimerFired, action.TaskId, null, null, action.FireAt!.Value.Ticks, now);
+                var status = result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed;
+                Finish(id, status, now, result.Output, result.Failure, result.CustomStatusChanged ? result.CustomStatus : null, result.CustomStatusChanged);
             }
         }
 
-        if (result.Outcome == TurnOutcome.Running)
-        {
-            Execute(
-                """
-                UPDATE instances SET status = $running, awaited_events = $awaited, updated_at = $now,
-                    custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
-                WHERE id = $id
-                """,
-                ("$running", Running),
-                ("$awaited", Db(result.AwaitedEvents.Count == 0 ? null : string.Join('\n', result.AwaitedEvents))),
-                ("$now", now),
-                ("$changed", result.CustomStatusChanged),
-                ("$custom", Db(result.CustomStatus)),
-                ("$id", id));
-            return;
-        }
-
-        Finish(id, result.Outcome == TurnOutcome.Completed ? OrchestrationRuntimeStatus.Completed : OrchestrationRuntimeStatus.Failed, now, result.Output);
-        Execute(
-            """
-            UPDATE instances SET failure_type = $ftype, failure_message = $fmessage,
-                custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
-            WHERE id = $id AND ($ftype IS NOT NULL OR $changed)
-            """,
-            ("$ftype", Db(result.Failure?.ErrorType)),
-            ("$fmessage", Db(result.Failure?.ErrorMessage)),
-            ("$changed", result.CustomStatusChanged),
-            ("$custom", Db(result.CustomStatus)),
-            ("$id", id));
+        InsertRows("history", "instance_id, seq, events", history);
+        InsertRows("work_items", WorkItemColumns, workItems);
+        InsertRows("inbox", MessageColumns, timers);
     }
 
-    /// <summary>Commits a finished activity attempt: the result goes to the inbox, or the attempt is retried later.</summary>
-    public void ApplyActivityResult(ActivityResult result, DateTime now)
+    /// <summary>
+    /// Commits finished activity attempts: a failed one with attempts left is retried later; the others are
+    /// removed from the work items and their results go to the inbox (one delete and one insert for the batch).
+    /// </summary>
+    public void ApplyActivityResults(IReadOnlyList<ActivityResult> results, DateTime now)
     {
-        var item = result.Item;
-        if (result.Failure is { } failure && NextAttemptAt(item, now) is { } retryAt)
+        var settled = new List<ActivityResult>(results.Count);
+        foreach (var result in results)
         {
-            Execute(
-                "UPDATE work_items SET attempt = attempt + 1, visible_at = $at, locked_until = 0 WHERE id = $id",
-                ("$at", Ticks(retryAt)),
-                ("$id", item.Id));
+            if (result.Failure is not null && NextAttemptAt(result.Item, now) is { } retryAt)
+            {
+                Execute(
+                    "UPDATE work_items SET attempt = attempt + 1, visible_at = $at, locked_until = 0 WHERE id = $id",
+                    ("$at", Ticks(retryAt)),
+                    ("$id", result.Item.Id));
+            }
+            else
+            {
+                settled.Add(result);
+            }
+        }
+
+        if (settled.Count == 0)
+        {
             return;
         }
 
         // A missing work item means the instance finished, was terminated or restarted meanwhile: drop the result.
-        if (Execute("DELETE FROM work_items WHERE id = $id", ("$id", item.Id)) == 0)
+        var present = new HashSet<long>();
+        using (var reader = Command(
+            "DELETE FROM work_items WHERE id IN (SELECT value FROM json_each($ids)) RETURNING id",
+            ("$ids", JsonSerializer.Serialize(settled.Select(r => r.Item.Id)))).ExecuteReader())
         {
-            return;
+            while (reader.Read())
+            {
+                present.Add(reader.GetInt64(0));
+            }
         }
 
-        if (result.Failure is { } final)
+        var messages = new List<object[]>(present.Count);
+        var at = Ticks(now);
+        foreach (var result in settled.Where(r => present.Contains(r.Item.Id)))
         {
-            InsertMessage(item.InstanceId, item.Generation, HistoryEventKind.TaskFailed, item.TaskId, final.ErrorType, final.ErrorMessage, Ticks(now), Ticks(now));
+            var item = result.Item;
+            messages.Add(result.Failure is { } failure
+                ? MessageRow(item.InstanceId, item.Generation, HistoryEventKind.TaskFailed, item.TaskId, failure.ErrorType, failure.ErrorMessage, at, at)
+                : MessageRow(item.InstanceId, item.Generation, HistoryEventKind.TaskCompleted, item.TaskId, null, result.Output, at, at));
         }
-        else
-        {
-            InsertMessage(item.InstanceId, item.Generation, HistoryEventKind.TaskCompleted, item.TaskId, null, result.Output, Ticks(now), Ticks(now));
-        }
+
+        InsertRows("inbox", MessageColumns, messages);
     }
 
-    /// <summary>Leases up to <paramref name="max"/> due activity attempts that are not running in this process.</summary>
+    /// <summary>
+    /// Leases (in one statement) up to <paramref name="max"/> due activity attempts and returns those not already
+    /// running in this process — a running attempt whose lease ran out just gets its lease renewed.
+    /// </summary>
     public List<WorkItem> LeaseWorkItems(DateTime now, int max, DateTime leaseUntil, Func<long, bool> isRunning)
     {
-        var items = new List<WorkItem>();
+        var items = new List<(long VisibleAt, WorkItem Item)>();
         using (var reader = Command(
             """
-            SELECT id, instance_id, generation, task_id, name, input, retry, attempt, first_scheduled_at FROM work_items
-            WHERE visible_at <= $now AND locked_until <= $now ORDER BY visible_at, id LIMIT $max
+            UPDATE work_items SET locked_until = $until WHERE id IN (
+                SELECT id FROM work_items WHERE visible_at <= $now AND locked_until <= $now ORDER BY visible_at, id LIMIT $max)
+            RETURNING id, instance_id, generation, task_id, name, input, retry, attempt, first_scheduled_at, visible_at
             """,
+            ("$until", Ticks(leaseUntil)),
             ("$now", Ticks(now)),
-            ("$max", max * 2)).ExecuteReader())
+            ("$max", max)).ExecuteReader())
         {
-            while (reader.Read() && items.Count < max)
+            while (reader.Read())
             {
                 var id = reader.GetInt64(0);
                 if (isRunning(id))
@@ -222,7 +243,7 @@ internal sealed partial class DurableStore
                 }
 
                 var retry = Text(reader, 6);
-                items.Add(new WorkItem(
+                items.Add((reader.GetInt64(9), new WorkItem(
                     id,
                     reader.GetString(1),
                     reader.GetInt64(2),
@@ -231,16 +252,11 @@ internal sealed partial class DurableStore
                     Text(reader, 5),
                     retry is null ? null : JsonSerializer.Deserialize<ActivityRetryOptions>(retry),
                     reader.GetInt32(7),
-                    FromTicks(reader.GetInt64(8))));
+                    FromTicks(reader.GetInt64(8)))));
             }
         }
 
-        foreach (var item in items)
-        {
-            Execute("UPDATE work_items SET locked_until = $until WHERE id = $id", ("$until", Ticks(leaseUntil)), ("$id", item.Id));
-        }
-
-        return items;
+        return [.. items.OrderBy(i => i.VisibleAt).ThenBy(i => i.Item.Id).Select(i => i.Item)];
     }
 
     /// <summary>Releases all leases: called when this process takes over the file, whose previous owner is gone.</summary>
@@ -309,15 +325,25 @@ internal sealed partial class DurableStore
     }
 
     /// <summary>Sets a terminal status and removes the instance's pending timers, messages and activity attempts.</summary>
-    private void Finish(string id, OrchestrationRuntimeStatus status, long now, string? output)
+    private void Finish(
+        string id, OrchestrationRuntimeStatus status, long now, string? output, FailureDetails? failure = null, string? customStatus = null, bool customStatusChanged = false)
     {
         Execute("DELETE FROM inbox WHERE instance_id = $id", ("$id", id));
         Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
         Execute(
-            "UPDATE instances SET status = $status, output = $output, awaited_events = NULL, updated_at = $now WHERE id = $id",
+            """
+            UPDATE instances SET status = $status, output = $output, awaited_events = NULL, updated_at = $now,
+                failure_type = $ftype, failure_message = $fmessage,
+                custom_status = CASE WHEN $changed THEN $custom ELSE custom_status END
+            WHERE id = $id
+            """,
             ("$status", (int)status),
             ("$output", Db(output)),
             ("$now", now),
+            ("$ftype", Db(failure?.ErrorType)),
+            ("$fmessage", Db(failure?.ErrorMessage)),
+            ("$changed", customStatusChanged),
+            ("$custom", Db(customStatus)),
             ("$id", id));
     }
 
@@ -330,17 +356,8 @@ internal sealed partial class DurableStore
     }
 
     private void InsertMessage(string instanceId, long? generation, HistoryEventKind kind, int taskId, string? name, string? payload, long visibleAt, long createdAt) =>
-        Execute(
-            """
-            INSERT INTO inbox(instance_id, generation, kind, task_id, name, payload, visible_at, created_at)
-            VALUES ($id, $gen, $kind, $task, $name, $payload, $visible, $created)
-            """,
-            ("$id", instanceId),
-            ("$gen", Db(generation)),
-            ("$kind", (int)kind),
-            ("$task", taskId),
-            ("$name", Db(name)),
-            ("$payload", Db(payload)),
-            ("$visible", visibleAt),
-            ("$created", createdAt));
+        InsertRows("inbox", MessageColumns, [MessageRow(instanceId, generation, kind, taskId, name, payload, visibleAt, createdAt)]);
+
+    private static object[] MessageRow(string instanceId, long? generation, HistoryEventKind kind, int taskId, string? name, string? payload, long visibleAt, long createdAt) =>
+        [instanceId, Db(generation), (int)kind, taskId, Db(name), Db(payload), visibleAt, createdAt];
 }

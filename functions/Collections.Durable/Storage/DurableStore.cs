@@ -24,8 +24,7 @@ internal sealed partial class DurableStore : IDisposable
             awaited_events TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_instances_status ON instances(status, id);
         CREATE TABLE IF NOT EXISTS history(
-            instance_id TEXT NOT NULL, seq INTEGER NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,
-            task_id INTEGER NOT NULL, name TEXT, payload TEXT, fire_at INTEGER,
+            instance_id TEXT NOT NULL, seq INTEGER NOT NULL, events BLOB NOT NULL,
             PRIMARY KEY(instance_id, seq)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS inbox(
             id INTEGER PRIMARY KEY, instance_id TEXT NOT NULL, generation INTEGER, kind INTEGER NOT NULL,
@@ -44,6 +43,7 @@ internal sealed partial class DurableStore : IDisposable
         """;
 
     private const int CommitsPerCheckpoint = 200;
+    private const int MaxRowsPerInsert = 64;
 
     private readonly SqliteConnection connection;
     private readonly string connectionString;
@@ -69,9 +69,66 @@ internal sealed partial class DurableStore : IDisposable
         }.ToString();
         connection = new SqliteConnection(connectionString);
         connection.Open();
+        MigrateEventPerRowHistory();
         using var schema = connection.CreateCommand();
         schema.CommandText = Schema;
         schema.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Files written before history was stored one row per turn hold one row per event (columns kind, ts, ...):
+    /// each such row becomes a one-event row under the same sequence number, so replay reads the same events.
+    /// </summary>
+    private void MigrateEventPerRowHistory()
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM pragma_table_info('history') WHERE name = 'kind'";
+        if ((long)probe.ExecuteScalar()! == 0)
+        {
+            return;
+        }
+
+        using var migration = connection.BeginTransaction();
+        var rows = new List<(string Id, long Seq, byte[] Events)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = migration;
+            read.CommandText = "SELECT instance_id, seq, kind, ts, task_id, name, payload, fire_at FROM history";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var historyEvent = new Engine.HistoryEvent(
+                    (Engine.HistoryEventKind)reader.GetInt32(2),
+                    FromTicks(reader.GetInt64(3)),
+                    reader.GetInt32(4),
+                    Text(reader, 5),
+                    Text(reader, 6),
+                    reader.IsDBNull(7) ? null : FromTicks(reader.GetInt64(7)));
+                rows.Add((reader.GetString(0), reader.GetInt64(1), HistoryCodec.Encode([historyEvent])));
+            }
+        }
+
+        using var rebuild = connection.CreateCommand();
+        rebuild.Transaction = migration;
+        rebuild.CommandText = """
+            DROP TABLE history;
+            CREATE TABLE history(instance_id TEXT NOT NULL, seq INTEGER NOT NULL, events BLOB NOT NULL,
+                PRIMARY KEY(instance_id, seq)) WITHOUT ROWID;
+            """;
+        rebuild.ExecuteNonQuery();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = migration;
+        insert.CommandText = "INSERT INTO history(instance_id, seq, events) VALUES ($id, $seq, $events)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var events = insert.Parameters.Add("$events", SqliteType.Blob);
+        foreach (var row in rows)
+        {
+            (id.Value, seq.Value, events.Value) = (row.Id, row.Seq, row.Events);
+            insert.ExecuteNonQuery();
+        }
+
+        migration.Commit();
     }
 
     /// <summary>Begins the transaction that all commands join until it is committed or disposed.</summary>
@@ -110,24 +167,80 @@ internal sealed partial class DurableStore : IDisposable
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    /// <summary>A cached, prepared command with the given parameters bound, in the current transaction.</summary>
+    /// <summary>SQL statements executed since the store was opened (turns, activities, client calls; not the schema).</summary>
+    public long StatementsExecuted { get; private set; }
+
+    /// <summary>
+    /// A cached, prepared command with the given parameters bound, in the current transaction. The parameters are
+    /// created once per command and only their values are set afterwards (a command always takes the same names).
+    /// </summary>
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = Prepared(sql, parameters.Length, i => parameters[i].Name);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i].Value;
+        }
+
+        return command;
+    }
+
+    private SqliteCommand Prepared(string sql, int parameterCount, Func<int, string> parameterName)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
+            for (var i = 0; i < parameterCount; i++)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = parameterName(i) });
+            }
+
             commands.Add(sql, command);
         }
 
         command.Transaction = transaction;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        StatementsExecuted++;
         return command;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (each one value per column) with as few statements as possible: up to
+    /// <see cref="MaxRowsPerInsert"/> rows each, in power-of-two chunks so few distinct statements get prepared.
+    /// </summary>
+    private void InsertRows(string table, string columns, IReadOnlyList<object[]> rows)
+    {
+        var width = columns.Count(c => c == ',') + 1;
+        var done = 0;
+        while (done < rows.Count)
+        {
+            var chunk = MaxRowsPerInsert;
+            while (chunk > rows.Count - done)
+            {
+                chunk /= 2;
+            }
+
+            var sql = InsertSql(table, columns, width, chunk);
+            var command = Prepared(sql, chunk * width, i => $"$p{i}");
+            for (var row = 0; row < chunk; row++)
+            {
+                var values = rows[done + row];
+                for (var column = 0; column < width; column++)
+                {
+                    command.Parameters[(row * width) + column].Value = values[column];
+                }
+            }
+
+            command.ExecuteNonQuery();
+            done += chunk;
+        }
+    }
+
+    private static string InsertSql(string table, string columns, int width, int rows)
+    {
+        var values = Enumerable.Range(0, rows)
+            .Select(row => "(" + string.Join(", ", Enumerable.Range(row * width, width).Select(i => $"$p{i}")) + ")");
+        return $"INSERT INTO {table}({columns}) VALUES {string.Join(", ", values)}";
     }
 
     private int Execute(string sql, params (string Name, object Value)[] parameters) =>

@@ -11,6 +11,8 @@ public sealed class ChannelsOptions
 
     public EmailChannelOptions Email { get; set; } = new();
 
+    public WhatsAppChannelOptions WhatsApp { get; set; } = new();
+
     public EventGridOptions EventGrid { get; set; } = new();
 }
 
@@ -59,6 +61,25 @@ public sealed class EmailChannelOptions
 
     /// <summary>ACS email: give up waiting for the send operation after this (a retry resumes it).</summary>
     public TimeSpan MaxPollDuration { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public enum WhatsAppProvider
+{
+    Outbox,
+    Acs,
+}
+
+/// <summary>WhatsApp through ACS Advanced Messaging: a WhatsApp Business account connected to the ACS resource
+/// as a channel (docs/whatsapp.md).</summary>
+public sealed class WhatsAppChannelOptions
+{
+    public WhatsAppProvider Provider { get; set; } = WhatsAppProvider.Outbox;
+
+    /// <summary>The channel registration id of the WhatsApp Business account on the ACS resource
+    /// (Azure portal: Communication Services → Channels).</summary>
+    public Guid? ChannelRegistrationId { get; set; }
+
+    public AcsOptions Acs { get; set; } = new();
 }
 
 /// <summary>An ACS resource: either a connection string (access key) or an endpoint with Entra ID (managed identity).</summary>

@@ -8,6 +8,7 @@ public sealed class ChannelsOptionsValidator : IValidateOptions<ChannelsOptions>
 {
     private const string Sms = ChannelsOptions.SectionName + ":Sms";
     private const string Email = ChannelsOptions.SectionName + ":Email";
+    private const string WhatsApp = ChannelsOptions.SectionName + ":WhatsApp";
 
     public ValidateOptionsResult Validate(string? name, ChannelsOptions options)
     {
@@ -54,6 +55,15 @@ public sealed class ChannelsOptionsValidator : IValidateOptions<ChannelsOptions>
             if (!string.IsNullOrEmpty(options.Email.Smtp.Username) && options.Email.Smtp.Password is null)
             {
                 errors.Add($"{Email}:Smtp:Password is required when {Email}:Smtp:Username is set.");
+            }
+        }
+
+        if (options.WhatsApp.Provider == WhatsAppProvider.Acs)
+        {
+            ValidateAcs(options.WhatsApp.Acs, $"{WhatsApp}:Acs", errors);
+            if (options.WhatsApp.ChannelRegistrationId is not { } id || id == Guid.Empty)
+            {
+                errors.Add($"{WhatsApp}:ChannelRegistrationId is required for the ACS WhatsApp provider (the WhatsApp channel's id on the Communication Services resource).");
             }
         }
 

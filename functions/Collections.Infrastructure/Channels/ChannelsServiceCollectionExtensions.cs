@@ -16,7 +16,7 @@ namespace Collections.Infrastructure.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IMessageSender"/> (routing SMS and email to the configured providers, the outbox
+    /// <summary>Registers <see cref="IMessageSender"/> (routing SMS, email and WhatsApp to the configured providers, the outbox
     /// by default) and <see cref="AcsEventGridHandler"/> from <c>Collections:Channels</c>, validated at start-up.
     /// Needs an <c>ICollectionsStore</c> registration for the outbox. A registered <see cref="TokenCredential"/>
     /// is used for ACS endpoints without a connection string; otherwise <see cref="DefaultAzureCredential"/>.</summary>
@@ -36,7 +36,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<IMessageSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ChannelsOptions>>().Value;
-            return new RoutingMessageSender(CreateSmsSender(sp, options.Sms), CreateEmailSender(sp, options.Email));
+            return new RoutingMessageSender(CreateSmsSender(sp, options.Sms), CreateEmailSender(sp, options.Email), CreateWhatsAppSender(sp, options.WhatsApp));
         });
         return services;
     }
@@ -45,6 +45,13 @@ public static class ChannelsServiceCollectionExtensions
     {
         SmsProvider.Acs => new AcsSmsSender(
             CreatePipeline(sp, sms.Acs), sms.From!, sp.GetRequiredService<ISmsFirstSentLog>(), sp.GetRequiredService<TimeProvider>(), LoggerFor<AcsSmsSender>(sp)),
+        _ => sp.GetRequiredService<OutboxMessageSender>(),
+    };
+
+    private static IMessageSender CreateWhatsAppSender(IServiceProvider sp, WhatsAppChannelOptions whatsApp) => whatsApp.Provider switch
+    {
+        WhatsAppProvider.Acs => new AcsWhatsAppSender(
+            CreatePipeline(sp, whatsApp.Acs), whatsApp.ChannelRegistrationId!.Value, sp.GetRequiredService<ISmsFirstSentLog>(), sp.GetRequiredService<TimeProvider>(), LoggerFor<AcsWhatsAppSender>(sp)),
         _ => sp.GetRequiredService<OutboxMessageSender>(),
     };
 

@@ -9,7 +9,7 @@ namespace Collections.Infrastructure.Storage;
 /// connection and runs single statements, so the store is safe to share between concurrent
 /// requests; SQLite serialises the writers. Versions are integer row versions.
 /// </summary>
-public sealed class SqliteCollectionsStore : ICollectionsStore
+public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
 {
     // SQLITE_CONSTRAINT_UNIQUE (https://www.sqlite.org/rescode.html#constraint_unique).
     private const int UniqueConstraintFailed = 2067;
@@ -39,6 +39,14 @@ public sealed class SqliteCollectionsStore : ICollectionsStore
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         SqliteSchema.Migrate(connection);
+    }
+
+    /// <summary>Closes this store's pooled connections so its file can be moved or deleted. Only this store's pool:
+    /// clearing every pool would close connections other stores in the process are opening.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Collections.Handlers;
 using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
-using Collections.Hosting;
 using Collections.Json;
 using Collections.Policy;
 using Collections.Server.Workflows;
@@ -48,6 +47,12 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
 
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, new ChasingResumed(), cancellationToken: cancellationToken);
+
+    public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoice.Invoice.Number, change, $"contact-details:{invoice.Version}", cancellationToken);
+
+    public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), $"amended:{invoice.Version}", cancellationToken);
 
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoiceNumber, new PaymentPlanAgreed(instalments), cancellationToken: cancellationToken);

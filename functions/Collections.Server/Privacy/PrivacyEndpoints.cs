@@ -1,6 +1,6 @@
 using Collections.Handlers;
 using Collections.Privacy;
-using Collections.Server.Api;
+using Collections.Web.Api;
 
 namespace Collections.Server.Privacy;
 

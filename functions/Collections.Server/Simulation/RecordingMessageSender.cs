@@ -15,9 +15,23 @@ public sealed class RecordingMessageSender(TimeProvider time) : IMessageSender
 
     public IReadOnlyList<OutgoingMessage> Sent => [.. order];
 
+    /// <summary>A provider outage: every send fails (as a transient error) until this moment.</summary>
+    public DateTimeOffset? DownUntil { get; set; }
+
+    /// <summary>Sends tried while down.</summary>
+    public int FailedAttempts => failedAttempts;
+
+    private int failedAttempts;
+
     public Task<SendReceipt> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (time.GetUtcNow() < DownUntil)
+        {
+            Interlocked.Increment(ref failedAttempts);
+            throw new HttpRequestException("The provider is unavailable (simulated outage).");
+        }
+
         if (Refused.TryGetValue(message.To, out var channel) && channel == message.Channel)
         {
             throw new MessageRejectedException($"recipient {message.To} refused");

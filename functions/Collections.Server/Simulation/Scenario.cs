@@ -118,7 +118,7 @@ public sealed record Scenario
 public sealed record ScenarioEvent
 {
     public static readonly IReadOnlyList<string> Types =
-        ["payment", "callOutcome", "dispute", "approval", "invoiceAmended", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "closedByStaff", "pause", "resume", "planAgreed", "outage"];
+        ["payment", "callOutcome", "dispute", "approval", "invoiceAmended", "invoiceCancelled", "invoiceCredited", "contactUpdated", "deliveryFailed", "debtorWrote", "closedByStaff", "pause", "resume", "planAgreed", "outage"];
 
     public DateTimeOffset At { get; init; }
 
@@ -157,6 +157,9 @@ public sealed record ScenarioEvent
 
     public string? Phone { get; init; }
 
+    /// <summary>debtorWrote: what the debtor wrote to our WhatsApp number.</summary>
+    public string? Text { get; init; }
+
     /// <summary>outage: the host is down from <see cref="At"/> until this moment.</summary>
     public DateTimeOffset? Until { get; init; }
 
@@ -193,8 +196,9 @@ public sealed record ScenarioEvent
             "callOutcome" when Outcome == CallOutcomeKind.PaymentPlan && Instalments is not { Count: > 0 } => "instalments are required for payment-plan",
             "planAgreed" when Instalments is not { Count: > 0 } => "instalments are required",
             "dispute" when Action is not ("open" or "resolve") => "action must be open or resolve",
-            "approval" when Decision is null => "decision must be approve or reject",
-            "deliveryFailed" when Channel is null => "channel must be sms or email",
+            "approval" when Decision is null => "decision must be approve, reject or keep-in-house",
+            "deliveryFailed" when Channel is null => "channel must be sms, email or whatsapp",
+            "debtorWrote" when string.IsNullOrWhiteSpace(Text) => "text is required",
             "outage" when Until is null || Until <= At => "until must lie after at",
             _ => null,
         };

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Activities;
 using Collections.Durable;
+using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Storage;
+using Collections.Invoices;
 using Collections.Json;
 using Collections.Messaging;
 using Collections.Policy;
@@ -24,8 +26,12 @@ public sealed class SimulationRunner : IAsyncDisposable
     private readonly List<(DateTimeOffset At, JsonObject Line)> notes = [];
     private DurableRuntime? runtime;
 
-    public SimulationRunner(Scenario scenario, CollectionsPolicy policy)
+    private readonly InvoiceActivityOptions options;
+
+    /// <param name="options">Who we are and where messages point; <see cref="InvoiceActivityOptions.Example"/> when absent.</param>
+    public SimulationRunner(Scenario scenario, CollectionsPolicy policy, InvoiceActivityOptions? options = null)
     {
+        this.options = options ?? InvoiceActivityOptions.Example;
         ArgumentNullException.ThrowIfNull(scenario);
         this.scenario = scenario;
         Policy = policy;
@@ -38,7 +44,7 @@ public sealed class SimulationRunner : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ICollectionsStore Store { get; private set; } = null!;
+    public SqliteCollectionsStore Store { get; private set; } = null!;
 
     public RecordingMessageSender Sender { get; }
 
@@ -47,7 +53,7 @@ public sealed class SimulationRunner : IAsyncDisposable
     {
         Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
         // One activity at a time: a preview must print the same timeline every time it runs.
-        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example, maxConcurrentActivities: 1);
+        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, options, maxConcurrentActivities: 1);
         var driver = await VirtualTimeDriver.AttachAsync(runtime);
         var workflows = new InvoiceWorkflowClient(runtime.Client);
         var invoices = scenario.AllInvoices;
@@ -99,7 +105,7 @@ public sealed class SimulationRunner : IAsyncDisposable
             await runtime.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Store.Dispose();
         directory.Delete(recursive: true);
     }
 
@@ -145,6 +151,12 @@ public sealed class SimulationRunner : IAsyncDisposable
                 break;
             case "deliveryFailed":
                 await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), cancellationToken: cancellationToken);
+                break;
+            case "debtorWrote":
+                // As an inbound WhatsApp message arrives through Event Grid (the scenario's debtor writes from their number).
+                var phone = invoices.First(invoice => invoice.Number == number).Debtor.Phone ?? string.Empty;
+                await new InboundMessageHandler(Store, Clock).HandleAsync(
+                    [new InboundMessage($"sim-inbound-{index + 1}", Channel.WhatsApp, phone, happening.Text!, happening.At)], cancellationToken);
                 break;
             case "closedByStaff":
                 await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), cancellationToken: cancellationToken);

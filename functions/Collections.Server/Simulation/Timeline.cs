@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Collections.Activities;
 using Collections.Calendar;
 using Collections.Json;
+using Collections.Messages;
 using Collections.Storage;
 
 namespace Collections.Server.Simulation;
@@ -39,7 +40,7 @@ public static class Timeline
         {
             case ContactKinds.Message:
                 line["type"] = "message";
-                line["channel"] = entry.Channel is { } channel ? JsonNamingPolicy.KebabCaseLower.ConvertName(channel.ToString()) : null;
+                line["channel"] = entry.Channel is { } channel ? MessageNames.Of(channel) : null;
                 line["tone"] = entry.Tone;
                 line["kind"] = Take(data, "kind");
                 line["to"] = Take(data, "to");

@@ -13,9 +13,18 @@ public sealed class DurableWorkflowContext(OrchestrationContext context) : IWork
 
     public bool IsReplaying => context.IsReplaying;
 
-    public Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null) =>
-        context.CallActivityAsync<T>(name, input, retry is null ? null : new ActivityRetryOptions(
-            retry.MaxAttempts, retry.FirstInterval, retry.BackoffCoefficient, retry.MaxInterval, retry.Timeout));
+    public async Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null)
+    {
+        try
+        {
+            return await context.CallActivityAsync<T>(name, input, retry is null ? null : new ActivityRetryOptions(
+                retry.MaxAttempts, retry.FirstInterval, retry.BackoffCoefficient, retry.MaxInterval, retry.Timeout));
+        }
+        catch (TaskFailedException failed)
+        {
+            throw new ActivityFailedException(failed.Message, failed);
+        }
+    }
 
     public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellation) => context.CreateTimer(fireAtUtc, cancellation);
 

@@ -24,9 +24,9 @@ public sealed record ClaimAmounts(decimal Costs, decimal Interest, decimal Annou
         }
 
         // Commercial interest runs from the day after the (business) due date (art. 6:119a BW), here over
-        // the principal open now.
+        // the principal open now. Messages state it "tot en met" (up to and including) asOf, so asOf counts too.
         var from = BusinessCalendar.Dutch.OnOrNextBusinessDay(invoice.DueDate).AddDays(1);
-        var interest = asOf > from ? StatutoryInterest.Calculate(principal, from, asOf, InterestKind.Commercial).Interest : 0;
+        var interest = asOf >= from ? StatutoryInterest.Calculate(principal, from, asOf.AddDays(1), InterestKind.Commercial).Interest : 0;
         return new ClaimAmounts(BusinessCompensation.Fixed, interest, 0);
     }
 }

@@ -10,6 +10,9 @@ public static class ContactKinds
     public const string CallOutcome = "call-outcome";
     public const string StaffTask = "staff-task";
     public const string Note = "note";
+
+    /// <summary>The debtor wrote to us (an inbound WhatsApp message), with its text.</summary>
+    public const string DebtorWrote = "debtor-wrote";
     public const string Payment = "payment";
     public const string DisputeOpened = "dispute-opened";
     public const string DisputeResolved = "dispute-resolved";

@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Collections.Calendar;
 using Collections.Contacts;
+using Collections.HandOver;
 using Collections.Invoices;
 using Collections.Json;
 using Collections.Law;
 using Collections.Links;
 using Collections.Messages;
 using Collections.Messaging;
+using Collections.Policy;
 using Collections.Storage;
 using Collections.Workflow;
 
@@ -24,13 +26,14 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
 {
     private static readonly MessageRenderer Renderer = MessageRenderer.Default;
     private readonly DebtorGate debtorGate = new();
+    private readonly SendingBudgetLedger budget = new(options.SendingBudgets);
 
     /// <summary>R2: contact data normalised or refused, the invoice sane, an open dispute, payments recorded before the workflow.</summary>
     public async Task<InvoiceCheck> CheckInvoice(CheckInvoiceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var debtor = input.Invoice.Debtor;
-        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel == Channel.Sms);
+        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel is Channel.Sms or Channel.WhatsApp);
         var email = Check(debtor.Email, EmailAddressValidator.Validate, "email address", debtor.PreferredChannel == Channel.Email);
 
         var invoiceProblems = new List<string>();
@@ -48,7 +51,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var lastDispute = contacts.LastOrDefault(entry => entry.Kind is ContactKinds.DisputeOpened or ContactKinds.DisputeResolved);
         var openDispute = lastDispute?.Kind == ContactKinds.DisputeOpened ? lastDispute.Summary : null;
 
-        var payments = await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None);
+        var payments = (await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None))
+            .ToLookup(payment => payment.CountsFor(input.Invoice));
         return new InvoiceCheck(
             phone.Value,
             phone.Problem,
@@ -56,8 +60,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             email.Problem,
             invoiceProblems,
             openDispute,
-            [.. payments.Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
-            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)));
+            [.. payments[true].Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
+            RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)),
+            [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")]);
     }
 
     private async Task<PaymentHistory?> RecordedHistoryAsync(CheckInvoiceInput input)
@@ -84,7 +89,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var today = DateOnly.FromDateTime(input.At.DateTime);
         using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
 
-        var sentToday = (await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None))
+        var debtorContacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
+        var sentToday = debtorContacts
             .Where(entry => entry.Kind == ContactKinds.Message && entry.Id != input.StepKey && DateOnly.FromDateTime(entry.At.ToOffset(input.At.Offset).DateTime) == today)
             .ToList();
         if (sentToday.Count > 0 && !input.Resend)
@@ -114,24 +120,66 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             DebtHelp = options.DebtHelp,
         };
 
-        var rendered = Renderer.Render(request.Kind, request.Tone, input.Channel, invoice.Debtor.Language, model);
-        var to = (input.Channel == Channel.Sms ? invoice.Debtor.Phone : invoice.Debtor.Email) ?? string.Empty;
+        var channel = input.Channel;
+        TemplateMessage? template = null;
+        if (channel == Channel.WhatsApp)
+        {
+            var whatsApp = input.WhatsApp ?? new WhatsAppPolicy();
+            var language = MessageLanguage.Resolve(invoice.Debtor.Language);
+            if (!WhatsAppMessages.InFreeTextWindow(debtorContacts, input.At, whatsApp.FreeTextWindow))
+            {
+                if (whatsApp.TemplateFor(request.Kind, request.Tone, language) is { } approved)
+                {
+                    template = WhatsAppMessages.Template(approved, model, language);
+                }
+                else
+                {
+                    // WhatsApp allows only approved templates to open a conversation: without one, this kind goes by SMS.
+                    channel = Channel.Sms;
+                    await LogAsync(input.StepKey + ":no-template", invoice, input.At, ContactKinds.Note,
+                        $"{MessageNames.Of(request.Kind)} sent by SMS: no approved WhatsApp template for it in {language}.");
+                }
+            }
+        }
+
+        // WhatsApp free text reads like the SMS.
+        var rendered = Renderer.Render(request.Kind, request.Tone, channel == Channel.WhatsApp ? Channel.Sms : channel, invoice.Debtor.Language, model);
+        var text = template?.Text ?? rendered.Text;
+        var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
+        if (budget.TryTake(channel, input.StepKey, input.At) is { } notBefore)
+        {
+            return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: notBefore);
+        }
+
         try
         {
             var receipt = await sender.SendAsync(
-                new OutgoingMessage(input.StepKey, input.Channel, to, rendered.Subject, rendered.Text, rendered.Html, input.WorkflowInstanceId, options.Creditor.BillingEmail),
+                new OutgoingMessage(input.StepKey, channel, to, rendered.Subject, text, rendered.Html, InvoiceWorkflow.InstanceIdFor(invoice.Number), options.Creditor.BillingEmail, Template: template),
                 CancellationToken.None);
-            if (input.Channel == Channel.Email)
+            if (channel is Channel.Email or Channel.WhatsApp)
             {
-                // ACS email delivery reports carry only the send's operation id, no tag (design/ACS.md): remember
+                // ACS email and WhatsApp delivery reports carry only the message id, no tag (design/ACS.md): remember
                 // whose message it was. Once per id, so a retried activity records nothing new.
                 await store.RecordSentMessageAsync(receipt.ProviderMessageId, input.WorkflowInstanceId, input.At, CancellationToken.None);
             }
+
+            if (channel == Channel.WhatsApp)
+            {
+                // A reply comes from the debtor's number: remember whose number it is.
+                await store.RecordSentMessageAsync(WhatsAppMessages.DebtorKey(to), invoice.Debtor.Id, input.At, CancellationToken.None);
+            }
+        }
+        catch (MessageThrottledException throttled)
+        {
+            // A 429 beyond the provider client's own retries: the same as a used-up budget, for every workflow.
+            var until = input.At + (throttled.RetryAfter ?? TimeSpan.FromMinutes(1));
+            budget.Throttled(channel, input.StepKey, until);
+            return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: until);
         }
         catch (MessageRejectedException rejected)
         {
-            await LogAsync(input.StepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(input.Channel)} to {to} refused: {rejected.Message}", channel: input.Channel);
-            return new SendMessageResult(SendOutcome.Refused, rejected.Message);
+            await LogAsync(input.StepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {to} refused: {rejected.Message}", channel: channel);
+            return new SendMessageResult(SendOutcome.Refused, rejected.Message, channel);
         }
 
         var data = new Dictionary<string, object?>
@@ -146,10 +194,11 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             ["deadline"] = model.NewDeadline,
             ["invoiceNumbers"] = model.Invoices.Select(line => line.Number).ToList(),
             ["policyVersion"] = input.PolicyVersion,
+            ["whatsAppTemplate"] = template?.Name,
         };
-        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.Message, $"{MessageNames.Of(request.Kind)} ({MessageNames.Of(request.Tone)}) by {MessageNames.Of(input.Channel)}",
-            input.Channel, MessageNames.Of(request.Tone), rendered.Text, data);
-        return new SendMessageResult(SendOutcome.Sent);
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.Message, $"{MessageNames.Of(request.Kind)} ({MessageNames.Of(request.Tone)}) by {MessageNames.Of(channel)}",
+            channel, MessageNames.Of(request.Tone), text, data);
+        return new SendMessageResult(SendOutcome.Sent, SentVia: channel);
     }
 
     /// <summary>R1/R6: a call task on the staff list, with its script, the contact history and earlier promises.
@@ -185,7 +234,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             ["phone"] = invoice.Debtor.Phone,
             ["balance"] = input.Balance,
             ["agreement"] = input.Agreement,
-            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {contact.Kind.ToString().ToLowerInvariant()}").ToList(),
+            ["earlierContacts"] = input.EarlierContacts.Select(contact => $"{contact.Date:yyyy-MM-dd} {Kebab(contact.Kind)}").ToList(),
         };
         await LogAsync(input.StepKey, invoice, input.At, ContactKinds.CallTask, $"Call task ({script}, attempt {input.Attempt})", text: CallScripts.For(input.Script), data: data);
         return input.StepKey;
@@ -266,14 +315,76 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         return true;
     }
 
-    /// <summary>Hands the claim over to the collection agency after approval.</summary>
+    /// <summary>R11: emails the dossier (PDF + JSON) to the configured agency, then tells the debtor whom to contact now.
+    /// False when it could not be handed over (no agency address, or the address refused): staff take it from there.</summary>
     public async Task<bool> HandOver(HandOverInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var claim = ClaimAmounts.For(input.Invoice, input.Balance, DateOnly.FromDateTime(input.At.DateTime), costsCharged: true, input.TreatAsConsumer, input.AddVatToCosts);
-        var data = new Dictionary<string, object?> { ["balance"] = input.Balance, ["costs"] = claim.Costs, ["interest"] = claim.Interest, ["agency"] = options.CollectionAgency };
-        await LogAsync(input.StepKey, input.Invoice, input.At, ContactKinds.HandedOver, $"Handed over to {options.CollectionAgency ?? "the collection agency"}", data: data);
+        var invoice = input.Invoice;
+        if (options.CollectionAgency is not { } agency || options.CollectionAgencyEmail is not { } agencyEmail)
+        {
+            await LogAsync(input.StepKey + ":no-agency", invoice, input.At, ContactKinds.Note, "Not handed over: no collection agency email address is configured (Collections:Activities:CollectionAgencyEmail).");
+            return false;
+        }
+
+        var today = DateOnly.FromDateTime(input.At.DateTime);
+        var claim = ClaimAmounts.For(invoice, input.Balance, today, costsCharged: true, input.TreatAsConsumer, input.AddVatToCosts);
+        // A retried activity finds its own lines in the log: the dossier shows what happened before the hand-over.
+        var log = (await store.ListContactsAsync(invoice.Number, CancellationToken.None)).Where(entry => !entry.Id.StartsWith(input.StepKey, StringComparison.Ordinal)).ToList();
+        var dossier = HandOverDossier.From(agency, today, options.Creditor, invoice, input.Balance, claim, log);
+        MessageAttachment[] attachments =
+        [
+            new($"dossier-{invoice.Number}.pdf", "application/pdf", DossierPdf.Render(dossier)),
+            new($"dossier-{invoice.Number}.json", "application/json", dossier.ToJson()),
+        ];
+        var tag = InvoiceWorkflow.InstanceIdFor(invoice.Number);
+        try
+        {
+            await sender.SendAsync(
+                new OutgoingMessage(input.StepKey + ":agency", Channel.Email, agencyEmail, $"Overdracht vordering {invoice.Number} ({invoice.Debtor.Name})",
+                    $"Bijgaand het dossier van vordering {invoice.Number} van {options.Creditor.Name} op {invoice.Debtor.Name}: PDF voor het dossier, JSON voor import.\n\n{options.Creditor.BillingContactName}\n{options.Creditor.BillingEmail}\n{options.Creditor.BillingPhone}",
+                    null, tag, options.Creditor.BillingEmail, attachments),
+                CancellationToken.None);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await LogAsync(input.StepKey + ":agency-refused", invoice, input.At, ContactKinds.DeliveryFailed, $"Dossier to {agencyEmail} refused: {rejected.Message}", channel: Channel.Email);
+            return false;
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["balance"] = input.Balance, ["costs"] = dossier.Amounts.Costs, ["interest"] = dossier.Amounts.Interest, ["agency"] = agency, ["agencyEmail"] = agencyEmail,
+            ["attachments"] = attachments.Select(attachment => attachment.Name).ToList(),
+        };
+        await LogAsync(input.StepKey, invoice, input.At, ContactKinds.HandedOver, $"Handed over to {agency}: dossier emailed to {agencyEmail}", data: data);
+        await SendHandOverNoticeAsync(input, agency, agencyEmail, dossier.Amounts);
         return true;
+    }
+
+    private async Task SendHandOverNoticeAsync(HandOverInput input, string agency, string agencyEmail, DossierAmounts amounts)
+    {
+        var invoice = input.Invoice;
+        var channel = invoice.Debtor.Email is null ? Channel.Sms : Channel.Email;
+        var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
+        var (subject, text) = HandOverNotice.Render(invoice.Debtor.Language, DebtorContact.From(invoice.Debtor).SalutationName, invoice.Number, options.Creditor, agency, agencyEmail, options.CollectionAgencyPhone);
+        var stepKey = input.StepKey + ":debtor";
+        try
+        {
+            await sender.SendAsync(new OutgoingMessage(stepKey, channel, to, subject, text, null, InvoiceWorkflow.InstanceIdFor(invoice.Number), options.Creditor.BillingEmail), CancellationToken.None);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await LogAsync(stepKey + ":refused", invoice, input.At, ContactKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {to} refused: {rejected.Message}", channel: channel);
+            return;
+        }
+
+        var data = new Dictionary<string, object?>
+        {
+            ["kind"] = "hand-over-notice", ["to"] = to, ["subject"] = subject, ["balance"] = amounts.Principal, ["costs"] = amounts.Costs, ["interest"] = amounts.Interest,
+            ["invoiceNumbers"] = new List<string> { invoice.Number },
+        };
+        await LogAsync(stepKey, invoice, input.At, ContactKinds.Message, $"hand-over-notice (formal) by {MessageNames.Of(channel)}", channel, MessageNames.Of(Tone.Formal), text, data);
     }
 
     /// <summary>Records how the invoice ended: its status in the store and a last contact-log line.</summary>

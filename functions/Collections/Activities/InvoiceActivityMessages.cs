@@ -1,5 +1,6 @@
 using Collections.Invoices;
 using Collections.Messages;
+using Collections.Policy;
 using Collections.Workflow;
 
 namespace Collections.Activities;
@@ -12,7 +13,8 @@ public sealed record CheckInvoiceInput(string StepKey, DateTimeOffset At, Invoic
 
 /// <summary>What intake-time checks found (R2): normalised contact data or the problem with it,
 /// problems with the invoice itself, an open dispute, payments already recorded, and the debtor's payment
-/// history as it best is known (R12: the accounting system's or our own records').</summary>
+/// history as it best is known (R12: the accounting system's or our own records'). Payments recorded in another
+/// currency than the invoice's do not count; <see cref="ForeignPayments"/> describes them for staff.</summary>
 public sealed record InvoiceCheck(
     string? Phone,
     string? PhoneProblem,
@@ -21,13 +23,15 @@ public sealed record InvoiceCheck(
     IReadOnlyList<string> InvoiceProblems,
     string? OpenDispute,
     IReadOnlyList<RecordedPayment> Payments,
-    PaymentHistory? History = null);
+    PaymentHistory? History = null,
+    IReadOnlyList<string>? ForeignPayments = null);
 
 public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
 
 /// <param name="CostsCharged">Collection costs (consumer) or compensation and interest (business) are due now.</param>
 /// <param name="Resend">The message did not arrive over another channel: it is sent again even if that makes two today.</param>
 /// <param name="ReminderTermDays">Days from today a reminder gives to pay (its new deadline).</param>
+/// <param name="WhatsApp">The policy's WhatsApp templates, for a message by WhatsApp.</param>
 public sealed record SendMessageInput(
     string StepKey,
     DateTimeOffset At,
@@ -43,10 +47,13 @@ public sealed record SendMessageInput(
     int ReminderTermDays,
     bool AddVatToCosts,
     bool TreatAsConsumer,
-    bool Resend = false);
+    bool Resend = false,
+    WhatsAppPolicy? WhatsApp = null);
 
 /// <param name="Problem">Why the channel refused the message for good (then nothing was sent).</param>
-public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null);
+/// <param name="SentVia">The channel it went by when that differs from the one asked for (WhatsApp without an approved template: SMS).</param>
+/// <param name="NotBefore">For <see cref="SendOutcome.Throttled"/>: the first moment the channel may send again.</param>
+public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null, Channel? SentVia = null, DateTimeOffset? NotBefore = null);
 
 /// <summary>One voice per debtor: at most one message a day, listing every overdue invoice.</summary>
 public enum SendOutcome
@@ -62,6 +69,10 @@ public enum SendOutcome
 
     /// <summary>The channel refused the message for good.</summary>
     Refused,
+
+    /// <summary>The channel's sending budget is used up (or the provider answered 429): nothing was sent; try again
+    /// at <see cref="SendMessageResult.NotBefore"/>.</summary>
+    Throttled,
 }
 
 public sealed record CallTaskInput(

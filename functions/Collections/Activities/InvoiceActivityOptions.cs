@@ -1,4 +1,5 @@
 using Collections.Messages;
+using Collections.Messaging;
 
 namespace Collections.Activities;
 
@@ -34,7 +35,17 @@ public sealed record InvoiceActivityOptions
     /// <summary>Where debtors in hardship are referred (R11); general wording when absent.</summary>
     public DebtHelp? DebtHelp { get; init; }
 
+    /// <summary>The collection agency an approved claim is handed over to (R11), as the debtor's notice names it.</summary>
     public string? CollectionAgency { get; init; }
+
+    /// <summary>Messages per minute and per hour for each channel, across all workflows of the host.</summary>
+    public SendingBudgets SendingBudgets { get; init; } = new();
+
+    /// <summary>Where the hand-over dossier (PDF + JSON) is emailed. Without it an approved hand-over becomes a staff task.</summary>
+    public string? CollectionAgencyEmail { get; init; }
+
+    /// <summary>The agency's phone number for debtors, stated in the hand-over notice when set.</summary>
+    public string? CollectionAgencyPhone { get; init; }
 
     /// <summary>Options for examples, tests and <c>simulate</c>: example.nl addresses and links.</summary>
     public static InvoiceActivityOptions Example { get; } = new()
@@ -54,6 +65,9 @@ public sealed record InvoiceActivityOptions
         ApprovalTokenSecret = "example-secret-change-me",
         DebtorLinkSecret = "example-debtor-link-secret",
         DebtHelp = new DebtHelp("Schuldhulpverlening van uw gemeente", new Uri("https://www.geldfit.nl"), "0800-8115"),
+        CollectionAgency = "Voorbeeld Incasso B.V.",
+        CollectionAgencyEmail = "dossiers@incasso.example.nl",
+        CollectionAgencyPhone = "+31201234567",
     };
 
     /// <summary>Problems with the options, each naming its field; empty when valid.</summary>
@@ -86,6 +100,13 @@ public sealed record InvoiceActivityOptions
         if (DebtorLinkLifetimeDays < 1)
         {
             problems.Add("DebtorLinkLifetimeDays must be at least 1.");
+        }
+
+        problems.AddRange(SendingBudgets?.Validate() ?? ["SendingBudgets is required."]);
+
+        if (CollectionAgencyEmail is not null && string.IsNullOrWhiteSpace(CollectionAgency))
+        {
+            problems.Add("CollectionAgency (the agency's name) is required when CollectionAgencyEmail is set.");
         }
 
         return problems;

@@ -19,11 +19,15 @@ public sealed class DutchHolidays
 
     private readonly Dictionary<DateOnly, Holiday> _designated;
 
-    public DutchHolidays(IEnumerable<Holiday> designatedDays)
+    public DutchHolidays(IEnumerable<Holiday> designatedDays, DateOnly designatedDaysCoveredThrough)
     {
         ArgumentNullException.ThrowIfNull(designatedDays);
         _designated = designatedDays.ToDictionary(day => day.Date);
+        DesignatedDaysCoveredThrough = designatedDaysCoveredThrough;
     }
+
+    /// <summary>The last day for which the designated days were checked; after it, a designated day may be missing.</summary>
+    public DateOnly DesignatedDaysCoveredThrough { get; }
 
     /// <summary>The holidays with the designated days shipped with the product.</summary>
     public static DutchHolidays Default { get; } = LoadEmbedded();
@@ -66,10 +70,13 @@ public sealed class DutchHolidays
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var document = JsonDocument.Parse(stream);
-        return new DutchHolidays(document.RootElement.GetProperty("days").EnumerateArray()
-            .Select(day => new Holiday(
-                DateOnly.ParseExact(day.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                day.GetProperty("name").GetString()!))
-            .ToList());
+        return new DutchHolidays(
+            document.RootElement.GetProperty("days").EnumerateArray()
+                .Select(day => new Holiday(Date(day.GetProperty("date")), day.GetProperty("name").GetString()!))
+                .ToList(),
+            Date(document.RootElement.GetProperty("coveredThrough")));
     }
+
+    private static DateOnly Date(JsonElement value) =>
+        DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

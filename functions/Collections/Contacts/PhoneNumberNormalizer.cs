@@ -50,4 +50,11 @@ public static class PhoneNumberNormalizer
         var type = Util.GetNumberType(Util.Parse(e164, DefaultRegion));
         return type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
     }
+
+    /// <summary>Like <see cref="IsMobile"/>, but false for anything that is not a phone number at all.</summary>
+    public static bool CanReceiveSms(string? input)
+    {
+        var check = Normalize(input);
+        return check.IsValid && IsMobile(check.Value!);
+    }
 }

@@ -35,6 +35,13 @@ public interface IInvoiceWorkflows
     /// <summary>Chasing continues; resuming a running workflow changes nothing.</summary>
     Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken);
 
+    /// <summary>New contact details for the debtor (<paramref name="change"/> holds only the fields given);
+    /// reaches the workflow once per stored <see cref="InvoiceRecord.Version"/> of <paramref name="invoice"/>.</summary>
+    Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken);
+
+    /// <summary>The invoice's stored amount and due date; reaches the workflow once per stored <see cref="InvoiceRecord.Version"/>.</summary>
+    Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
+
     /// <summary>The debtor's payment plan for the open balance; reaches the workflow once per distinct plan.</summary>
     Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Workflow.Instalment> instalments, CancellationToken cancellationToken);
 

@@ -26,6 +26,7 @@ public static class InvoiceRequestValidator
     {
         ["sms"] = Channel.Sms,
         ["email"] = Channel.Email,
+        ["whatsapp"] = Channel.WhatsApp,
     };
 
     /// <summary>Languages the messages are written in; a debtor without one gets Dutch.</summary>
@@ -109,6 +110,12 @@ public static class InvoiceRequestValidator
             read.Errors.Add("number", "number cannot contain /, \\, #, ? or control characters.");
         }
 
+        // As a URL path segment "." and ".." mean "this" and "the parent" (RFC 3986 §5.2.4): no route could address them.
+        if (number.Trim() is "." or "..")
+        {
+            read.Errors.Add("number", "number cannot be \".\" or \"..\".");
+        }
+
         return number;
     }
 
@@ -159,10 +166,18 @@ public static class InvoiceRequestValidator
         var history = read.Object(debtor, at, "history", required: false, out var historyElement)
             ? History(read, historyElement)
             : null;
+        var optIn = read.Object(debtor, at, "whatsAppOptIn", required: false, out var optInElement)
+            ? WhatsAppOptIn(read, optInElement, phone)
+            : null;
+        var contactName = read.String(debtor, at, "contactName", required: false);
+        if (contactName is not null && kind is not DebtorKind.Business)
+        {
+            read.Errors.Add("debtor.contactName", "debtor.contactName is for business debtors only; a consumer is addressed by their own name.");
+        }
 
         return id is null || name is null || kind is null || channel is null
             ? null
-            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history);
+            : new Debtor(id, name, kind.Value, email, phone, channel.Value, language, history, optIn, contactName);
     }
 
     private static string? Contact(JsonFieldReader read, JsonElement debtor, string name, Func<string, ContactCheck> check)
@@ -186,16 +201,36 @@ public static class InvoiceRequestValidator
     {
         switch (channel)
         {
-            case Channel.Sms when phone is null && !read.Errors.Has("debtor.phone"):
-                read.Errors.Add("debtor.preferredChannel", "preferredChannel 'sms' needs debtor.phone, which is missing.");
+            case Channel.Sms or Channel.WhatsApp when phone is null && !read.Errors.Has("debtor.phone"):
+                read.Errors.Add("debtor.preferredChannel", $"preferredChannel '{(channel == Channel.Sms ? "sms" : "whatsapp")}' needs debtor.phone, which is missing.");
                 break;
-            case Channel.Sms when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
-                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the SMS that preferredChannel asks for.");
+            case Channel.WhatsApp when phone is not null && !PhoneNumberNormalizer.IsMobile(phone):
+                read.Errors.Add("debtor.phone", $"{phone} is not a mobile number, so it cannot receive the WhatsApp messages that preferredChannel asks for.");
                 break;
             case Channel.Email when email is null && !read.Errors.Has("debtor.email"):
                 read.Errors.Add("debtor.preferredChannel", "preferredChannel 'email' needs debtor.email, which is missing.");
                 break;
         }
+    }
+
+    /// <summary>The debtor's recorded WhatsApp opt-in: when and where it was given (WhatsApp requires one).</summary>
+    private static WhatsAppOptIn? WhatsAppOptIn(JsonFieldReader read, JsonElement optIn, string? phone)
+    {
+        const string at = "debtor.whatsAppOptIn";
+        var source = read.String(optIn, at, "source", required: true);
+        var given = read.String(optIn, at, "at", required: true);
+        DateTimeOffset when = default;
+        if (given is not null && !DateTimeOffset.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out when))
+        {
+            read.Errors.Add($"{at}.at", $"{at}.at '{given}' is not a date and time with offset (ISO 8601, e.g. 2026-03-01T10:00:00+01:00).");
+        }
+
+        if (phone is null && !read.Errors.Has("debtor.phone"))
+        {
+            read.Errors.Add(at, $"{at} needs debtor.phone, the number the debtor agreed to be messaged on.");
+        }
+
+        return source is null || given is null || when == default ? null : new WhatsAppOptIn(when, source);
     }
 
     private static PaymentHistory? History(JsonFieldReader read, JsonElement history)

@@ -33,6 +33,10 @@ public sealed class InterestRateTable
         ?? throw new InvalidOperationException(
             $"No {kind} statutory interest rate is known for {day:yyyy-MM-dd}; add it to Law/interest-rates.json.");
 
+    /// <summary>The last day the table covers: rates are fixed per half year, so the half year of the last row.</summary>
+    public DateOnly? CoveredThrough(InterestKind kind) =>
+        Rates(kind) is { Count: > 0 } rates ? rates[^1].From.AddMonths(6).AddDays(-1) : null;
+
     /// <summary>The first day after <paramref name="day"/> on which another rate starts, if any.</summary>
     public DateOnly? NextChangeAfter(InterestKind kind, DateOnly day) =>
         Rates(kind).FirstOrDefault(rate => rate.From > day)?.From;
@@ -53,5 +57,6 @@ public sealed class InterestRateTable
             DateOnly.ParseExact(row.GetProperty("from").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             row.GetProperty("ratePercent").GetDecimal(),
             row.GetProperty("derived").GetBoolean(),
-            row.GetProperty("source").GetString()!)).ToList();
+            row.GetProperty("source").GetString()!,
+            row.TryGetProperty("ecbRatePercent", out var ecb) ? ecb.GetDecimal() : null)).ToList();
 }

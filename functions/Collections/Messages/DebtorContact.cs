@@ -17,9 +17,12 @@ public sealed record DebtorContact(
 
     public bool IsBusiness => Kind == DebtorKind.Business;
 
+    /// <summary>A business debtor's <see cref="Debtor.ContactName"/> is the person messages greet; the company
+    /// stays in the address block.</summary>
     public static DebtorContact From(Debtor debtor, PostalAddress? address = null, string? contactPerson = null)
     {
         ArgumentNullException.ThrowIfNull(debtor);
+        contactPerson ??= debtor.Kind == DebtorKind.Business ? debtor.ContactName : null;
         return new DebtorContact(debtor.Name, debtor.Kind, debtor.Email, debtor.Phone, address, contactPerson);
     }
 }

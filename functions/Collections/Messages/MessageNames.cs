@@ -16,6 +16,7 @@ public static class MessageNames
     {
         Channel.Sms => "sms",
         Channel.Email => "email",
+        Channel.WhatsApp => "whatsapp",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
     };
 

@@ -55,5 +55,8 @@ public sealed record ReminderMessageModel
 
     public decimal TotalDue => PrincipalTotal + CostsTotal + InterestTotal;
 
-    public IReadOnlyList<EarlierContact> EarlierContactsByDate => [.. EarlierContacts.OrderBy(contact => contact.Date)];
+    public IReadOnlyList<EarlierContact> EarlierContactsByDate => [.. EarlierContacts.Where(contact => contact.IsContact).OrderBy(contact => contact.Date)];
+
+    /// <summary>The days staff tried to call without reaching the debtor, oldest first: stated only as attempts.</summary>
+    public IReadOnlyList<DateOnly> CallAttemptDates => [.. EarlierContacts.Where(contact => !contact.IsContact).Select(contact => contact.Date).Distinct().Order()];
 }

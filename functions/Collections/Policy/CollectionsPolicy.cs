@@ -43,11 +43,32 @@ public sealed record CollectionsPolicy
 
     public ApprovalPolicy Approval { get; init; } = new();
 
+    public WhatsAppPolicy WhatsApp { get; init; } = new();
+
     /// <summary>What a <c>hardship</c> call outcome leads to (R11): never escalation.</summary>
     public HardshipRoute Hardship { get; init; } = HardshipRoute.DebtCounselling;
 
     /// <summary>Workflow history is restarted (ContinueAsNew) after this many handled steps.</summary>
     public int StepsBeforeContinueAsNew { get; init; } = 20;
+
+    public OutagePolicy Outages { get; init; } = new();
+}
+
+/// <summary>The outside world failing (a provider or the store down) never ends a workflow: once an activity's
+/// own quick retries are spent, it waits and tries again on this longer schedule, for as long as it takes.</summary>
+public sealed record OutagePolicy
+{
+    /// <summary>The first wait after the quick retries; each next wait doubles, up to <see cref="MaxWaitMinutes"/>.</summary>
+    public int FirstWaitMinutes { get; init; } = 5;
+
+    public int MaxWaitMinutes { get; init; } = 60;
+
+    /// <summary>Staff are told (a staff task on the invoice) when the outage has lasted this long.</summary>
+    public int StaffTaskAfterMinutes { get; init; } = 240;
+
+    /// <summary>The wait before try <paramref name="round"/> (0-based) after an outage began.</summary>
+    public TimeSpan WaitBefore(int round) =>
+        TimeSpan.FromMinutes(Math.Min(MaxWaitMinutes, FirstWaitMinutes * Math.Pow(2, Math.Min(round, 20))));
 }
 
 /// <summary>Days of the week and local hours during which contact is allowed (end exclusive).</summary>
@@ -87,6 +108,10 @@ public sealed record LadderPolicy
 
     public int FinalNoticeBusinessDaysAfterCall { get; init; } = 4;
 
+    /// <summary>Days after the deadline the last message stated before the next ladder step may come (a
+    /// payment made on the last day is booked a day later): no step arrives while the debtor still has time.</summary>
+    public int DeadlineGraceDays { get; init; } = 1;
+
     /// <summary>Channel of the formal final notice (email keeps proof of sending).</summary>
     public Channel FinalNoticeChannel { get; init; } = Channel.Email;
 }
@@ -95,8 +120,20 @@ public sealed record LadderPolicy
 public sealed record CallPolicy
 {
     /// <summary>Business days after the day it is raised by which a call task is due (0: the same day,
-    /// by the end of the call window); without an outcome by then it counts as not reached.</summary>
+    /// by the end of the call window). Without an outcome by then it stays on the call list as overdue; it is
+    /// never counted as a call.</summary>
     public int TaskDueBusinessDays { get; init; }
+
+    /// <summary>Call days a task may stay overdue before the supervisor gets an escalation task (and the
+    /// ladder goes on in writing, without recording a call).</summary>
+    public int OverdueCallDaysBeforeEscalation { get; init; } = 1;
+
+    /// <summary>Who gets the escalation task for call tasks nobody works.</summary>
+    public string SupervisorEmail { get; init; } = "finance-manager@example.nl";
+
+    /// <summary>A consumer final notice and a hand-over approval need at least one call attempt recorded by
+    /// staff (R1: personal contact first); until then a call task is raised and the step waits.</summary>
+    public bool RequireCallAttemptBeforeFinalNotice { get; init; } = true;
 
     /// <summary>Attempts when nobody answers, each on a later business day at another time of day.</summary>
     public int MaxAttempts { get; init; } = 3;

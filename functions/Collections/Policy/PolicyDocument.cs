@@ -61,9 +61,14 @@ public static class PolicyDocument
             problems.Add("calls.attemptTimes needs at least one time of day");
         }
 
-        if (policy.Calls.TaskDueBusinessDays < 0)
+        if (policy.Calls.TaskDueBusinessDays < 0 || policy.Calls.OverdueCallDaysBeforeEscalation < 0 || policy.Ladder.DeadlineGraceDays < 0)
         {
-            problems.Add("calls.taskDueBusinessDays may not be negative");
+            problems.Add("calls.taskDueBusinessDays, calls.overdueCallDaysBeforeEscalation and ladder.deadlineGraceDays may not be negative");
+        }
+
+        if (string.IsNullOrWhiteSpace(policy.Calls.SupervisorEmail))
+        {
+            problems.Add("calls.supervisorEmail is required");
         }
 
         if (policy.Agreements.GraceDays < 0 || policy.Agreements.PaidNowDays < 0)
@@ -71,9 +76,11 @@ public static class PolicyDocument
             problems.Add("agreements.graceDays and agreements.paidNowDays may not be negative");
         }
 
-        if (policy.FinalNotice.DeadlineMarginDays < 0)
+        if (policy.FinalNotice.DeadlineMarginDays < 1)
         {
-            problems.Add("finalNotice.deadlineMarginDays may not be negative (the statutory term is a minimum)");
+            // A consumer final notice by email must state a last day at least 15 days after its date: fourteen
+            // days from the day after receipt, and an email may be received the day after it is sent.
+            problems.Add("finalNotice.deadlineMarginDays must be at least 1: a consumer final notice gives fourteen days from the day after receipt, and an email may arrive the day after it is sent");
         }
 
         Positive(policy.Approval.ReminderBusinessDays, "approval.reminderBusinessDays", problems);
@@ -92,6 +99,7 @@ public static class PolicyDocument
             problems.Add("stepsBeforeContinueAsNew must be at least 5");
         }
 
+        CheckWhatsApp(policy.WhatsApp, problems);
         return problems;
     }
 
@@ -110,6 +118,30 @@ public static class PolicyDocument
         catch (ContactWindowException error)
         {
             problems.Add($"{field}: {error.Message}");
+        }
+    }
+
+    private static void CheckWhatsApp(WhatsAppPolicy? whatsApp, List<string> problems)
+    {
+        foreach (var (template, index) in (whatsApp?.Templates ?? []).Select((template, index) => (template, index)))
+        {
+            var field = $"whatsApp.templates[{index}]";
+            if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language) || string.IsNullOrWhiteSpace(template.Body))
+            {
+                problems.Add($"{field}: name, language and body (the approved text) are required");
+                continue;
+            }
+
+            if (template.Kind is Messages.MessageKind.FinalNotice or Messages.MessageKind.ApprovalRequest)
+            {
+                problems.Add($"{field}: a {Messages.MessageNames.Of(template.Kind)} is never sent by WhatsApp (it needs email or post)");
+            }
+
+            var placeholders = WhatsAppPolicy.Placeholders(template.Body);
+            if (placeholders.Count == 0 ? template.Parameters.Count != 0 : placeholders.Max() != template.Parameters.Count || placeholders.Min() < 1)
+            {
+                problems.Add($"{field}.parameters: the body uses {{{{1}}}}..{{{{{(placeholders.Count == 0 ? 0 : placeholders.Max())}}}}} but {template.Parameters.Count} parameters are given");
+            }
         }
     }
 

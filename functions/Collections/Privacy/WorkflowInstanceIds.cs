@@ -1,4 +1,3 @@
-using Collections.Hosting;
 using Collections.Workflow;
 
 namespace Collections.Privacy;

@@ -26,7 +26,12 @@ public sealed record PaymentRecord(
     string Currency,
     DateTimeOffset PaidAt,
     string Source,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>Only a payment in the invoice's currency counts towards it; one recorded before its invoice
+    /// arrived (when the currency could not be checked) may be in another, and is left to staff.</summary>
+    public bool CountsFor(Invoices.Invoice invoice) => string.Equals(Currency, invoice.Currency, StringComparison.Ordinal);
+}
 
 /// <param name="Id">Deterministic (from the workflow), so a retried activity does not add a second task.</param>
 /// <param name="Script">first-contact, follow-up, promise-broken, …</param>

@@ -15,6 +15,7 @@ public interface IWorkflowContext
 
     bool IsReplaying { get; }
 
+    /// <summary>Throws <see cref="ActivityFailedException"/> when the activity failed after its retries.</summary>
     Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null);
 
     Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellation);

@@ -72,5 +72,10 @@ public sealed record PaymentPlanAgreed(IReadOnlyList<Instalment> Instalments) : 
 public enum ApprovalDecision
 {
     Approve,
+
+    /// <summary>No hand-over: the invoice is closed (closed-by-staff).</summary>
     Reject,
+
+    /// <summary>No hand-over: staff keep chasing it themselves (manual handling, stays open).</summary>
+    KeepInHouse,
 }

@@ -27,12 +27,15 @@ public sealed class InvoiceState
     /// credit note must be recognised here, as payments are by their id.</summary>
     public List<string> AppliedCreditNotes { get; set; } = [];
 
-    /// <summary>The channel messages go to now (preferred, or the other one after a failure).</summary>
+    /// <summary>The channel messages go to now (preferred, or the next one after a failure).</summary>
     public Channel Channel { get; set; }
 
     public bool PhoneFlagged { get; set; }
 
     public bool EmailFlagged { get; set; }
+
+    /// <summary>A WhatsApp message did not arrive: the number may still take SMS.</summary>
+    public bool WhatsAppFlagged { get; set; }
 
     /// <summary>When the last ladder step acted; the next step is timed from here, so an outage
     /// delays the ladder instead of releasing several steps at once.</summary>
@@ -68,6 +71,12 @@ public sealed class InvoiceState
     public string? ApprovalId { get; set; }
 
     public LastMessage? LastMessage { get; set; }
+
+    /// <summary>The last day to pay the last message stated; the next ladder step comes only after it (plus grace).</summary>
+    public DateOnly? StatedDeadline { get; set; }
+
+    /// <summary>Calls staff made and recorded (answered or not; a wrong number is not an attempt to reach the debtor).</summary>
+    public int CallAttemptsRecorded { get; set; }
 
     /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
     public int Steps { get; set; }
@@ -106,7 +115,9 @@ public enum InvoiceStage
 }
 
 /// <summary>A call the workflow is about to ask staff to make, or is waiting on.</summary>
-public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null);
+/// <param name="Required">Raised because a step needs a call attempt first: when nobody works it, it stays on the
+/// list (escalated) instead of falling back to writing.</param>
+public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null, bool Required = false);
 
 public sealed record Promise(DateOnly MadeOn, DateOnly Date, decimal Amount);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collections.Activities;
 using Collections.Calendar;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -16,6 +17,8 @@ public sealed partial class InvoiceWorkflow
     /// already listed this one, nothing more is sent; when it did not, this one goes the next day.</summary>
     private async Task SendAsync(MessageRequest request, Channel? channel = null, bool resend = false)
     {
+        Outage? outage = null;
+        string? outageKey = null;
         while (true)
         {
             await WaitForAllowedMomentAsync(schedule.Messages);
@@ -38,22 +41,54 @@ public sealed partial class InvoiceWorkflow
             }
 
             var message = request;
-            var result = await ActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), key => new SendMessageInput(
-                key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
-                state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend));
+            var key = outageKey ?? NextStepKey();
+            SendMessageResult result;
+            try
+            {
+                result = await context.CallActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), new SendMessageInput(
+                    key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
+                    state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend,
+                    target == Channel.WhatsApp ? Policy.WhatsApp : null), ActivityRetry);
+            }
+            catch (ActivityFailedException failed)
+            {
+                // The provider is down: wait it out, then decide again from the top — at the next allowed moment,
+                // with the balance and deadline of that moment — under the same key, so it goes out once.
+                outage ??= new Outage(Now, target switch
+                {
+                    Channel.Sms => "the SMS provider",
+                    Channel.WhatsApp => "the WhatsApp provider",
+                    _ => "the email provider",
+                });
+                await WaitOutOutageAsync(outage, failed);
+                outage.Round++;
+                outageKey = key;
+                continue;
+            }
+
+            (outage, outageKey) = (null, null);
+            var sentVia = result.SentVia ?? target.Value;
             switch (result.Outcome)
             {
                 case SendOutcome.Sent:
-                    state.LastMessage = new LastMessage(request, target.Value, Now);
-                    state.Contacts.Add(new EarlierContact(Today, target == Channel.Sms ? EarlierContactKind.Sms : EarlierContactKind.Email));
+                    state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.StatedDeadline = StatedDeadline(request) ?? state.StatedDeadline;
+                    state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
                     return;
                 case SendOutcome.Deferred:
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
                     continue;
+                case SendOutcome.Throttled:
+                    // Over the channel's budget: nothing was sent. Wait for its next window, then decide again from
+                    // the top under the same key; past the message window it moves to the next allowed moment, and
+                    // the deadline it states counts from the day it goes.
+                    await WaitAsync(result.NotBefore!.Value.UtcDateTime);
+                    outageKey = key;
+                    continue;
                 default:
-                    channel = await FlagChannelAsync(target.Value, result.Problem);
+                    channel = await FlagChannelAsync(sentVia, result.Problem);
                     resend = true;
                     if (channel is null)
                     {
@@ -75,29 +110,108 @@ public sealed partial class InvoiceWorkflow
     private async Task CancelCallTaskAsync(string taskId, string reason) =>
         await ActivityAsync<bool>(nameof(InvoiceActivities.CancelCallTask), key => new CancelCallTaskInput(key, At, Invoice, taskId, reason));
 
-    private async Task<T> ActivityAsync<T>(string activity, Func<string, object> input)
+    /// <summary>Runs the activity until it succeeds: when the outside world keeps failing, it waits out the outage
+    /// (<see cref="WaitOutOutageAsync"/>) and tries again with the same key, so the effect still happens once.</summary>
+    private async Task<T> ActivityAsync<T>(string activity, Func<string, object> input, string? waitingFor = null)
+    {
+        var key = NextStepKey();
+        for (var outage = new Outage(Now, waitingFor ?? "the store"); ; outage.Round++)
+        {
+            try
+            {
+                return await context.CallActivityAsync<T>(activity, input(key), ActivityRetry);
+            }
+            catch (ActivityFailedException failed)
+            {
+                await WaitOutOutageAsync(outage, failed);
+            }
+        }
+    }
+
+    private string NextStepKey()
     {
         state.StepsSinceRestart++;
         state.Steps++;
 
         // Ordered by step, so the contact log lists what happened at the same moment in causal order.
-        var key = $"{context.InstanceId}:{state.Steps:D5}:{context.NewGuid():N}";
-        return await context.CallActivityAsync<T>(activity, input(key), ActivityRetry);
+        return $"{context.InstanceId}:{state.Steps:D5}:{context.NewGuid():N}";
+    }
+
+    /// <summary>Shows what the workflow waits for, tells staff once the outage passed the policy's limit, and
+    /// sleeps on a durable timer before the next try. Events arriving meanwhile stay buffered, in order.</summary>
+    private async Task WaitOutOutageAsync(Outage outage, ActivityFailedException failed)
+    {
+        waitingForOutsideWorld = "waiting for " + outage.WaitingFor;
+        PublishStatus();
+        if (!outage.StaffTold && Now - outage.Since >= TimeSpan.FromMinutes(Policy.Outages.StaffTaskAfterMinutes))
+        {
+            try
+            {
+                // Directly, not through ActivityAsync: when the store itself is down this must not wait in turn.
+                await context.CallActivityAsync<bool>(nameof(InvoiceActivities.Record), new RecordInput(
+                    NextStepKey(), At, Invoice, "staff-task", $"Waiting for {outage.WaitingFor} since {schedule.Local(outage.Since):yyyy-MM-dd HH:mm}: {failed.Message}"), ActivityRetry);
+                outage.StaffTold = true;
+            }
+            catch (ActivityFailedException)
+            {
+                // The store is down too: told at the next round.
+            }
+        }
+
+        // An operator who knows the provider is back can cut the wait short (POST /api/operations/workflows/{number}/retry).
+        using var cancel = new CancellationTokenSource();
+        var retryNow = context.WaitForExternalEvent<bool>(RetryNowEventName, cancel.Token);
+        var timer = context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), cancel.Token);
+        await Task.WhenAny(retryNow, timer);
+        cancel.Cancel();
+        waitingForOutsideWorld = null;
+        PublishStatus();
+    }
+
+    /// <summary>One outage as one activity meets it: since when, what for, how many waits so far.</summary>
+    private sealed class Outage(DateTime since, string waitingFor)
+    {
+        public DateTime Since { get; } = since;
+
+        public string WaitingFor { get; } = waitingFor;
+
+        public int Round { get; set; }
+
+        public bool StaffTold { get; set; }
     }
 
     // ── Small pure helpers ──────────────────────────────────────────────────────────────────
 
     private bool TreatAsConsumer => Invoice.Debtor.Kind == DebtorKind.Consumer || Policy.FinalNotice.TreatBusinessAsConsumer;
 
+    /// <summary>The wanted channel, else the next one that works: WhatsApp falls back to SMS, SMS to email, email to SMS.
+    /// WhatsApp needs the debtor's recorded opt-in.</summary>
     private Channel? UsableChannel(Channel wanted)
     {
-        bool Usable(Channel channel) => channel == Channel.Sms
-            ? !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone)
-            : !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email);
-        return Usable(wanted) ? wanted : Usable(Other(wanted)) ? Other(wanted) : null;
+        bool Usable(Channel channel) => channel switch
+        {
+            Channel.Sms => !state.PhoneFlagged && PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone),
+            Channel.WhatsApp => !state.WhatsAppFlagged && !state.PhoneFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Phone) && Invoice.Debtor.WhatsAppOptIn is not null,
+            _ => !state.EmailFlagged && !string.IsNullOrEmpty(Invoice.Debtor.Email),
+        };
+        Channel[] order = wanted switch
+        {
+            Channel.WhatsApp => [Channel.WhatsApp, Channel.Sms, Channel.Email],
+            Channel.Sms => [Channel.Sms, Channel.Email],
+            _ => [Channel.Email, Channel.Sms],
+        };
+        return order.Where(Usable).Cast<Channel?>().FirstOrDefault();
     }
 
+    /// <summary>The channel to switch to after this one failed (WhatsApp: SMS, the same number).</summary>
     private static Channel Other(Channel channel) => channel == Channel.Sms ? Channel.Email : Channel.Sms;
+
+    private static EarlierContactKind EarlierContactKindOf(Channel channel) => channel switch
+    {
+        Channel.Sms => EarlierContactKind.Sms,
+        Channel.WhatsApp => EarlierContactKind.WhatsApp,
+        _ => EarlierContactKind.Email,
+    };
 
     private TimeOnly AttemptTime(int attempt) => Policy.Calls.AttemptTimes[attempt % Policy.Calls.AttemptTimes.Count];
 
@@ -112,12 +226,17 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The final notice's deadline counts from the day it is actually sent (also when sent again).</summary>
     private FinalNoticeDates DateFinalNotice(NoticeDelivery delivery)
     {
-        var statutory = FinalNotice.Dates(Today, delivery);
-        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
-        var dates = statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
+        var dates = FinalNoticeDatesOn(Today, delivery);
         state.FinalNoticeSentOn = Today;
         state.FinalNoticeLastDay = dates.Deadline;
         return dates;
+    }
+
+    private FinalNoticeDates FinalNoticeDatesOn(DateOnly sentOn, NoticeDelivery delivery)
+    {
+        var statutory = FinalNotice.Dates(sentOn, delivery);
+        var deadline = BusinessCalendar.Dutch.OnOrNextBusinessDay(statutory.Deadline.AddDays(Policy.FinalNotice.DeadlineMarginDays));
+        return statutory with { Deadline = deadline, CostsChargeableFrom = deadline.AddDays(1) };
     }
 
     /// <summary>The plan as a message shows it: instalments covered by payments are paid; with

@@ -1,3 +1,4 @@
+using Collections.Activities;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -86,6 +87,12 @@ public sealed partial class InvoiceWorkflow
         state.Paid += amount;
         state.Balance -= amount;
         await RecordAsync("payment", $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.");
+        if (state.Balance < 0)
+        {
+            // The debtor paid more than was owed: the difference is theirs, so a person decides to refund or offset it.
+            await RaiseStaffTaskAsync($"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.");
+        }
+
         CloseIfSettled();
     }
 
@@ -145,7 +152,7 @@ public sealed partial class InvoiceWorkflow
 
         if (state.Call?.TaskId is { } taskId)
         {
-            await CancelCallTaskAsync(taskId, "payment plan agreed");
+            await CancelCallTaskAsync(taskId, CallTaskClosures.PlanAgreed);
         }
 
         state.AfterAgreement = state.Stage switch
@@ -179,6 +186,7 @@ public sealed partial class InvoiceWorkflow
             },
         };
         state.PhoneFlagged &= updated.Phone is null;
+        state.WhatsAppFlagged &= updated.Phone is null;
         state.EmailFlagged &= updated.Email is null;
         state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
         await NoteAsync("Contact details updated.");
@@ -205,7 +213,11 @@ public sealed partial class InvoiceWorkflow
     /// <summary>Flags the channel's contact data for staff; returns the channel to use from now on, if any.</summary>
     private async Task<Channel?> FlagChannelAsync(Channel channel, string? reason)
     {
-        if (channel == Channel.Sms)
+        if (channel == Channel.WhatsApp)
+        {
+            state.WhatsAppFlagged = true;
+        }
+        else if (channel == Channel.Sms)
         {
             state.PhoneFlagged = true;
         }
@@ -214,7 +226,7 @@ public sealed partial class InvoiceWorkflow
             state.EmailFlagged = true;
         }
 
-        var address = channel == Channel.Sms ? Invoice.Debtor.Phone : Invoice.Debtor.Email;
+        var address = channel == Channel.Email ? Invoice.Debtor.Email : Invoice.Debtor.Phone;
         await RaiseStaffTaskAsync($"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
         var other = UsableChannel(Other(channel));
         if (other is not null)

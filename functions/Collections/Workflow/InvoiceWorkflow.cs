@@ -1,4 +1,5 @@
 using Collections.Activities;
+using Collections.Contacts;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
@@ -19,6 +20,9 @@ public sealed partial class InvoiceWorkflow
     /// <summary>The one external event name; the payload is an <see cref="InvoiceEvent"/>.</summary>
     public const string EventName = "invoice-event";
 
+    /// <summary>Ends a wait for the outside world early: the next try starts now.</summary>
+    public const string RetryNowEventName = "retry-now";
+
     private static readonly RetryPolicy ActivityRetry = new(
         MaxAttempts: 6, FirstInterval: TimeSpan.FromSeconds(5), BackoffCoefficient: 2, MaxInterval: TimeSpan.FromMinutes(10));
 
@@ -29,6 +33,7 @@ public sealed partial class InvoiceWorkflow
     private readonly InvoiceState state;
     private ContactSchedule schedule;
     private bool restartRequested;
+    private string? waitingForOutsideWorld;
 
     private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
     {
@@ -68,6 +73,7 @@ public sealed partial class InvoiceWorkflow
         balance = state.Balance,
         policyVersion = Policy.Version,
         pausedSince = state.PausedSinceUtc,
+        next = waitingForOutsideWorld,
     });
 
     private async Task<InvoiceResult?> RunAsync()
@@ -133,13 +139,18 @@ public sealed partial class InvoiceWorkflow
             await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
         }
 
+        if (check.ForeignPayments is { Count: > 0 } foreign)
+        {
+            await RaiseStaffTaskAsync("Payment to check: " + string.Join("; ", foreign));
+        }
+
         state.Invoice = Invoice with
         {
             Debtor = Invoice.Debtor with { Phone = check.Phone ?? Invoice.Debtor.Phone, Email = check.Email ?? Invoice.Debtor.Email, History = check.History ?? Invoice.Debtor.History },
         };
         state.PhoneFlagged = check.PhoneProblem is not null;
         state.EmailFlagged = check.EmailProblem is not null;
-        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem }.OfType<string>()).ToList();
+        var problems = check.InvoiceProblems.Concat(new[] { check.PhoneProblem, check.EmailProblem, LandlineForSms() }.OfType<string>()).ToList();
 
         if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
         {
@@ -160,6 +171,12 @@ public sealed partial class InvoiceWorkflow
 
         return InvoiceStage.NudgeBeforeDue;
     }
+
+    /// <summary>A landline cannot receive the SMS the debtor prefers: it stays the number to call, messages go by email.</summary>
+    private string? LandlineForSms() =>
+        Invoice.Debtor.PreferredChannel == Channel.Sms && !state.PhoneFlagged && !PhoneNumberNormalizer.CanReceiveSms(Invoice.Debtor.Phone)
+            ? $"phone number {Invoice.Debtor.Phone} is a landline and cannot receive SMS, so messages go by email"
+            : null;
 
     /// <summary>Unusable data: no messages until staff fix it.</summary>
     private async Task<InvoiceStage> AwaitContactDetailsAsync()
@@ -252,30 +269,31 @@ public sealed partial class InvoiceWorkflow
         var taskId = await ActivityAsync<string>(nameof(InvoiceActivities.RaiseCallTask), key => new CallTaskInput(
             key, At, context.InstanceId, Invoice, call.Script, call.Attempt + 1, new DateTimeOffset(dueBy), state.Balance, state.Contacts.ToList(), DescribeAgreement()));
         state.Call = call with { TaskId = taskId };
-        state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
         state.LastStepUtc = Now;
 
-        var answer = await WaitAsync(dueBy, e => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened || e is ChasingPaused && !IsPaused);
+        var answer = await WaitForCallWorkAsync(call, taskId, dueBy);
         state.Call = null;
         switch (answer)
         {
             case ChasingPaused paused:
                 // Off the call list while paused; the call is planned again once chasing resumes.
-                await CancelCallTaskAsync(taskId, "chasing paused");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Paused);
                 await ApplyAsync(paused);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             case CallOutcomeRecorded recorded:
                 await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
+                RecordCallMade(recorded.Outcome);
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
-                await CancelCallTaskAsync(taskId, "dispute opened");
+                await CancelCallTaskAsync(taskId, CallTaskClosures.DisputeOpened);
                 await PauseForDisputeAsync(dispute.Reason);
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             default:
-                await CancelCallTaskAsync(taskId, "no outcome recorded by the due time");
-                return await RetryOrWriteAsync(call);
+                // Nobody worked the task: escalated, off the list, and on in writing. No call is recorded.
+                await CancelCallTaskAsync(taskId, CallTaskClosures.Expired);
+                return await WriteInsteadOfCallingAsync(call);
         }
     }
 
@@ -314,6 +332,11 @@ public sealed partial class InvoiceWorkflow
     /// <summary>No answer: another business day at another time of day, then a written message.</summary>
     private async Task<InvoiceStage> RetryOrWriteAsync(PendingCall call)
     {
+        if (call.Required)
+        {
+            return call.Next;
+        }
+
         var attempt = call.Attempt + 1;
         if (attempt < Policy.Calls.MaxAttempts)
         {
@@ -398,9 +421,20 @@ public sealed partial class InvoiceWorkflow
             return InvoiceStage.ManualHandling;
         }
 
-        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall);
+        if (await CallAttemptNeededAsync(InvoiceStage.FinalNotice, "final notice", consumerOnly: true) is { } instead)
+        {
+            return instead;
+        }
+
+        var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall));
         await WaitAsync(schedule.MessageMomentOn(day));
         await WaitForAllowedMomentAsync(schedule.Messages);
+        if (FinalNoticePolicyProblem() is { } problem)
+        {
+            await RaiseStaffTaskAsync($"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
+            return InvoiceStage.ManualHandling;
+        }
+
         if (!TreatAsConsumer)
         {
             state.CostsCharged = true;
@@ -435,10 +469,16 @@ public sealed partial class InvoiceWorkflow
             return InvoiceStage.ManualHandling;
         }
 
+        if (await CallAttemptNeededAsync(InvoiceStage.HandOverApproval, "hand-over approval", consumerOnly: false) is { } instead)
+        {
+            return instead;
+        }
+
         await WaitForAllowedMomentAsync(schedule.Messages);
         var approval = Policy.Approval;
         var approvalId = state.ApprovalId ?? await ActivityAsync<string>(nameof(InvoiceActivities.RequestHandOverApproval), key => new ApprovalInput(
-            key, At, context.InstanceId, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts, approval.ApproverEmail, approval.LinkValidDays));
+            key, At, context.InstanceId, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts, approval.ApproverEmail, approval.LinkValidDays),
+            waitingFor: "the email provider or the store");
         state.ApprovalId = approvalId;
         var requestedOn = Today;
         bool IsDecision(InvoiceEvent e) => e is ApprovalDecided decided && decided.ApprovalId == approvalId;
@@ -458,16 +498,32 @@ public sealed partial class InvoiceWorkflow
 
         var decided = (ApprovalDecided)decision!;
         state.ApprovalId = null;
-        await RecordAsync("approval", $"Hand-over {(decided.Decision == ApprovalDecision.Approve ? "approved" : "rejected")}{(decided.DecidedBy is null ? "" : " by " + decided.DecidedBy)}.");
-        return decided.Decision == ApprovalDecision.Approve
-            ? InvoiceStage.HandOver
-            : throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+        var by = decided.DecidedBy is null ? "" : " by " + decided.DecidedBy;
+        switch (decided.Decision)
+        {
+            case ApprovalDecision.Approve:
+                await RecordAsync("approval", $"Hand-over approved{by}.");
+                return InvoiceStage.HandOver;
+            case ApprovalDecision.KeepInHouse:
+                await RecordAsync("approval", $"Hand-over rejected{by}: kept in-house.");
+                await RaiseStaffTaskAsync("Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.");
+                return InvoiceStage.ManualHandling;
+            default:
+                await RecordAsync("approval", $"Hand-over rejected{by}.");
+                throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
+        }
     }
 
+    /// <summary>R11: the dossier goes to the agency and the debtor is told; when it cannot go, staff hand it over and the workflow waits.</summary>
     private async Task<InvoiceStage> HandOverAsync()
     {
-        await ActivityAsync<bool>(nameof(InvoiceActivities.HandOver), key => new HandOverInput(key, At, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts));
-        throw new InvoiceClosedException(InvoiceResult.HandedOver);
+        if (await ActivityAsync<bool>(nameof(InvoiceActivities.HandOver), key => new HandOverInput(key, At, Invoice, state.Balance, TreatAsConsumer, Policy.FinalNotice.AddVatToCosts)))
+        {
+            throw new InvoiceClosedException(InvoiceResult.HandedOver);
+        }
+
+        await RaiseStaffTaskAsync("Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.");
+        return InvoiceStage.ManualHandling;
     }
 
     /// <summary>R11: hardship leads to a payment plan or a debt-counselling referral, never to escalation.</summary>
@@ -497,7 +553,7 @@ public sealed partial class InvoiceWorkflow
     {
         if (state.Call?.TaskId is { } taskId)
         {
-            await CancelCallTaskAsync(taskId, "invoice closed");
+            await CancelCallTaskAsync(taskId, CallTaskClosures.InvoiceClosed);
         }
 
         await ActivityAsync<bool>(nameof(InvoiceActivities.CompleteInvoice), key => new CompleteInvoiceInput(key, At, Invoice, result, state.Balance));

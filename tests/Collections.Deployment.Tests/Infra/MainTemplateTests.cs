@@ -127,6 +127,9 @@ public sealed partial class MainTemplateTests(InfraBuildFixture build)
         Assert.Equal("[parameters('communicationServicesEndpoint')]", (string?)settings["Collections__Channels__Email__Acs__Endpoint"]);
         Assert.Equal("[parameters('communicationServicesEndpoint')]", (string?)settings["Collections__Channels__Sms__Acs__Endpoint"]);
         Assert.Equal("[if(empty(parameters('smsSender')), 'Outbox', 'Acs')]", (string?)settings["Collections__Channels__Sms__Provider"]);
+        Assert.Equal("[if(empty(parameters('whatsAppChannelId')), 'Outbox', 'Acs')]", (string?)settings["Collections__Channels__WhatsApp__Provider"]);
+        Assert.Equal("[parameters('whatsAppChannelId')]", (string?)settings["Collections__Channels__WhatsApp__ChannelRegistrationId"]);
+        Assert.Equal("[parameters('communicationServicesEndpoint')]", (string?)settings["Collections__Channels__WhatsApp__Acs__Endpoint"]);
         // Managed identity, not access keys: no ACS connection string anywhere.
         Assert.DoesNotContain(AllLiteralSettingNames(), name => name.EndsWith("__ConnectionString", StringComparison.Ordinal));
     }

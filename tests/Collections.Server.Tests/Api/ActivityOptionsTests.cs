@@ -1,4 +1,4 @@
-using Collections.Server.Hosting;
+using Collections.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +31,18 @@ public sealed class ActivityOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Create_NoAgencyConfigured_NoAgency_ConfiguredOneIsUsed()
+    {
+        var none = ActivityOptionsFactory.Create(Configuration(new()), new CollectionsOptions { DataPath = dataPath });
+        var configured = ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:CollectionAgency"] = "Incasso Noord", ["Collections:Activities:CollectionAgencyEmail"] = "dossiers@noord.example" }),
+            new CollectionsOptions { DataPath = dataPath });
+
+        Assert.Equal((null, null), (none.CollectionAgency, none.CollectionAgencyEmail));
+        Assert.Equal(("Incasso Noord", "dossiers@noord.example"), (configured.CollectionAgency, configured.CollectionAgencyEmail));
+    }
+
+    [Fact]
     public void Create_NoSecretConfigured_GeneratesOneAndKeepsIt()
     {
         var first = ActivityOptionsFactory.Create(Configuration([]), new CollectionsOptions { DataPath = dataPath });
@@ -49,6 +61,28 @@ public sealed class ActivityOptionsTests : IDisposable
             new CollectionsOptions { DataPath = dataPath }));
 
         Assert.Contains("PaymentLinkBase", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_SendingBudgetConfigured_OverridesThatChannel_OthersKeepTheAcsDefaults()
+    {
+        var activities = ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:SendingBudgets:Email:PerMinute"] = "100", ["Collections:Activities:SendingBudgets:Email:PerHour"] = "2000" }),
+            new CollectionsOptions { DataPath = dataPath });
+
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 100, PerHour = 2000 }, activities.SendingBudgets.Email);
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 200 }, activities.SendingBudgets.Sms);
+        Assert.Equal(new Collections.Messaging.ChannelBudget { PerMinute = 30, PerHour = 100 }, Collections.Activities.InvoiceActivityOptions.Example.SendingBudgets.Email);
+    }
+
+    [Fact]
+    public void Create_SendingBudgetZero_RefusedNamingTheSetting()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => ActivityOptionsFactory.Create(
+            Configuration(new() { ["Collections:Activities:SendingBudgets:Sms:PerMinute"] = "0" }),
+            new CollectionsOptions { DataPath = dataPath }));
+
+        Assert.Contains("SendingBudgets.Sms.PerMinute", failure.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

@@ -37,6 +37,7 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         Assert.Contains("Bakkerij De Korenbloem", html, StringComparison.Ordinal);
         Assert.Contains("value=\"approve\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"reject\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"keep-in-house\"", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
         Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("noindex", first.Headers.GetValues("X-Robots-Tag").Single());
@@ -107,6 +108,18 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
         Assert.Contains("Uw beslissing is vastgelegd", html, StringComparison.Ordinal);
         Assert.Contains("U hebt de overdracht goedgekeurd", html, StringComparison.Ordinal);
         Assert.Equal("approve", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
+        Assert.Equal(["approval-decided"], server.Workflows.EventsFor("2026-1100"));
+    }
+
+    [Fact]
+    public async Task Post_KeepInHouse_RecordedAndRaised()
+    {
+        var response = await DecideAsync(token, "keep-in-house");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("De factuur blijft open; de medewerkers hebben er een taak voor.", html, StringComparison.Ordinal);
+        Assert.Equal("keep-in-house", (await server.Store.GetApprovalAsync("approval-1", default))!.Decision);
         Assert.Equal(["approval-decided"], server.Workflows.EventsFor("2026-1100"));
     }
 

@@ -94,6 +94,21 @@ public sealed class CallEndpointsTests : IAsyncLifetime
         Assert.Empty(server.Workflows.Events);
     }
 
+    [Fact]
+    public async Task PostOutcome_TaskExpired_410SaysSoAndNothingRecorded()
+    {
+        var task = (await server.Store.GetCallTaskAsync("call-1", default))!;
+        await server.Store.UpdateCallTaskAsync(task with { Status = "cancelled", Outcome = """{"cancelled":"not worked; escalated to the supervisor"}""" }, default);
+
+        var response = await server.Client.PostAsJsonAsync("/api/calls/call-1/outcome", new { outcome = "no-answer" });
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        var problem = await ProblemDocument.ReadAsync(response);
+        Assert.Contains("closed without an outcome (not worked; escalated to the supervisor); this outcome was not recorded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("cancelled", (await server.Store.GetCallTaskAsync("call-1", default))!.Status);
+        Assert.Empty(server.Workflows.Events);
+    }
+
     private Task<bool> AddTaskAsync(string id, DateTimeOffset dueBy) =>
         server.Store.AddCallTaskAsync(
             new CallTaskRecord(id, "debtor-17", ["2026-1000"], "invoice-2026-1000", "first-contact", Monday, dueBy, "open"),

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.Server.Hosting.Demo;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Server.Tests.Api;
 
@@ -26,6 +27,30 @@ public sealed class DemoModeTests
             Assert.Equal(5, invoices.GetProperty("items").GetArrayLength());
             Assert.Equal("Running", first.GetProperty("workflow").GetProperty("runtimeStatus").GetString());
             Assert.True(File.Exists(Path.Combine(dataPath, "demo", "collections.db")));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_Start_MakesAStaffAccountThatSignsInAndKeepsItsPassword()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
+        var app = ServerApp.Build(["--demo", "--urls=http://127.0.0.1:0", $"--Collections:DataPath={dataPath}", "--Logging:LogLevel:Default=Warning"]);
+        try
+        {
+            await app.StartAsync();
+            var account = app.Services.GetRequiredService<DemoAccount>();
+            using var form = new Staff.SignInForm(new Uri(app.Urls.First()));
+
+            var signedIn = await form.PostAsync(account.UserName, account.Password);
+
+            Assert.Equal(System.Net.HttpStatusCode.SeeOther, signedIn.StatusCode);
+            Assert.Equal(account, DemoAccount.Ensure(Path.Combine(dataPath, "demo")));
         }
         finally
         {

@@ -1,6 +1,6 @@
 using System.Net;
-using Collections.Server.Hosting;
 using Collections.Server.Tests.Support;
+using Collections.Web.Hosting;
 
 namespace Collections.Server.Tests.Api;
 

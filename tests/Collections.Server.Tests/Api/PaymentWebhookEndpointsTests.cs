@@ -176,12 +176,20 @@ public sealed class PaymentWebhookEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mollie_IdMollieDoesNotKnow_401NothingApplied()
+    public async Task Mollie_IdMollieDoesNotKnow_AnsweredLikeAKnownOneNothingApplied()
     {
-        var response = await PostMollieAsync("tr_forged1");
+        mollie.AddPayment("tr_open2", "open");
+        mollie.AddPayment("tr_paid4", "paid", "10.00");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await server.Store.ListPaymentsAsync(Invoice, default));
+        var unknown = await PostMollieAsync("tr_forged1");
+        var open = await PostMollieAsync("tr_open2");
+        var paid = await PostMollieAsync("tr_paid4");
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        var body = await unknown.Content.ReadAsStringAsync();
+        Assert.Equal((HttpStatusCode.OK, body), (open.StatusCode, await open.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.OK, body), (paid.StatusCode, await paid.Content.ReadAsStringAsync()));
+        Assert.Equal(["tr_paid4"], (await server.Store.ListPaymentsAsync(Invoice, default)).Select(payment => payment.PaymentId));
     }
 
     [Fact]

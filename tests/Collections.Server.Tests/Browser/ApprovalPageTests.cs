@@ -166,6 +166,7 @@ public sealed partial class ApprovalPageTests(BrowserFixture fixture)
                 }
             }
 
+            await server.RecordNoAnswerOnOpenCallsAsync();
             await server.Driver.AdvanceByAsync(TimeSpan.FromDays(1));
         }
 

@@ -1,5 +1,5 @@
-using Collections.Server.Staff;
 using Collections.Server.Tests.Support;
+using Collections.Web.Staff;
 using Microsoft.Playwright;
 
 namespace Collections.Server.Tests.Browser;
@@ -19,7 +19,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string SecondPassword = "another long passphrase";
 
     public const string DebtorLinkSecret = "debtor-link-secret-for-tests-0123456789";
-    public const string PaymentUrl = "https://pay.example.nl/i/{invoice}";
 
     private IPlaywright? playwright;
 
@@ -40,7 +39,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         $"--Collections:Staff:Users:1:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
         "--Collections:Staff:TrustAppServiceAuthentication=true",
         $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
-        $"--Collections:DebtorPages:PaymentUrl={PaymentUrl}",
     ], realWorkflows: realWorkflows);
 
     public async Task InitializeAsync()

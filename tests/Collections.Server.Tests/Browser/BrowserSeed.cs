@@ -20,9 +20,9 @@ internal static class BrowserSeed
     }
 
     public static async Task<CallTaskRecord> CallTaskAsync(
-        ICollectionsStore store, string id, Debtor debtor, IReadOnlyList<string> invoiceNumbers, string script = "first-contact", DateTimeOffset? dueBy = null)
+        ICollectionsStore store, string id, Debtor debtor, IReadOnlyList<string> invoiceNumbers, string script = "first-contact", DateTimeOffset? dueBy = null, DateTimeOffset? plannedAt = null)
     {
-        var task = new CallTaskRecord(id, debtor.Id, invoiceNumbers, invoiceNumbers[0], script, Now.AddDays(-1), dueBy ?? Now.AddHours(1), "open");
+        var task = new CallTaskRecord(id, debtor.Id, invoiceNumbers, invoiceNumbers[0], script, plannedAt ?? Now.AddDays(-1), dueBy ?? Now.AddHours(1), "open");
         await store.AddCallTaskAsync(task, CancellationToken.None);
         return task;
     }

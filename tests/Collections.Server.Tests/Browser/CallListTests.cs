@@ -65,6 +65,28 @@ public sealed class CallListTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task CallList_TaskExpiredWhileOpenOnScreen_AlertSaysSoNothingRecorded()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-cl-9", "Bloemenhuis Roos");
+        await BrowserSeed.InvoiceAsync(Store, "CL-2009", debtor);
+        var task = await BrowserSeed.CallTaskAsync(Store, "call-cl-9", debtor, ["CL-2009"]);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        var card = Card(page, "Bloemenhuis Roos");
+        var stored = (await Store.GetCallTaskAsync(task.Id, default))!;
+        await Store.UpdateCallTaskAsync(stored with { Status = "cancelled", Outcome = """{"cancelled":"not worked; escalated to the supervisor"}""" }, default);
+
+        await card.GetByLabel("Geen gehoor").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Uitkomst opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
+            "Dit gesprek stond niet meer open, dus de uitkomst is niet vastgelegd: de tijd voor dit gesprek was verstreken");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        Assert.Empty(fixture.Server.Workflows.EventsFor("CL-2009"));
+        await PageChecks.AssertAccessibleAsync(page, "call-list-expired");
+    }
+
+    [Fact]
     public async Task CallList_PaymentPlanBuilder_RunningTotalAndInstalmentsSaved()
     {
         var debtor = BrowserSeed.Debtor("debtor-cl-3", "Garage Van Dijk");
@@ -192,6 +214,21 @@ public sealed class CallListTests(BrowserFixture fixture)
         var outcome = JsonDocument.Parse((await Store.GetCallTaskAsync("call-cl-kb", default))!.Outcome!).RootElement;
         Assert.Equal("no-answer", outcome.GetProperty("outcome").GetString());
         Assert.Equal("Voicemail ingesproken", outcome.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task CallList_TaskPlannedThisMorningDueLater_BestTimeIsThePlannedTime()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-cl-bt", "Garage Vos");
+        await BrowserSeed.InvoiceAsync(Store, "CL-BT01", debtor);
+        await BrowserSeed.CallTaskAsync(Store, "call-cl-bt", debtor, ["CL-BT01"], plannedAt: BrowserSeed.Now.AddMinutes(30), dueBy: BrowserSeed.Now.AddHours(7));
+        var page = await fixture.NewPageAsync();
+
+        await PageChecks.SignInAsync(page);
+
+        var card = Card(page, "Garage Vos");
+        await Assertions.Expect(card).ToContainTextAsync("Vandaag vanaf 10:30, binnen kantooruren");
+        await Assertions.Expect(card).Not.ToContainTextAsync("vanaf 17:00");
     }
 
     private static ILocator Card(IPage page, string debtorName) =>

@@ -1,5 +1,5 @@
 using Collections.Links;
-using Collections.Server.DebtorPages;
+using Collections.Web.DebtorPages;
 
 namespace Collections.Server.Tests.Browser;
 

@@ -1,7 +1,7 @@
-using Collections.Links;
 using System.Net;
-using Collections.Server.DebtorPages;
+using Collections.Links;
 using Collections.Storage;
+using Collections.Web.DebtorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -137,6 +137,57 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
         var logged = Assert.Single(await Store.ListContactsAsync("DP-6001", default));
         Assert.Equal("Debtor says the invoice is paid on 2026-02-28, reference NL12 overboeking 28-02.", logged.Summary);
     }
+
+    [Fact]
+    public async Task DebtorPage_CreditorIbanAndPayLink_AsTheRemindersHaveThem()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-7", "Dhr. Peters");
+        await BrowserSeed.InvoiceAsync(Store, "DP-7001", debtor, 121.00m);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(Link("DP-7001"));
+
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Factuur vanVoorbeeld Installatietechniek B.V.");
+        await Assertions.Expect(main).ToContainTextAsync("Sanne de Vries, +31302000000, debiteuren@example.nl");
+        await Assertions.Expect(main).ToContainTextAsync("NL91 ABNA 0417 1643 00 t.n.v. Voorbeeld Installatietechniek B.V.");
+        await Assertions.Expect(main).ToContainTextAsync("Maak € 121,00 over naar NL91 ABNA 0417 1643 00 t.n.v. Voorbeeld Installatietechniek B.V. en vermeld kenmerk DP-7001.");
+        var pay = page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 121,00)" });
+        Assert.Equal("https://pay.example.nl/i/DP-7001", await pay.GetAttributeAsync("href"));
+        await Assertions.Expect(main).Not.ToContainTextAsync("Incassokosten");
+        await PageChecks.AssertAccessibleAsync(page, "debtor-creditor");
+    }
+
+    [Fact]
+    public async Task DebtorPage_FinalNoticeTermPassed_CostsAndInterestAsStatedInTheNotice_NotBefore()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-8", "Mevrouw Kok");
+        await BrowserSeed.InvoiceAsync(Store, "DP-8001", debtor, 242.00m);
+        await BrowserSeed.InvoiceAsync(Store, "DP-8002", debtor, 242.00m);
+        await FinalNoticeAsync("DP-8001", debtor, deadline: "2026-03-01");
+        await FinalNoticeAsync("DP-8002", debtor, deadline: "2026-03-02");
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(Link("DP-8002"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 242,00)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Incassokosten");
+
+        await page.GotoAsync(Link("DP-8001"));
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Incassokosten€ 40,00 (verschuldigd sinds 2 maart 2026)");
+        await Assertions.Expect(main).ToContainTextAsync("Rente€ 1,23");
+        await Assertions.Expect(main).ToContainTextAsync("Totaal te betalen€ 283,23");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 283,23)" })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page, "debtor-costs-due");
+    }
+
+    /// <summary>A consumer's final notice as the message activity logs it: costs announced, interest stated.</summary>
+    private Task FinalNoticeAsync(string invoiceNumber, Collections.Invoices.Debtor debtor, string deadline) =>
+        Store.AppendContactAsync(
+            new ContactLogEntry(
+                $"fn-{invoiceNumber}", invoiceNumber, debtor.Id, BrowserSeed.Now.AddDays(-16), "message", "final-notice (formal) by email",
+                DataJson: $$"""{"kind":"final-notice","balance":242.00,"costs":0,"interest":1.23,"announcedCosts":40.00,"deadline":"{{deadline}}"}"""),
+            default);
 
     private string Link(string invoiceNumber, DateTimeOffset? expiresAt = null) =>
         DebtorLinkSigner.CreateLink(

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Collections.Handlers.Invoices;
 using Collections.Storage;
 using Microsoft.Playwright;
 
@@ -30,6 +32,28 @@ public sealed class InvoicePageTests(BrowserFixture fixture)
         await Assertions.Expect(main).ToContainTextAsync("waiting-for-due-date");
         await Assertions.Expect(main).ToContainTextAsync("payment");
         await PageChecks.AssertAccessibleAsync(page, "invoice");
+    }
+
+    [Fact]
+    public async Task InvoicePage_Overpaid_ShownAsCreditOnThePageAndInTheStatus()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-ip-op", "Bakkerij Brood");
+        await BrowserSeed.InvoiceAsync(Store, "IP-OP01", debtor, 287.50m);
+        await Store.AddPaymentAsync(new PaymentRecord("pay-ip-op", "IP-OP01", 1000.00m, "EUR", BrowserSeed.Now.AddHours(-1), "mollie", BrowserSeed.Now.AddHours(-1)), default);
+        await InvoiceBalance.RefreshAsync(Store, "IP-OP01", default);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+
+        await page.GotoAsync("/staff/invoices/IP-OP01");
+
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("tegoed € 712,50");
+        await Assertions.Expect(main).Not.ToContainTextAsync("-712");
+        await Assertions.Expect(main).Not.ToContainTextAsync("−712");
+        await PageChecks.AssertAccessibleAsync(page, "invoice-credit");
+        using var status = JsonDocument.Parse(await fixture.Server.Client.GetStringAsync("/api/invoices/IP-OP01"));
+        Assert.Equal(0m, status.RootElement.GetProperty("openBalance").GetDecimal());
+        Assert.Equal(712.50m, status.RootElement.GetProperty("credit").GetDecimal());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Collections.Server.Pages;
+using Collections.Web.Pages;
 
 namespace Collections.Server.Tests.Browser;
 

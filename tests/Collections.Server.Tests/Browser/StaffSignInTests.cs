@@ -1,6 +1,6 @@
 using System.Net;
-using Collections.Server.Staff;
 using Collections.Server.Tests.Support;
+using Collections.Web.Staff;
 using Microsoft.Playwright;
 
 namespace Collections.Server.Tests.Browser;

@@ -22,6 +22,48 @@ public sealed class ChannelsServiceCollectionExtensionsTests
         var router = Assert.IsType<RoutingMessageSender>(provider.GetRequiredService<IMessageSender>());
         Assert.IsType<OutboxMessageSender>(router.Sms);
         Assert.IsType<OutboxMessageSender>(router.Email);
+        Assert.IsType<OutboxMessageSender>(router.WhatsApp);
+    }
+
+    [Fact]
+    public void AddCollectionsChannels_AcsWhatsApp_PicksAdvancedMessaging()
+    {
+        using var provider = Build(new()
+        {
+            ["Collections:Channels:WhatsApp:Provider"] = "acs",
+            ["Collections:Channels:WhatsApp:ChannelRegistrationId"] = "7d0e3a5c-0b1f-4c9e-9a2d-5e6f7a8b9c0d",
+            ["Collections:Channels:WhatsApp:Acs:Endpoint"] = "https://contoso.communication.azure.com/",
+        });
+
+        Assert.IsType<AcsWhatsAppSender>(Assert.IsType<RoutingMessageSender>(provider.GetRequiredService<IMessageSender>()).WhatsApp);
+    }
+
+    [Fact]
+    public void AddCollectionsChannels_OutboxWhatsAppWithEmptyChannelSetting_StartsOnTheOutbox()
+    {
+        // What infra/ writes when no WhatsApp account is connected.
+        using var provider = Build(new()
+        {
+            ["Collections:Channels:WhatsApp:Provider"] = "Outbox",
+            ["Collections:Channels:WhatsApp:ChannelRegistrationId"] = "",
+            ["Collections:Channels:WhatsApp:Acs:Endpoint"] = "https://contoso.communication.azure.com/",
+        });
+
+        Assert.IsType<OutboxMessageSender>(Assert.IsType<RoutingMessageSender>(provider.GetRequiredService<IMessageSender>()).WhatsApp);
+    }
+
+    [Fact]
+    public void AddCollectionsChannels_AcsWhatsAppWithoutChannel_FailsValidationNamingTheKey()
+    {
+        using var provider = Build(new()
+        {
+            ["Collections:Channels:WhatsApp:Provider"] = "acs",
+            ["Collections:Channels:WhatsApp:Acs:Endpoint"] = "https://contoso.communication.azure.com/",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChannelsOptions>>().Value);
+
+        Assert.Contains("Collections:Channels:WhatsApp:ChannelRegistrationId is required", string.Join("\n", error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

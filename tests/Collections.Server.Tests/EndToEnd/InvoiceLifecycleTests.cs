@@ -105,7 +105,7 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E001", 242m)));
         await server.Driver.RunUntilIdleAsync();
 
-        // Nobody answers calls or pays: after the final notice's term an approval email goes to staff.
+        // Staff call, nobody answers (recorded), nobody pays: after the final notice's term an approval email goes to staff.
         var token = await WaitForApprovalTokenAsync(until: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
         var page = await server.Anonymous.GetAsync($"/approvals/{token}/approve");
@@ -139,6 +139,7 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
                 }
             }
 
+            await server.RecordNoAnswerOnOpenCallsAsync();
             await server.Driver.AdvanceByAsync(TimeSpan.FromDays(1));
         }
 

@@ -1,4 +1,4 @@
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 
 namespace Collections.Server.Tests.Staff;
 

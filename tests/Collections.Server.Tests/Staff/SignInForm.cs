@@ -11,21 +11,39 @@ internal sealed partial class SignInForm : IDisposable
 
     public SignInForm(Uri server, string language = "nl")
     {
-        client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server };
+        client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = server };
         client.DefaultRequestHeaders.Add("Accept-Language", language);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string userName, string password)
+    /// <summary>Keeps the cookies; a test can copy them to replay a session.</summary>
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Client => client;
+
+    public async Task<HttpResponseMessage> PostAsync(string userName, string password, string? returnUrl = null)
     {
-        var form = await client.GetStringAsync("/staff/sign-in");
-        var token = AntiforgeryToken().Match(form);
-        Assert.True(token.Success, "The sign-in form carries no antiforgery token.");
-        return await client.PostAsync("/staff/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await TokenAsync("/staff/sign-in");
+        var fields = new Dictionary<string, string>
         {
-            ["__form"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__form"] = token,
             ["userName"] = userName,
             ["password"] = password,
-        }));
+        };
+        if (returnUrl is not null)
+        {
+            fields["returnUrl"] = returnUrl;
+        }
+
+        return await client.PostAsync("/staff/sign-in", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token of the form on <paramref name="page"/>.</summary>
+    public async Task<string> TokenAsync(string page)
+    {
+        var form = await client.GetStringAsync(page);
+        var token = AntiforgeryToken().Match(form);
+        Assert.True(token.Success, $"The form on {page} carries no antiforgery token.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>The page's alert text, or null when it shows none.</summary>

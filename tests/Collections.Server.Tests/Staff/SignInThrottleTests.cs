@@ -1,6 +1,6 @@
 using System.Net;
-using Collections.Server.Staff;
 using Collections.Server.Tests.Support;
+using Collections.Web.Staff;
 using Microsoft.Extensions.Options;
 
 namespace Collections.Server.Tests.Staff;

@@ -1,5 +1,5 @@
 using System.Net;
-using Collections.Server.Staff;
+using Collections.Web.Staff;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

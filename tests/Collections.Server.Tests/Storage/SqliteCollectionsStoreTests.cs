@@ -102,7 +102,7 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        ((SqliteCollectionsStore)Store).Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 

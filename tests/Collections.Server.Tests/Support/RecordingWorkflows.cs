@@ -49,6 +49,12 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         Record(invoiceNumber, "chasing-resumed", string.Empty);
 
+    public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken) =>
+        Record(invoice.Invoice.Number, "contact-details-updated", change, $"contact-details:{invoice.Version}");
+
+    public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        Record(invoice.Invoice.Number, "invoice-amended", invoice, $"amended:{invoice.Version}");
+
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Workflow.Instalment> instalments, CancellationToken cancellationToken) =>
         Record(invoiceNumber, "payment-plan-agreed", instalments);
 

@@ -66,6 +66,8 @@ internal sealed class RunningServer : IAsyncDisposable
             $"--Collections:DataPath={dataPath}",
             $"--Collections:Sqlite:Path={Path.Combine(dataPath, "collections.db")}",
             $"--Collections:Webhooks:Secret={WebhookSecret}",
+            "--Collections:Activities:CollectionAgency=Incasso Test B.V.",
+            "--Collections:Activities:CollectionAgencyEmail=dossiers@incasso.example",
             $"--Collections:Stripe:WebhookSecret={StripeSecret}",
             "--Logging:LogLevel:Default=Warning",
             $"--Collections:Channels:EventGrid:Secret={EventGridSecret}",

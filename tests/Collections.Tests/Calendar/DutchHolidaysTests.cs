@@ -80,10 +80,31 @@ public sealed class DutchHolidaysTests
         Assert.Equal(expected, DutchHolidays.Default.IsHoliday(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>Besluit gelijkstelling (art. 3 lid 2 Algemene termijnenwet): no contact on these days.</summary>
+    [Theory]
+    [InlineData("2024-05-10")]
+    [InlineData("2024-12-27")]
+    [InlineData("2025-05-30")]
+    [InlineData("2026-01-02")]
+    [InlineData("2026-05-15")]
+    [InlineData("2027-05-07")]
+    [InlineData("2028-04-28")]
+    [InlineData("2028-05-26")]
+    public void IsHoliday_DesignatedDaysThrough2028_AreHolidays(string date)
+    {
+        Assert.True(DutchHolidays.Default.IsHoliday(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Default_DesignatedDays_CheckedThrough2028()
+    {
+        Assert.Equal(new DateOnly(2028, 12, 31), DutchHolidays.Default.DesignatedDaysCoveredThrough);
+    }
+
     [Fact]
     public void IsHoliday_CustomDesignatedDay_IsIncluded()
     {
-        var holidays = new DutchHolidays([new Holiday(new DateOnly(2030, 6, 3), "Test day")]);
+        var holidays = new DutchHolidays([new Holiday(new DateOnly(2030, 6, 3), "Test day")], new DateOnly(2030, 12, 31));
 
         Assert.True(holidays.IsHoliday(new DateOnly(2030, 6, 3)));
         Assert.False(DutchHolidays.Default.IsHoliday(new DateOnly(2030, 6, 3)));

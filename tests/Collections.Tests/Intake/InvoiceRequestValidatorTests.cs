@@ -43,6 +43,29 @@ public sealed class InvoiceRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_BusinessWithContactName_KeepsThePerson()
+    {
+        var body = Body();
+        body["debtor"]!["kind"] = "business";
+        body["debtor"]!["name"] = "Van Dijk Installaties B.V.";
+        body["debtor"]!["contactName"] = "Petra de Vries";
+
+        var result = Validate(body);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("Petra de Vries", result.Invoice.Debtor.ContactName);
+    }
+
+    [Fact]
+    public void Validate_ConsumerWithContactName_RefusedNamingTheField()
+    {
+        var body = Body();
+        body["debtor"]!["contactName"] = "Petra de Vries";
+
+        AssertOnlyError(Validate(body), "debtor.contactName", "business debtors only");
+    }
+
+    [Fact]
     public void Validate_LocalPhoneAndSource_NormalisesPhoneAndKeepsSource()
     {
         var body = Body();
@@ -159,12 +182,15 @@ public sealed class InvoiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_LandlineWithSmsPreferred_NamesDebtorPhone()
+    public void Validate_LandlineWithSmsPreferred_AcceptedForTheWorkflowToWriteByEmail()
     {
         var body = Body();
         body["debtor"]!["phone"] = "020 123 4567";
 
-        AssertOnlyError(Validate(body), "debtor.phone", "not a mobile number");
+        var result = Validate(body);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("+31201234567", result.Invoice.Debtor.Phone);
     }
 
     [Fact]
@@ -190,7 +216,7 @@ public sealed class InvoiceRequestValidatorTests
 
     [Theory]
     [InlineData("kind", "person")]
-    [InlineData("preferredChannel", "whatsapp")]
+    [InlineData("preferredChannel", "fax")]
     [InlineData("language", "de")]
     public void Validate_UnknownEnumValue_ListsAllowedValues(string field, string value)
     {

@@ -32,29 +32,31 @@ public sealed class StatutoryInterestTests
     [Fact]
     public void Calculate_ConsumerOverTwoYears_AddsFirstYearInterestToPrincipal()
     {
-        // Year 1 (366 days, 7%): 70.19 capitalised. Year 2 (6%) on 1,070.19: 64.2114.
+        // Year 1 (366 days, 7%): 70.19 capitalised. Year 2 on 1,070.19: 181 days at 6% and 184 days at the
+        // derived 4.5% (from 2025-07-01): 31.8447 + 24.2767 = 56.1214.
         var result = StatutoryInterest.Calculate(1_000m, new DateOnly(2024, 1, 1), new DateOnly(2026, 1, 1), InterestKind.Consumer);
 
-        Assert.Equal(134.40m, result.Interest);
+        Assert.Equal(126.31m, result.Interest);
         Assert.Equal(1_070.19m, result.Periods[^1].Base);
     }
 
     [Fact]
     public void Calculate_IntoThirdYear_CompoundsBothEarlierYears()
     {
-        // Third year base 1,000 + 70.19 + 64.21 = 1,134.40; January 2026 at 6%: 5.7807.
+        // Third year base 1,000 + 70.19 + 56.12 = 1,126.31; January 2026 at the derived 4.5%: 4.3046.
         var result = StatutoryInterest.Calculate(1_000m, new DateOnly(2024, 1, 1), new DateOnly(2026, 2, 1), InterestKind.Consumer);
 
-        Assert.Equal(140.18m, result.Interest);
-        Assert.Equal(1_134.40m, result.Periods[^1].Base);
+        Assert.Equal(130.61m, result.Interest);
+        Assert.Equal(1_126.31m, result.Periods[^1].Base);
     }
 
     [Fact]
     public void Calculate_ExactlyOneYear_DoesNotCompound()
     {
+        // 181 days at 6% and 184 days at the derived 4.5%: 29.7534 + 22.6849.
         var result = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2026, 1, 1), InterestKind.Consumer);
 
-        Assert.Equal(60.00m, result.Interest);
+        Assert.Equal(52.44m, result.Interest);
         Assert.All(result.Periods, period => Assert.Equal(1_000m, period.Base));
     }
 

@@ -9,8 +9,8 @@ public sealed class MessageKindsTests
     private static readonly MessageRenderer Renderer = MessageRenderer.Default;
 
     [Theory]
-    [InlineData("nl", "Fijn dat wij op 10 maart 2026 afspraken dat u € 1.250,00 zou betalen vóór 13 maart 2026.")]
-    [InlineData("en", "We were glad to agree on 10 March 2026 that you would pay €1,250.00 before 13 March 2026.")]
+    [InlineData("nl", "Fijn dat wij op 10 maart 2026 afspraken dat u € 1.250,00 uiterlijk 13 maart 2026 zou betalen.")]
+    [InlineData("en", "We were glad to agree on 10 March 2026 that you would pay €1,250.00 by 13 March 2026.")]
     public void PromiseReminder_Friendly_RecallsThePromiseByDate(string language, string sentence)
     {
         var text = Render(MessageKind.PromiseReminder, Tone.Friendly, language).Text;

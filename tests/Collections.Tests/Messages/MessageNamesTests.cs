@@ -33,5 +33,6 @@ public sealed class MessageNamesTests
     {
         Assert.Equal("sms", MessageNames.Of(Channel.Sms));
         Assert.Equal("email", MessageNames.Of(Channel.Email));
+        Assert.Equal("whatsapp", MessageNames.Of(Channel.WhatsApp));
     }
 }

@@ -32,6 +32,8 @@ public sealed class PolicyDocumentTests
     [InlineData("""{ "calls": { "maxAttempts": 0 } }""", "calls.maxAttempts")]
     [InlineData("""{ "approval": { "reminderBusinessDays": 3, "escalationBusinessDays": 2 } }""", "approval.escalationBusinessDays")]
     [InlineData("""{ "hardship": "agency" }""", "policy: not valid at $.hardship")]
+    [InlineData("""{ "finalNotice": { "deadlineMarginDays": 0 } }""", "finalNotice.deadlineMarginDays must be at least 1")]
+    [InlineData("""{ "calls": { "overdueCallDaysBeforeEscalation": -1 } }""", "calls.overdueCallDaysBeforeEscalation")]
     public void Parse_OutOfRange_NamesTheField(string json, string field)
     {
         var error = Assert.Throws<PolicyException>(() => PolicyDocument.Parse(json));

@@ -32,6 +32,7 @@ public sealed class SimulateCommandTests
         { "payment-before-invoice.json", "paid" },
         { "paused-by-staff.json", "paid" },
         { "debtor-plan-on-own-page.json", "paid" },
+        { "whatsapp-reply-then-paid.json", "paid" },
     };
 
     [Fact]

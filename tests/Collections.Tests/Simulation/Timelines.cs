@@ -34,6 +34,14 @@ internal static class Timelines
         };
     }
 
+    /// <summary>Staff record "no answer" on the three first-contact calls of a debtor due 2026-03-03 (not a late
+    /// payer): real attempts, so a consumer final notice and a hand-over approval may follow.</summary>
+    public const string ThreeUnansweredCalls = """
+        { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+        { "at": "2026-03-10T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+        { "at": "2026-03-11T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" }
+        """;
+
     /// <summary>A one-invoice scenario for debtor C-17 (consumer, SMS preferred), due on <paramref name="dueDate"/>.</summary>
     public static string Single(
         string events = "[]",
@@ -46,13 +54,14 @@ internal static class Timelines
         string phone = "+31612345678",
         string email = "jan@example.nl",
         string channel = "sms",
-        bool latePayer = false) => $$"""
+        bool latePayer = false,
+        string language = "nl") => $$"""
         {
           "start": "{{start}}", "until": "{{until}}",
           "invoice": { "number": "F2026-0042", "issueDate": "{{issueDate}}", "dueDate": "{{dueDate}}",
             "amount": {{amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}}, "currency": "EUR", "customerReference": "PO-991",
             "debtor": { "id": "C-17", "name": "Jan Jansen", "kind": "{{kind}}", "email": "{{email}}", "phone": "{{phone}}",
-              "preferredChannel": "{{channel}}", "language": "nl",
+              "preferredChannel": "{{channel}}", "language": "{{language}}",
               "history": {{(latePayer
                   ? """{ "invoicesPaidLate": 3, "invoicesPaidOnTime": 1, "averageDaysLate": 12 }"""
                   : """{ "invoicesPaidLate": 0, "invoicesPaidOnTime": 6, "averageDaysLate": 0 }""")}} } },

@@ -21,16 +21,16 @@ public sealed class InvoiceWorkflowDebtorPlanTests
 
         Assert.Equal(
         [
-            Reminder,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-06T12:00+01:00 note plan-agreed: Payment plan agreed with the debtor: €1,250.00 in 2 instalments, the last due 2026-04-20.",
             "2026-03-06T12:00+01:00 message sms friendly payment-plan-confirmation balance=1250.00 costs=0 interest=0",
             "2026-03-18T12:00+01:00 note payment: Payment tr_1 of €625.00 received; balance €625.00.",
             "2026-04-22T00:00+02:00 note note: Instalment of €625.00 due 2026-04-20 missed.",
             "2026-04-22T08:00+02:00 message sms businesslike instalment-reminder balance=625.00 costs=0 interest=0",
             "2026-04-22T09:00+02:00 callTask instalment-missed attempt=1 dueBy=2026-04-22T17:00+02:00",
-            "2026-04-23T14:30+02:00 callTask instalment-missed attempt=2 dueBy=2026-04-23T17:00+02:00",
-            "2026-04-24T11:30+02:00 callTask instalment-missed attempt=3 dueBy=2026-04-24T17:00+02:00",
-            "2026-04-24T17:00+02:00 message email businesslike reminder balance=625.00 costs=0 interest=0",
+            "2026-04-22T17:00+02:00 staffTask The instalment-missed call task raised 2026-04-22 has no outcome yet: it stays on the call list as overdue, to be called on 2026-04-23. No call is recorded until staff record one.",
+            "2026-04-23T17:00+02:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the instalment-missed call task raised 2026-04-22 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-04-23T17:00+02:00 message email businesslike reminder balance=625.00 costs=0 interest=0",
         ], timeline);
     }
 

@@ -20,15 +20,32 @@ public sealed class InvoiceWorkflowEventTests
 
         Assert.Equal(
         [
-            Reminder,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-05T11:00+01:00 note payment: Payment tr_1 of €200.00 received; balance €1,050.00.",
             "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T11:00+01:00 note call-outcome: Call outcome: no-answer",
             "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
             "2026-03-10T15:00+01:00 note payment: Payment tr_2 of €50.00 received; balance €1,000.00.",
-            "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
+            "2026-03-10T17:00+01:00 staffTask The first-contact call task raised 2026-03-10 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-11. No call is recorded until staff record one.",
+            "2026-03-11T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-10 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
             "2026-03-11T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
             "2026-03-17T10:00+01:00 message sms businesslike reminder balance=1000.00 costs=0 interest=0",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task Overpayment_StaffTaskForTheCreditThenPaid()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single("""
+            [ { "at": "2026-03-05T11:00:00+01:00", "type": "payment", "amount": 1500.00, "paymentId": "tr_over" } ]
+            """));
+
+        Assert.Equal(
+        [
+            Reminder,
+            "2026-03-05T11:00+01:00 note payment: Payment tr_over of €1,500.00 received; balance €0.00.",
+            "2026-03-05T11:00+01:00 staffTask Overpaid: €250.00 more than the open balance was received. Refund it or offset it against another invoice.",
+            "2026-03-05T11:00+01:00 completed paid",
         ], timeline);
     }
 
@@ -106,14 +123,15 @@ public sealed class InvoiceWorkflowEventTests
 
         Assert.Equal(
         [
-            Reminder,
-            FirstCall,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T11:00+01:00 note call-outcome: Call outcome: payment-plan (2 instalments)",
             "2026-03-09T11:00+01:00 message sms friendly payment-plan-confirmation balance=1250.00 costs=0 interest=0",
             "2026-03-31T10:00+02:00 note payment: Payment tr_a of €450.00 received; balance €800.00.",
             "2026-05-03T00:00+02:00 note note: Instalment of €800.00 due 2026-05-01 missed.",
             "2026-05-04T08:00+02:00 message sms businesslike instalment-reminder balance=800.00 costs=0 interest=0",
             "2026-05-04T09:00+02:00 callTask instalment-missed attempt=1 dueBy=2026-05-04T17:00+02:00",
+            "2026-05-04T17:00+02:00 staffTask The instalment-missed call task raised 2026-05-04 has no outcome yet: it stays on the call list as overdue, to be called on 2026-05-06. No call is recorded until staff record one.",
         ], timeline);
     }
 
@@ -127,15 +145,15 @@ public sealed class InvoiceWorkflowEventTests
 
         Assert.Equal(
         [
-            Reminder,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-05T09:30+01:00 note dispute-opened: Two radiators were not installed",
             "2026-03-05T09:30+01:00 staffTask Dispute: Two radiators were not installed. Chasing is paused until it is resolved.",
             "2026-03-20T16:00+01:00 note dispute-resolved: dispute resolved, credit 250.00",
             "2026-03-20T16:00+01:00 note note: Dispute resolved: €250.00 credited; balance €1,000.00.",
             "2026-03-25T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-25T17:00+01:00",
-            "2026-03-26T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-26T17:00+01:00",
-            "2026-03-27T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-27T17:00+01:00",
-            "2026-03-27T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
+            "2026-03-25T17:00+01:00 staffTask The first-contact call task raised 2026-03-25 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-26. No call is recorded until staff record one.",
+            "2026-03-26T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-25 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-03-26T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
         ], timeline);
     }
 

@@ -36,12 +36,17 @@ public sealed class InvoiceWorkflowLadderTests
     }
 
     /// <summary>A known late payer: nudged before the due date and called one business day sooner (R12).
-    /// The final notice's deadline (Friday 2026-04-10 plus the one-day margin) moves to Monday 2026-04-13.</summary>
+    /// Staff record three unanswered calls (stated later only as attempts); the follow-up call task nobody works is
+    /// escalated to the supervisor, never counted as a call. The final notice waits until the last reminder's own
+    /// deadline (2026-03-27) and a grace day have passed.</summary>
     [Fact]
     public async Task LatePayingConsumer_NeverPays_FullLadderToApprovedHandOverWithStatutoryCosts()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, events: """
-            [ { "at": "2026-05-04T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
+            [ { "at": "2026-03-06T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-03-09T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-03-10T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-05-04T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
             """));
 
         Assert.Equal(
@@ -49,21 +54,25 @@ public sealed class InvoiceWorkflowLadderTests
             "2026-03-02T09:00+01:00 message sms friendly pre-due-nudge balance=1250.00 costs=0 interest=0",
             "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-06T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-06T17:00+01:00",
+            "2026-03-06T11:00+01:00 note call-outcome: Call outcome: no-answer",
             "2026-03-09T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-09T15:00+01:00 note call-outcome: Call outcome: no-answer",
             "2026-03-10T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-10T17:00+01:00",
-            "2026-03-10T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-10T12:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-10T12:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-16T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
             "2026-03-19T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-19T17:00+01:00",
-            "2026-03-20T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-23T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-23T17:00+01:00",
-            "2026-03-23T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-27T10:00+01:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
-            "2026-04-14T00:00+02:00 note note: Final notice term ended 2026-04-13: collection costs of €187.50 are now due.",
-            "2026-04-14T08:00+02:00 approvalRequested hand-over",
-            "2026-04-16T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
-            "2026-04-21T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
+            "2026-03-19T17:00+01:00 staffTask The follow-up call task raised 2026-03-19 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-20. No call is recorded until staff record one.",
+            "2026-03-20T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-03-19 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-03-20T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-30T08:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-04-15T00:00+02:00 note note: Final notice term ended 2026-04-14: collection costs of €187.50 are now due.",
+            "2026-04-15T08:00+02:00 approvalRequested hand-over",
+            "2026-04-17T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
+            "2026-04-22T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
             "2026-05-04T10:00+02:00 note approval: Hand-over approved by simulation.",
             "2026-05-04T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
+            "2026-05-04T10:00+02:00 message email formal hand-over-notice balance=1250.00 costs=187.50 interest=0",
             "2026-05-04T10:00+02:00 completed handed-over",
         ], timeline);
     }
@@ -71,12 +80,12 @@ public sealed class InvoiceWorkflowLadderTests
     [Fact]
     public async Task ConsumerFinalNotice_StatesExactCostsAndFourteenDaysFromTheDayAfterReceipt()
     {
-        var lines = await Timelines.RunLinesAsync(Timelines.Single(until: "2026-04-10T00:00:00+02:00"));
+        var lines = await Timelines.RunLinesAsync(Timelines.Single(until: "2026-04-14T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
 
         var notice = Assert.Single(lines, line => line["kind"]?.GetValue<string>() == "final-notice");
         Assert.Equal(187.50m, notice["announcedCosts"]!.GetValue<decimal>());
         Assert.Equal(0m, notice["costs"]!.GetValue<decimal>());
-        Assert.Equal("2026-04-14", notice["deadline"]!.GetValue<string>());
+        Assert.Equal("2026-04-16", notice["deadline"]!.GetValue<string>());
         Assert.Contains("187,50", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -84,25 +93,31 @@ public sealed class InvoiceWorkflowLadderTests
     public async Task Business_Rejected_FinalNoticeChargesCompensationAndInterest_ClosedByStaff()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single(kind: "business", channel: "email", amount: 3000m, events: """
-            [ { "at": "2026-04-16T09:00:00+02:00", "type": "approval", "decision": "reject" } ]
+            [ { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-03-10T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-03-11T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+              { "at": "2026-04-20T09:00:00+02:00", "type": "approval", "decision": "reject" } ]
             """));
 
         Assert.Equal(
         [
             "2026-03-04T10:00+01:00 message email friendly reminder balance=3000.00 costs=0 interest=0",
             "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
+            "2026-03-09T11:00+01:00 note call-outcome: Call outcome: no-answer",
             "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
+            "2026-03-10T15:00+01:00 note call-outcome: Call outcome: no-answer",
             "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
-            "2026-03-11T17:00+01:00 message sms friendly reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-11T12:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-11T12:00+01:00 message sms friendly reminder balance=3000.00 costs=0 interest=0",
             "2026-03-17T10:00+01:00 message email businesslike reminder balance=3000.00 costs=0 interest=0",
             "2026-03-20T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-23T14:30+01:00 callTask follow-up attempt=2 dueBy=2026-03-23T17:00+01:00",
-            "2026-03-24T11:30+01:00 callTask follow-up attempt=3 dueBy=2026-03-24T17:00+01:00",
-            "2026-03-24T17:00+01:00 message sms businesslike reminder balance=3000.00 costs=0 interest=0",
-            "2026-03-30T10:00+02:00 message email formal final-notice balance=3000.00 costs=40 interest=21.69",
-            "2026-04-15T08:00+02:00 approvalRequested hand-over",
-            "2026-04-16T09:00+02:00 note approval: Hand-over rejected by simulation.",
-            "2026-04-16T09:00+02:00 completed closed-by-staff",
+            "2026-03-20T17:00+01:00 staffTask The follow-up call task raised 2026-03-20 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-23. No call is recorded until staff record one.",
+            "2026-03-23T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-03-20 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-03-23T17:00+01:00 message sms businesslike reminder balance=3000.00 costs=0 interest=0",
+            "2026-04-01T10:00+02:00 message email formal final-notice balance=3000.00 costs=40 interest=24.19",
+            "2026-04-17T08:00+02:00 approvalRequested hand-over",
+            "2026-04-20T09:00+02:00 note approval: Hand-over rejected by simulation.",
+            "2026-04-20T09:00+02:00 completed closed-by-staff",
         ], timeline);
     }
 
@@ -118,6 +133,7 @@ public sealed class InvoiceWorkflowLadderTests
         [
             "2026-04-29T10:00+02:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-05-04T10:00+02:00 callTask first-contact attempt=1 dueBy=2026-05-04T17:00+02:00",
+            "2026-05-04T17:00+02:00 staffTask The first-contact call task raised 2026-05-04 has no outcome yet: it stays on the call list as overdue, to be called on 2026-05-06. No call is recorded until staff record one.",
             "2026-05-06T12:00+02:00 note payment: Payment tr_4 of €1,250.00 received; balance €0.00.",
             "2026-05-06T12:00+02:00 completed paid",
         ], timeline);
@@ -140,6 +156,31 @@ public sealed class InvoiceWorkflowLadderTests
             [ { "at": "2026-03-03T11:00:00+01:00", "type": "contactUpdated", "phone": "+31612345678" } ]
             """));
 
+        Assert.Equal("2026-03-03T11:00+01:00 note note: Contact details updated.", timeline[1]);
+        Assert.Equal("2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0", timeline[2]);
+    }
+
+    [Fact]
+    public async Task LandlineWithSmsPreferred_RemindsByEmailAndTellsStaff()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "+31201234567", until: "2026-03-06T00:00:00+01:00"));
+
+        Assert.Equal(
+        [
+            "2026-03-02T09:00+01:00 staffTask Contact data to check (chasing continues over the other channel): phone number +31201234567 is a landline and cannot receive SMS, so messages go by email",
+            "2026-03-04T10:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+        ], timeline);
+    }
+
+    [Fact]
+    public async Task LandlineWithSmsPreferredAndNoEmail_WaitsUntilStaffGiveAMobileNumber()
+    {
+        var timeline = await Timelines.RunAsync(Timelines.Single(phone: "+31201234567", email: "", until: "2026-03-06T00:00:00+01:00", events: """
+            [ { "at": "2026-03-03T11:00:00+01:00", "type": "contactUpdated", "phone": "+31612345678" } ]
+            """));
+
+        Assert.StartsWith("2026-03-02T09:00+01:00 staffTask Check before chasing: ", timeline[0], StringComparison.Ordinal);
+        Assert.Contains("+31201234567 is a landline", timeline[0], StringComparison.Ordinal);
         Assert.Equal("2026-03-03T11:00+01:00 note note: Contact details updated.", timeline[1]);
         Assert.Equal("2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0", timeline[2]);
     }

@@ -18,10 +18,11 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
 
         Assert.Equal(
         [
-            Reminder,
-            FirstCall,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T10:20+01:00 note call-outcome: Call outcome: callback-requested (at 2026-03-10 15:00)",
             "2026-03-10T15:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-10T17:00+01:00",
+            "2026-03-10T17:00+01:00 staffTask The first-contact call task raised 2026-03-10 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-11. No call is recorded until staff record one.",
         ], timeline);
     }
 
@@ -56,8 +57,8 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
 
         Assert.Equal(
         [
-            Reminder,
-            FirstCall,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T10:30+01:00 note call-outcome: Call outcome: hardship",
             "2026-03-09T10:30+01:00 callTask hardship attempt=1 dueBy=2026-03-09T17:00+01:00",
             "2026-03-09T11:30+01:00 note call-outcome: Call outcome: payment-plan (1 instalments)",
@@ -65,9 +66,9 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
             "2026-04-03T00:00+02:00 note note: Instalment of €100.00 due 2026-04-01 missed.",
             "2026-04-04T08:00+02:00 message sms businesslike instalment-reminder balance=1250.00 costs=0 interest=0",
             "2026-04-07T09:00+02:00 callTask instalment-missed attempt=1 dueBy=2026-04-07T17:00+02:00",
-            "2026-04-08T14:30+02:00 callTask instalment-missed attempt=2 dueBy=2026-04-08T17:00+02:00",
-            "2026-04-09T11:30+02:00 callTask instalment-missed attempt=3 dueBy=2026-04-09T17:00+02:00",
-            "2026-04-09T17:00+02:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-04-07T17:00+02:00 staffTask The instalment-missed call task raised 2026-04-07 has no outcome yet: it stays on the call list as overdue, to be called on 2026-04-08. No call is recorded until staff record one.",
+            "2026-04-08T17:00+02:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the instalment-missed call task raised 2026-04-07 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-04-08T17:00+02:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
         ], timeline);
     }
 
@@ -119,17 +120,18 @@ public sealed class InvoiceWorkflowMoreOutcomeTests
     [Fact]
     public async Task FinalNoticeEmailBounced_StaffPostItWithANewDeadline_NoCostsBeforeIt()
     {
-        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-04-20T00:00:00+02:00", events: """
-            [ { "at": "2026-03-30T10:05:00+02:00", "type": "deliveryFailed", "channel": "email", "reason": "mailbox unknown" } ]
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-04-24T00:00:00+02:00", events: $$"""
+            [ {{Timelines.ThreeUnansweredCalls}},
+              { "at": "2026-04-01T10:05:00+02:00", "type": "deliveryFailed", "channel": "email", "reason": "mailbox unknown" } ]
             """));
 
         Assert.Equal(
         [
-            "2026-03-30T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
-            "2026-03-30T10:05+02:00 staffTask email to jan@example.nl could not be delivered (mailbox unknown): check the contact data.",
-            "2026-03-30T10:05+02:00 staffTask Send the final notice by post today; it states 2026-04-16 as the deadline.",
-            "2026-04-17T00:00+02:00 note note: Final notice term ended 2026-04-16: collection costs of €187.50 are now due.",
-            "2026-04-17T08:00+02:00 approvalRequested hand-over",
+            "2026-04-01T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-04-01T10:05+02:00 staffTask email to jan@example.nl could not be delivered (mailbox unknown): check the contact data.",
+            "2026-04-01T10:05+02:00 staffTask Send the final notice by post today; it states 2026-04-21 as the deadline.",
+            "2026-04-22T00:00+02:00 note note: Final notice term ended 2026-04-21: collection costs of €187.50 are now due.",
+            "2026-04-22T08:00+02:00 approvalRequested hand-over",
         ], timeline.SkipWhile(line => !line.Contains("final-notice", StringComparison.Ordinal)).ToList());
     }
 }

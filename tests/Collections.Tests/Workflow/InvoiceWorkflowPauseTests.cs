@@ -22,14 +22,14 @@ public sealed class InvoiceWorkflowPauseTests
 
         Assert.Equal(
         [
-            Reminder,
+            "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-05T11:00+01:00 note chasing-paused: Customer in hospital",
             "2026-03-10T11:00+01:00 note payment: Payment tr_1 of €250.00 received; balance €1,000.00.",
             "2026-03-16T09:00+01:00 note chasing-resumed: chasing resumed",
             "2026-03-20T09:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-23T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-23T17:00+01:00",
-            "2026-03-24T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-24T17:00+01:00",
-            "2026-03-24T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
+            "2026-03-20T17:00+01:00 staffTask The first-contact call task raised 2026-03-20 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-23. No call is recorded until staff record one.",
+            "2026-03-23T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-20 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-03-23T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
         ], timeline);
     }
 

@@ -38,6 +38,7 @@ public sealed class OneVoicePerDebtorTests
             "2026-03-22T00:00+01:00 note note: Promise to pay by 2026-03-20 not met. [F2026-0051]",
             "2026-03-23T08:00+01:00 message sms businesslike promise-reminder balance=310.00 costs=0 interest=0 [F2026-0051]",
             "2026-03-23T09:00+01:00 callTask promise-broken attempt=1 dueBy=2026-03-23T17:00+01:00 [F2026-0051]",
+            "2026-03-23T17:00+01:00 staffTask The promise-broken call task raised 2026-03-23 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-24. No call is recorded until staff record one.",
         ], timeline);
     }
 

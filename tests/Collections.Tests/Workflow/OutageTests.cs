@@ -38,9 +38,9 @@ public sealed class OutageTests
             "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-05T12:00+01:00 note outage: Host down until 2026-03-25T09:30:00+01:00.",
             "2026-03-25T09:30+01:00 callTask first-contact attempt=1 dueBy=2026-03-25T17:00+01:00",
-            "2026-03-26T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-26T17:00+01:00",
-            "2026-03-27T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-27T17:00+01:00",
-            "2026-03-27T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-25T17:00+01:00 staffTask The first-contact call task raised 2026-03-25 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-26. No call is recorded until staff record one.",
+            "2026-03-26T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-25 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-03-26T17:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
         ], timeline);
     }
 }

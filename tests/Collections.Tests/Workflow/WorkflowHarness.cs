@@ -16,10 +16,12 @@ namespace Collections.Tests.Workflow;
 internal sealed class WorkflowHarness : IAsyncDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("collections-workflow-");
+    private readonly InvoiceActivityOptions options;
     private DurableRuntime runtime = null!;
 
-    private WorkflowHarness(DateTimeOffset start)
+    private WorkflowHarness(DateTimeOffset start, InvoiceActivityOptions options)
     {
+        this.options = options;
         Clock = new FakeTimeProvider(start);
         Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
         Sender = new RecordingMessageSender(Clock);
@@ -27,7 +29,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public ICollectionsStore Store { get; }
+    public SqliteCollectionsStore Store { get; }
 
     public RecordingMessageSender Sender { get; }
 
@@ -37,9 +39,9 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public DurableClient Client => runtime.Client;
 
-    public static async Task<WorkflowHarness> StartAsync(DateTimeOffset start)
+    public static async Task<WorkflowHarness> StartAsync(DateTimeOffset start, InvoiceActivityOptions? options = null)
     {
-        var harness = new WorkflowHarness(start);
+        var harness = new WorkflowHarness(start, options ?? InvoiceActivityOptions.Example);
         await harness.OpenAsync();
         return harness;
     }
@@ -65,7 +67,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await runtime.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Store.Dispose();
         directory.Delete(recursive: true);
     }
 
@@ -79,7 +81,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     private async Task OpenAsync()
     {
-        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, InvoiceActivityOptions.Example, maxConcurrentActivities: 1);
+        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, options, maxConcurrentActivities: 1);
         Driver = await VirtualTimeDriver.AttachAsync(runtime);
         Workflows = new InvoiceWorkflowClient(runtime.Client);
     }

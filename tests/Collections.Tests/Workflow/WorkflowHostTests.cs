@@ -43,7 +43,7 @@ public sealed class WorkflowHostTests
             await host.StopAsync(CancellationToken.None);
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        store.Dispose();
         directory.Delete(recursive: true);
     }
 }

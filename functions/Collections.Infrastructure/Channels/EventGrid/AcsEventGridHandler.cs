@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Collections.Handlers.Deliveries;
 using Collections.Invoices;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Infrastructure.Channels.EventGrid;
 
 /// <summary>Handles Event Grid's POSTs to <c>/api/events/acs</c>: checks the shared secret, answers the
-/// subscription handshake, and parses ACS SMS and email delivery reports (design/ACS.md, "Delivery reports").
+/// subscription handshake, and parses ACS SMS, email and WhatsApp delivery reports and inbound WhatsApp messages (design/ACS.md, "Delivery reports").
 /// Applying the reports (dedupe on <see cref="DeliveryReport.EventId"/>, contact log, workflow events) is the caller's job.</summary>
 public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEventGridHandler> logger)
 {
@@ -18,7 +19,11 @@ public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEve
     private const string SmsDeliveryReport = "Microsoft.Communication.SMSDeliveryReportReceived";
     private const string EmailDeliveryReport = "Microsoft.Communication.EmailDeliveryReportReceived";
 
-    private static readonly HashSet<string> DeliveredStatuses = new(StringComparer.OrdinalIgnoreCase) { "Delivered", "Expanded" };
+    // Advanced Messaging (WhatsApp): learn.microsoft.com/azure/event-grid/communication-services-advanced-messaging-events
+    private const string AdvancedMessageStatus = "Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated";
+    private const string AdvancedMessageReceived = "Microsoft.Communication.AdvancedMessageReceived";
+
+    private static readonly HashSet<string> DeliveredStatuses = new(StringComparer.OrdinalIgnoreCase) { "Delivered", "Expanded", "Read" };
 
     private static readonly HashSet<string> FailedStatuses = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,6 +70,7 @@ public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEve
                 : [document.RootElement];
             var validationHeader = string.Equals(request.Header("aeg-event-type"), "SubscriptionValidation", StringComparison.OrdinalIgnoreCase);
             var reports = new List<DeliveryReport>();
+            var inbound = new List<InboundMessage>();
             foreach (var item in events)
             {
                 var eventType = JsonFields.GetString(item, "eventType") ?? JsonFields.GetString(item, "type");
@@ -87,9 +93,14 @@ public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEve
                 {
                     _ when string.Equals(eventType, SmsDeliveryReport, StringComparison.OrdinalIgnoreCase) => ReadSms(eventId, data),
                     _ when string.Equals(eventType, EmailDeliveryReport, StringComparison.OrdinalIgnoreCase) => ReadEmail(eventId, data),
+                    _ when string.Equals(eventType, AdvancedMessageStatus, StringComparison.OrdinalIgnoreCase) => ReadWhatsAppStatus(eventId, data),
                     _ => null,
                 };
-                if (report is not null)
+                if (string.Equals(eventType, AdvancedMessageReceived, StringComparison.OrdinalIgnoreCase) && ReadWhatsAppReceived(eventId, data) is { } message)
+                {
+                    inbound.Add(message);
+                }
+                else if (report is not null)
                 {
                     reports.Add(report);
                 }
@@ -99,7 +110,7 @@ public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEve
                 }
             }
 
-            return AcsEventGridResponse.Accepted(reports);
+            return AcsEventGridResponse.Accepted(reports, inbound);
         }
     }
 
@@ -150,6 +161,51 @@ public sealed class AcsEventGridHandler(EventGridOptions options, ILogger<AcsEve
             details,
             Timestamp(JsonFields.GetString(data, "deliveryAttemptTimestamp")));
     }
+
+    private static DeliveryReport? ReadWhatsAppStatus(string eventId, JsonElement data)
+    {
+        var messageId = JsonFields.GetString(data, "messageId");
+        var status = JsonFields.GetString(data, "status");
+        var outcome = Outcome(status);
+        if (messageId is null || outcome is null)
+        {
+            return null;
+        }
+
+        var details = JsonFields.TryGet(data, "error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? string.Join(": ", new[] { JsonFields.GetString(error, "channelCode"), JsonFields.GetString(error, "channelMessage") }.OfType<string>())
+            : null;
+        return new DeliveryReport(
+            eventId,
+            Channel.WhatsApp,
+            messageId,
+            null,
+            Plus(JsonFields.GetString(data, "to") ?? string.Empty),
+            outcome.Value,
+            status!,
+            string.IsNullOrEmpty(details) ? null : details,
+            Timestamp(JsonFields.GetString(data, "receivedTimestamp")));
+    }
+
+    /// <summary>A debtor wrote to our WhatsApp number; media messages carry no text and are reported as such.</summary>
+    private static InboundMessage? ReadWhatsAppReceived(string eventId, JsonElement data)
+    {
+        var from = JsonFields.GetString(data, "from");
+        if (from is null)
+        {
+            return null;
+        }
+
+        var text = JsonFields.GetString(data, "content");
+        return new InboundMessage(
+            eventId,
+            Channel.WhatsApp,
+            Plus(from),
+            text ?? "(a message without text, e.g. a photo or document)",
+            Timestamp(JsonFields.GetString(data, "receivedTimestamp")));
+    }
+
+    private static string Plus(string number) => number.Length > 0 && char.IsAsciiDigit(number[0]) ? "+" + number : number;
 
     /// <summary>True delivered, false failed, null for a status that is not final (ignored).</summary>
     private static bool? Outcome(string? status) =>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Collections.Server.Hosting.Demo;
 
 /// <summary><c>--demo</c>: a handful of realistic invoices and a clock running one simulated hour per
-/// real second, with its own data folder, so reminders, call tasks and approvals appear within minutes.</summary>
+/// real second, with its own data folder and a staff account, so reminders, call tasks and approvals appear within minutes.</summary>
 internal static class DemoMode
 {
     public const string Switch = "--demo";
@@ -24,6 +24,7 @@ internal static class DemoMode
             ["Collections:DataPath"] = dataPath,
             ["Collections:Sqlite:Path"] = Path.Combine(dataPath, "collections.db"),
         });
+        builder.Services.AddSingleton(DemoAccount.Ensure(dataPath));
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(DateTimeOffset.UtcNow, HoursPerSecond));
         builder.Services.AddHostedService<DemoInvoices>();

@@ -5,4 +5,5 @@ public static class ApprovalDecisions
 {
     public const string Approve = "approve";
     public const string Reject = "reject";
+    public const string KeepInHouse = "keep-in-house";
 }

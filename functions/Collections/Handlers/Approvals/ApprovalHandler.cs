@@ -25,9 +25,9 @@ public sealed class ApprovalHandler(ICollectionsStore store, IInvoiceWorkflows w
 
     public async Task<HandlerOutcome<ApprovalView>> DecideAsync(string token, string? decision, string? decidedBy, CancellationToken cancellationToken)
     {
-        if (decision is not (ApprovalDecisions.Approve or ApprovalDecisions.Reject))
+        if (decision is not (ApprovalDecisions.Approve or ApprovalDecisions.Reject or ApprovalDecisions.KeepInHouse))
         {
-            return Outcome.Invalid<ApprovalView>("decision", $"Must be '{ApprovalDecisions.Approve}' or '{ApprovalDecisions.Reject}'.");
+            return Outcome.Invalid<ApprovalView>("decision", $"Must be '{ApprovalDecisions.Approve}', '{ApprovalDecisions.Reject}' or '{ApprovalDecisions.KeepInHouse}'.");
         }
 
         var approval = await FindAsync(token, cancellationToken);

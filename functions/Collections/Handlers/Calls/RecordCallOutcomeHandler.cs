@@ -7,7 +7,8 @@ namespace Collections.Handlers.Calls;
 /// <summary>
 /// Closes a call task with its outcome and raises it to the workflow of every invoice the call was
 /// about. The same outcome posted again is acknowledged (the port delivers it once); another outcome
-/// for a task already closed is a conflict (the first recorded outcome stands).
+/// for a task already closed is a conflict (the first recorded outcome stands); an outcome for a task the
+/// workflow took off the list (expired, paused, …) is gone, with the reason, and not recorded.
 /// </summary>
 public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWorkflows workflows)
 {
@@ -30,6 +31,13 @@ public sealed class RecordCallOutcomeHandler(ICollectionsStore store, IInvoiceWo
             if (task is null)
             {
                 return Outcome.NotFound<CallTaskRecord>($"Call task {callTaskId} is not known.");
+            }
+
+            if (task.Status == CallTaskStatus.Cancelled)
+            {
+                var reason = CallTaskClosures.ReasonOf(task);
+                return Outcome.Gone<CallTaskRecord>(
+                    $"Call task {callTaskId} was closed without an outcome{(reason is null ? string.Empty : $" ({reason})")}; this outcome was not recorded.");
             }
 
             if (task.Status != CallTaskStatus.Open)

@@ -14,8 +14,8 @@ public static class InvoiceBalance
 
     private const int MaxAttempts = 5;
 
-    public static decimal Compute(decimal amount, IEnumerable<PaymentRecord> payments) =>
-        amount - payments.Sum(payment => payment.Amount);
+    public static decimal Compute(Collections.Invoices.Invoice invoice, IEnumerable<PaymentRecord> payments) =>
+        invoice.Amount - payments.Where(payment => payment.CountsFor(invoice)).Sum(payment => payment.Amount);
 
     /// <summary>Stores the recomputed balance. The status stays the workflow's to change: it closes the
     /// invoice (paid, cancelled, …) when it has processed the payment.</summary>
@@ -26,7 +26,7 @@ public static class InvoiceBalance
             var record = await store.GetInvoiceAsync(invoiceNumber, cancellationToken)
                 ?? throw new InvalidOperationException($"Invoice {invoiceNumber} is not stored.");
             var payments = await store.ListPaymentsAsync(invoiceNumber, cancellationToken);
-            var balance = Compute(record.Invoice.Amount, payments);
+            var balance = Compute(record.Invoice, payments);
             if (balance == record.OpenBalance)
             {
                 return record;

@@ -18,7 +18,8 @@ public sealed class InvoiceQueries(ICollectionsStore store, IInvoiceWorkflows wo
         var workflow = await workflows.GetAsync(invoiceNumber, cancellationToken);
         var payments = await store.ListPaymentsAsync(invoiceNumber, cancellationToken);
         var timeline = await store.ListContactsAsync(invoiceNumber, cancellationToken);
-        return Outcome.Ok(new InvoiceView(record.Invoice, record.Status, record.OpenBalance, record.ReceivedAt, record.Paused, workflow, payments, timeline));
+        var credit = Math.Max(-InvoiceBalance.Compute(record.Invoice, payments), 0m);
+        return Outcome.Ok(new InvoiceView(record.Invoice, record.Status, Math.Max(record.OpenBalance, 0m), credit, record.ReceivedAt, record.Paused, workflow, payments, timeline));
     }
 
     public async Task<HandlerOutcome<StorePage<InvoiceSummary>>> ListAsync(string? status, int? page, int? pageSize, CancellationToken cancellationToken)

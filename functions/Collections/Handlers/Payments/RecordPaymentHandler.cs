@@ -43,8 +43,12 @@ public sealed partial class RecordPaymentHandler(ICollectionsStore store, IInvoi
             payment = stored;
         }
 
-        if (invoice is null)
+        // Read again after storing: an invoice stored meanwhile may have counted its payments before this one
+        // was there. Whichever of the two requests writes last sees the other's write, so one of them counts it.
+        invoice ??= await store.GetInvoiceAsync(invoiceNumber, cancellationToken);
+        if (invoice is null || !payment.CountsFor(invoice.Invoice))
         {
+            // Not counted (yet): intake counts it when the invoice arrives, or shows staff a foreign currency.
             return Outcome.Accepted(View(payment, openBalance: null));
         }
 

@@ -60,6 +60,18 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_429BeyondTheRetries_ThrowsThrottledWithRetryAfter_NothingSent()
+    {
+        server.FailNext(2, 429, retryAfterSeconds: 0);
+
+        var error = await Assert.ThrowsAsync<MessageThrottledException>(() => Sender(maxRetries: 1).SendAsync(Sms("k"), CancellationToken.None));
+
+        Assert.Equal(TimeSpan.Zero, error.RetryAfter);
+        Assert.Equal(2, server.Received.Count);
+        Assert.Empty(server.SentSms);
+    }
+
+    [Fact]
     public async Task SendAsync_503AfterTheServiceSentIt_RetryIsRecognisedNotSentTwice()
     {
         server.FailNext(2, 503, afterProcessing: true);

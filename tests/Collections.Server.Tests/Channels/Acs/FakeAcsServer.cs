@@ -36,6 +36,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedFailure> failures = new();
     private readonly ConcurrentDictionary<string, (string MessageId, DateTimeOffset FirstSent)> smsByRequestId = new();
     private readonly ConcurrentDictionary<string, FakeEmailOperation> emailOperations = new();
+    private readonly ConcurrentDictionary<string, (JsonNode Receipts, DateTimeOffset FirstSent)> whatsAppByRequestId = new();
     private readonly object gate = new();
 
     private FakeAcsServer(WebApplication app, X509Certificate2 certificate)
@@ -71,6 +72,15 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     /// <summary>Answer a repeated Operation-Id with 409 instead of the existing operation's 202.</summary>
     public bool AnswerDuplicateOperationWith409 { get; set; }
+
+    /// <summary>The WhatsApp channel registered on the resource (Advanced Messaging).</summary>
+    public Guid WhatsAppChannelId { get; } = Guid.NewGuid();
+
+    /// <summary>WhatsApp templates Meta approved for the channel: "name:language" → number of body parameters.</summary>
+    public Dictionary<string, int> ApprovedTemplates { get; } = [];
+
+    /// <summary>WhatsApp messages the "service" really sent: one per distinct Repeatability-Request-ID.</summary>
+    public List<JsonNode> SentWhatsApp { get; } = [];
 
     /// <summary>Whole-request 400s, by SMS sender id (e.g. a number the resource does not own).</summary>
     public HashSet<string> UnknownSenders { get; } = [];
@@ -162,6 +172,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         {
             ("POST", "/sms") => Sms(JsonNode.Parse(body)!),
             ("POST", "/emails:send") => SendEmail(received, JsonNode.Parse(body)!),
+            ("POST", "/messages/notifications:send") => SendWhatsApp(received, JsonNode.Parse(body)!),
             ("GET", _) when path.StartsWith("/emails/operations/", StringComparison.Ordinal) => PollEmail(path["/emails/operations/".Length..]),
             _ => (404, Error("NotFound", $"No route {context.Request.Method} {path}"), []),
         };
@@ -321,6 +332,116 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             ["Retry-After"] = EmailRetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
         });
     }
+
+    /// <summary>Advanced Messaging <c>notifications:send</c> (azure-rest-api-specs, Messages stable 2024-02-01): repeatability
+    /// headers, the channel, and for templates an approved name and language whose values and body bindings match.</summary>
+    private (int, JsonNode?, Dictionary<string, string>) SendWhatsApp(ReceivedRequest request, JsonNode body)
+    {
+        if (!request.RawTarget.EndsWith("?api-version=2024-02-01", StringComparison.Ordinal))
+        {
+            return (400, Error("UnsupportedApiVersion", "api-version must be 2024-02-01"), []);
+        }
+
+        var requestId = request.Header("Repeatability-Request-ID");
+        if (requestId is null || !Guid.TryParse(requestId, out _)
+            || !DateTimeOffset.TryParseExact(request.Header("Repeatability-First-Sent"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var firstSent))
+        {
+            return (400, Error("BadRequest", "Repeatability-Request-ID (GUID) and Repeatability-First-Sent (RFC 1123) headers are expected"), []);
+        }
+
+        if (!Guid.TryParse(body["channelRegistrationId"]?.GetValue<string>(), out var channel) || channel != WhatsAppChannelId)
+        {
+            return (400, Error("InvalidChannelRegistrationId", "channelRegistrationId is not a channel of this resource"), []);
+        }
+
+        if (body["to"] is not JsonArray { Count: 1 } to)
+        {
+            return (400, Error("BadRequest", "to must list one recipient"), []);
+        }
+
+        var problem = (string?)body["kind"] switch
+        {
+            "text" => string.IsNullOrEmpty((string?)body["content"]) ? "content is required for kind text" : null,
+            "template" => TemplateProblem(body["template"]),
+            var kind => $"kind '{kind}' is not supported",
+        };
+        if (problem is not null)
+        {
+            return (400, Error("BadRequest", problem), []);
+        }
+
+        lock (gate)
+        {
+            if (whatsAppByRequestId.TryGetValue(requestId, out var tracked) && DateTimeOffset.UtcNow - tracked.FirstSent <= RepeatabilityWindow)
+            {
+                return tracked.FirstSent == firstSent
+                    ? (202, tracked.Receipts.DeepClone(), new Dictionary<string, string> { ["Repeatability-Result"] = "accepted" })
+                    : (400, Error("BadRequest", "Repeatability-First-Sent does not match the tracked request"), []);
+            }
+
+            var receipts = new JsonObject
+            {
+                ["receipts"] = new JsonArray(new JsonObject { ["messageId"] = Guid.NewGuid().ToString(), ["to"] = to[0]!.GetValue<string>().TrimStart('+') }),
+            };
+            whatsAppByRequestId[requestId] = (receipts, firstSent);
+            SentWhatsApp.Add(body.DeepClone());
+            return (202, receipts.DeepClone(), new Dictionary<string, string> { ["Repeatability-Result"] = "accepted" });
+        }
+    }
+
+    private string? TemplateProblem(JsonNode? template)
+    {
+        var name = (string?)template?["name"];
+        var language = (string?)template?["language"];
+        if (!ApprovedTemplates.TryGetValue($"{name}:{language}", out var parameters))
+        {
+            return $"template {name} ({language}) is not an approved template of this channel";
+        }
+
+        var values = (template!["values"] as JsonArray ?? []).Select(value => value!).ToList();
+        var body = template["bindings"]?["kind"]?.GetValue<string>() == "whatsApp" ? template["bindings"]!["body"] as JsonArray ?? [] : [];
+        if (values.Count != parameters || body.Count != parameters)
+        {
+            return $"template {name} has {parameters} body parameters; got {values.Count} values and {body.Count} body bindings";
+        }
+
+        var names = values.Where(value => (string?)value["kind"] == "text" && value["text"] is not null).Select(value => (string?)value["name"]).ToHashSet();
+        return body.All(binding => names.Contains((string?)binding!["refValue"])) ? null : "every body binding must refer to a text value by name";
+    }
+
+    /// <summary>The Event Grid event ACS emits when a WhatsApp message's status changes (schema: Azure Event Grid
+    /// <c>AcsMessageDeliveryStatusUpdatedEventData</c>).</summary>
+    public JsonObject WhatsAppStatusEvent(string messageId, string to, string status, string? channelCode = null) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["topic"] = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/acs",
+        ["subject"] = $"advancedMessage/sender/{WhatsAppChannelId}/recipient/{to.TrimStart('+')}",
+        ["eventType"] = "Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated",
+        ["eventTime"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["dataVersion"] = "1.0",
+        ["data"] = new JsonObject
+        {
+            ["messageId"] = messageId, ["status"] = status, ["channelType"] = "whatsapp", ["from"] = WhatsAppChannelId.ToString(),
+            ["to"] = to.TrimStart('+'), ["receivedTimestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["error"] = channelCode is null ? null : new JsonObject { ["channelCode"] = channelCode, ["channelMessage"] = "Message undeliverable" },
+        },
+    };
+
+    /// <summary>The Event Grid event ACS emits when a user writes to the WhatsApp channel (<c>AcsMessageReceivedEventData</c>).</summary>
+    public JsonObject WhatsAppReceivedEvent(string from, string content, DateTimeOffset at) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["topic"] = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/acs",
+        ["subject"] = $"advancedMessage/sender/{from.TrimStart('+')}/recipient/{WhatsAppChannelId}",
+        ["eventType"] = "Microsoft.Communication.AdvancedMessageReceived",
+        ["eventTime"] = at.ToString("O", CultureInfo.InvariantCulture),
+        ["dataVersion"] = "1.0",
+        ["data"] = new JsonObject
+        {
+            ["content"] = content, ["channelType"] = "whatsapp", ["from"] = from.TrimStart('+'), ["to"] = WhatsAppChannelId.ToString(),
+            ["receivedTimestamp"] = at.ToString("O", CultureInfo.InvariantCulture),
+        },
+    };
 
     private (int, JsonNode?, Dictionary<string, string>) PollEmail(string operationId)
     {

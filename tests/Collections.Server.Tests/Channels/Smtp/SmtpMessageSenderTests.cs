@@ -1,3 +1,5 @@
+using Collections.Activities;
+using Collections.HandOver;
 using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Channels.Smtp;
 using Collections.Invoices;
@@ -43,6 +45,34 @@ public sealed class SmtpMessageSenderTests : IDisposable
         var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
         Assert.Equal("factuur.pdf", attachment.FileName);
         Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+    }
+
+    /// <summary>The agency's email: text only, the dossier's real PDF and JSON arrive byte for byte.</summary>
+    [Fact]
+    public async Task SendAsync_HandOverDossier_PdfAndJsonArriveIntact()
+    {
+        var invoice = new Invoice("2024-001", new DateOnly(2024, 1, 2), new DateOnly(2024, 2, 1), 125m, "EUR",
+            new Debtor("D-1", "Zoë de Vries", DebtorKind.Consumer, "zoe@example.org", null, Channel.Email, "nl"));
+        var dossier = HandOverDossier.From("Incasso Noord", new DateOnly(2024, 4, 1), InvoiceActivityOptions.Example.Creditor, invoice, 125m, new ClaimAmounts(40m, 0m, 40m), []);
+        byte[] pdf = DossierPdf.Render(dossier), json = dossier.ToJson();
+
+        await Sender().SendAsync(
+            Email("handover:agency") with { To = "dossiers@incasso.example", Html = null, Attachments = [new("dossier-2024-001.pdf", "application/pdf", pdf), new("dossier-2024-001.json", "application/json", json)] },
+            CancellationToken.None);
+
+        var (message, _, envelope) = Assert.Single(sink.Received());
+        Assert.Equal("dossiers@incasso.example", (string?)envelope["to"]![0]);
+        var parts = message.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(["dossier-2024-001.pdf", "dossier-2024-001.json"], parts.Select(part => part.FileName));
+        Assert.Equal(pdf, Decoded(parts[0]));
+        Assert.Equal(json, Decoded(parts[1]));
+    }
+
+    private static byte[] Decoded(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        return content.ToArray();
     }
 
     [Fact]

@@ -1,0 +1,78 @@
+using Collections.Handlers;
+using Collections.Links;
+using Collections.Storage;
+using Collections.Web.Pages;
+using Collections.Web.Staff;
+
+namespace Collections.Web.DebtorPages;
+
+/// <summary><c>/debtor/{invoice}?e=…&amp;s=…</c>: the page behind every message's link, without sign-in;
+/// every request (also each POST) re-checks the link's signature and expiry.</summary>
+internal static class DebtorEndpoints
+{
+    public static IEndpointRouteBuilder MapDebtorPages(this IEndpointRouteBuilder app)
+    {
+        var debtor = app.MapGroup("/debtor")
+            .ExcludeFromDescription()
+            .RequireAntiforgeryToken()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // The signature is in the URL: keep it out of referrers and search indexes.
+                context.HttpContext.Response.Headers["X-Robots-Tag"] = "noindex";
+                return await next(context);
+            });
+
+        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, TimeProvider time) =>
+        {
+            var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
+            return refused ?? DebtorPage.Render(
+                PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done);
+        });
+
+        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, TimeProvider time) =>
+        {
+            var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            FieldErrors errors = action switch
+            {
+                DebtorPage.Paid => await requests.AlreadyPaidAsync(record!, form, http.RequestAborted),
+                DebtorPage.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
+                DebtorPage.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
+                DebtorPage.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
+                _ => new FieldErrors().Add("action", "unknown"),
+            };
+            if (!errors.Any)
+            {
+                return Html.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
+            }
+
+            var page = PageContext.For(http, record!.Invoice.Debtor.Language);
+            return DebtorPage.Render(page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
+        });
+
+        return app;
+    }
+
+    private static async Task<(InvoiceRecord? Record, IResult? Refused)> OpenAsync(
+        string invoice, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store)
+    {
+        var status = links.Verify(invoice, e, s);
+        var record = status == DebtorLinkStatus.Valid ? await store.GetInvoiceAsync(invoice, http.RequestAborted) : null;
+        if (record is null)
+        {
+            return (null, DebtorPage.NotValid(PageContext.For(http), status == DebtorLinkStatus.Valid ? DebtorLinkStatus.Invalid : status));
+        }
+
+        return (record, null);
+    }
+
+    private static async Task<DebtorPage.Claim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
+        new(creditor, DueCosts.From(await store.ListContactsAsync(record.Invoice.Number, cancellationToken), PageClock.Today(time)));
+
+    private static string LinkQuery(string? e, string? s) => $"e={Uri.EscapeDataString(e ?? string.Empty)}&s={Uri.EscapeDataString(s ?? string.Empty)}";
+}

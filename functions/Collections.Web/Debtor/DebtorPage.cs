@@ -1,0 +1,195 @@
+using System.Text;
+using Collections.Handlers.Invoices;
+using Collections.Links;
+using Collections.Storage;
+using Collections.Web.Pages;
+using Collections.Web.Staff;
+
+namespace Collections.Web.DebtorPages;
+
+/// <summary>The debtor's own page: the invoice with R9's details, a Pay button, and four friendly ways to
+/// answer (already paid, propose a plan, report a problem, call me back). Nothing threatening (R5).</summary>
+internal static class DebtorPage
+{
+    public const string Paid = "paid";
+    public const string Plan = "plan";
+    public const string Problem = "problem";
+    public const string Callback = "callback";
+
+    /// <summary>The form that failed validation, shown again open and filled in.</summary>
+    public sealed record FailedForm(string Action, IFormCollection Values, IReadOnlyDictionary<string, string[]> Errors);
+
+    /// <summary>Who the page speaks for and what is owed today: the creditor as the reminders present it, and the
+    /// costs and interest due after the final notice's term (null before).</summary>
+    public sealed record Claim(CreditorDetails Creditor, DueCosts? Due);
+
+    public static IResult Render(PageContext page, InvoiceRecord record, DebtorPagesOptions options, Claim claim, string linkQuery, string? done, FailedForm? failed = null)
+    {
+        var t = page.T;
+        var invoice = record.Invoice;
+        var html = new StringBuilder();
+        html.Append("<h1>").Append(Html.Encode(t.Format("debtor.title", invoice.Number))).Append("</h1>");
+        if (done is Paid or Plan or Problem or Callback)
+        {
+            html.Append("<p class=\"notice\" role=\"status\">").Append(Html.Encode(t[$"debtor.done.{done}"])).Append("</p>");
+        }
+
+        var open = record.Status == InvoiceStatus.Open && record.OpenBalance > 0;
+        html.Append("<p>").Append(Html.Encode(t.Format(open ? "debtor.intro" : "debtor.closed", invoice.Debtor.Name))).Append("</p>");
+        Details(html, t, record, claim, open);
+        if (open)
+        {
+            Pay(html, t, record, claim);
+            html.Append("<h2>").Append(Html.Encode(t["debtor.answers"])).Append("</h2>");
+            AlreadyPaid(html, page, linkQuery, invoice.Number, failed);
+            ProposePlan(html, page, record, options, linkQuery, failed);
+            ReportProblem(html, page, linkQuery, invoice.Number, failed);
+            CallMeBack(html, page, linkQuery, invoice.Number, failed);
+        }
+
+        return Html.Page(page, t.Format("debtor.title", invoice.Number), html.ToString(), failed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    public static IResult NotValid(PageContext page, DebtorLinkStatus status)
+    {
+        var key = status == DebtorLinkStatus.Expired ? "debtor.expired" : "debtor.invalid";
+        return Html.Page(page, page.T[$"{key}.title"], $"<h1>{Html.Encode(page.T[$"{key}.title"])}</h1><p>{Html.Encode(page.T[$"{key}.text"])}</p>",
+            status == DebtorLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
+    }
+
+    private static void Details(StringBuilder html, Texts t, InvoiceRecord record, Claim claim, bool open)
+    {
+        var invoice = record.Invoice;
+        var creditor = claim.Creditor.Creditor;
+        html.Append("<section class=\"card\" aria-labelledby=\"details\"><h2 id=\"details\">").Append(Html.Encode(t["debtor.details"])).Append("</h2><dl class=\"facts\">");
+        void Row(string key, string value) =>
+            html.Append("<dt>").Append(Html.Encode(t[key])).Append("</dt><dd>").Append(Html.Encode(value)).Append("</dd>");
+        Row("debtor.creditor", creditor.Name);
+        Row("debtor.number", invoice.Number);
+        Row("debtor.issueDate", t.Date(invoice.IssueDate));
+        if (invoice.CustomerReference is { Length: > 0 } reference)
+        {
+            Row("debtor.customerReference", reference);
+        }
+
+        Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
+        Row("debtor.openBalance", t.Money(record.OpenBalance, invoice.Currency));
+        if (open && claim.Due is { } due)
+        {
+            Row("debtor.costs", t.Format("debtor.costsSince", t.Money(due.Costs, invoice.Currency), t.Date(due.Since)));
+            Row("debtor.interest", t.Money(due.Interest, invoice.Currency));
+            Row("debtor.total", t.Money(record.OpenBalance + due.Total, invoice.Currency));
+        }
+
+        Row("debtor.dueDate", t.Date(invoice.DueDate));
+        Row("debtor.paymentReference", invoice.Number);
+        if (claim.Creditor.PrintedIban is { } iban)
+        {
+            Row("debtor.iban", t.Format("debtor.ibanOf", iban, creditor.Name));
+        }
+
+        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Name, invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        Row("debtor.us", string.Join(", ", new[] { creditor.BillingContactName, creditor.BillingPhone, creditor.BillingEmail }.Where(part => !string.IsNullOrEmpty(part))));
+        html.Append("</dl></section>");
+    }
+
+    private static void Pay(StringBuilder html, Texts t, InvoiceRecord record, Claim claim)
+    {
+        var owed = record.OpenBalance + (claim.Due?.Total ?? 0m);
+        html.Append("<section class=\"card\" aria-labelledby=\"pay\"><h2 id=\"pay\">").Append(Html.Encode(t["debtor.pay"])).Append("</h2>")
+            .Append("<p><a class=\"button\" href=\"").Append(Html.Attribute(claim.Creditor.PaymentLink(record.Invoice.Number).ToString())).Append("\">")
+            .Append(Html.Encode(t.Format("debtor.payButton", t.Money(owed, record.Invoice.Currency)))).Append("</a></p>");
+        html.Append("<p>").Append(Html.Encode(claim.Creditor.PrintedIban is { } iban
+            ? t.Format("debtor.transferTo", t.Money(owed, record.Invoice.Currency), iban, claim.Creditor.Creditor.Name, record.Invoice.Number)
+            : t.Format("debtor.transfer", record.Invoice.Number))).Append("</p></section>");
+    }
+
+    private static void AlreadyPaid(StringBuilder html, PageContext page, string linkQuery, string number, FailedForm? failed)
+    {
+        var t = page.T;
+        Open(html, page, Paid, "debtor.paid.title", linkQuery, number, failed, out var values, out var errors);
+        Field(html, t, "reference", "text", "debtor.paid.reference", values, errors, required: true);
+        Field(html, t, "paidOn", "date", "debtor.paid.date", values, errors, required: false);
+        Close(html, t, "debtor.paid.submit");
+    }
+
+    private static void ProposePlan(StringBuilder html, PageContext page, InvoiceRecord record, DebtorPagesOptions options, string linkQuery, FailedForm? failed)
+    {
+        var t = page.T;
+        Open(html, page, Plan, "debtor.plan.title", linkQuery, record.Invoice.Number, failed, out var values, out var errors);
+        html.Append("<p>").Append(Html.Encode(t.Format("debtor.plan.limits", options.MaxInstalments, options.MaxPlanMonths))).Append("</p>");
+        var rows = values is null ? [] : CallOutcomeForm.Read(values).Instalments;
+        CallListPage.InstalmentsFieldset(html, t, "plan", record.OpenBalance, record.Invoice.Currency, rows, errors);
+        Close(html, t, "debtor.plan.submit");
+    }
+
+    private static void ReportProblem(StringBuilder html, PageContext page, string linkQuery, string number, FailedForm? failed)
+    {
+        var t = page.T;
+        Open(html, page, Problem, "debtor.problem.title", linkQuery, number, failed, out var values, out var errors);
+        html.Append("<label for=\"problem\">").Append(Html.Encode(t["debtor.problem.text"])).Append("</label>")
+            .Append("<textarea id=\"problem\" name=\"problem\" required").Append(Invalid("problem", errors)).Append('>')
+            .Append(Html.Encode(values?["problem"].ToString())).Append("</textarea>").Append(Error(t, "problem", errors));
+        Close(html, t, "debtor.problem.submit");
+    }
+
+    private static void CallMeBack(StringBuilder html, PageContext page, string linkQuery, string number, FailedForm? failed)
+    {
+        var t = page.T;
+        Open(html, page, Callback, "debtor.callback.title", linkQuery, number, failed, out var values, out var errors);
+        Field(html, t, "callbackDate", "date", "debtor.callback.date", values, errors, required: true);
+        var chosen = values?["callbackWindow"].ToString();
+        html.Append("<fieldset><legend>").Append(Html.Encode(t["debtor.callback.window"])).Append("</legend><div class=\"choices\">");
+        foreach (var window in new[] { DebtorRequests.CallbackMorning, DebtorRequests.CallbackAfternoon })
+        {
+            html.Append("<label for=\"window-").Append(window).Append("\"><input type=\"radio\" name=\"callbackWindow\" required id=\"window-").Append(window)
+                .Append("\" value=\"").Append(window).Append('"').Append(chosen == window ? " checked" : string.Empty).Append('>')
+                .Append(Html.Encode(t[$"debtor.callback.{window}"])).Append("</label>");
+        }
+
+        html.Append("</div></fieldset>").Append(Error(t, "callbackWindow", errors));
+        Close(html, t, "debtor.callback.submit");
+    }
+
+    private static void Open(
+        StringBuilder html, PageContext page, string action, string titleKey, string linkQuery, string number, FailedForm? failed,
+        out IFormCollection? values, out IReadOnlyDictionary<string, string[]> errors)
+    {
+        var t = page.T;
+        var isFailed = failed?.Action == action;
+        values = isFailed ? failed!.Values : null;
+        errors = isFailed ? failed!.Errors : new Dictionary<string, string[]>();
+        html.Append("<details class=\"card\"").Append(isFailed ? " open" : string.Empty).Append(" id=\"").Append(action).Append("-section\"><summary>")
+            .Append(Html.Encode(t[titleKey])).Append("</summary>")
+            .Append("<form method=\"post\"").Append(action == Plan ? " data-plan-form" : string.Empty).Append(" action=\"/debtor/")
+            .Append(Uri.EscapeDataString(number)).Append('/').Append(action).Append('?').Append(Html.Attribute(linkQuery)).Append("\">")
+            .Append(page.AntiforgeryField());
+        if (errors.Count > 0)
+        {
+            html.Append("<div class=\"errors\" role=\"alert\"><p>").Append(Html.Encode(t["debtor.errors"])).Append("</p><ul>");
+            foreach (var field in errors.Keys)
+            {
+                html.Append("<li>").Append(Html.Encode(CallListPage.FieldMessage(t, field))).Append("</li>");
+            }
+
+            html.Append("</ul></div>");
+        }
+    }
+
+    private static void Close(StringBuilder html, Texts t, string submitKey) =>
+        html.Append("<p><button type=\"submit\">").Append(Html.Encode(t[submitKey])).Append("</button></p></form></details>");
+
+    private static void Field(StringBuilder html, Texts t, string name, string type, string labelKey, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors, bool required)
+    {
+        html.Append("<label for=\"").Append(name).Append("\">").Append(Html.Encode(t[labelKey])).Append("</label>")
+            .Append("<input type=\"").Append(type).Append("\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"")
+            .Append(Html.Attribute(values?[name].ToString())).Append('"').Append(required ? " required" : string.Empty).Append(Invalid(name, errors)).Append('>')
+            .Append(Error(t, name, errors));
+    }
+
+    private static string Invalid(string name, IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ContainsKey(name) ? $" aria-invalid=\"true\" aria-describedby=\"{name}-error\"" : string.Empty;
+
+    private static string Error(Texts t, string name, IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ContainsKey(name) ? $"<p class=\"error\" id=\"{name}-error\">{Html.Encode(CallListPage.FieldMessage(t, name))}</p>" : string.Empty;
+}

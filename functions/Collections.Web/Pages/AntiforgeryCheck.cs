@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Collections.Web.Pages;
+
+/// <summary>Every POST form of the pages carries an antiforgery token; a request without a valid one
+/// gets a friendly "reload and try again" page and changes nothing.</summary>
+internal static class AntiforgeryCheck
+{
+    public static TBuilder RequireAntiforgeryToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HttpMethods.IsPost(http.Request.Method)
+                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            {
+                var page = PageContext.For(http);
+                return Html.Page(page, page.T["expired.title"], $"<h1>{Html.Encode(page.T["expired.title"])}</h1><p>{Html.Encode(page.T["expired.text"])}</p>", StatusCodes.Status400BadRequest);
+            }
+
+            return await next(context);
+        });
+}

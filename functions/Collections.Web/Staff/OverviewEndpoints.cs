@@ -1,0 +1,19 @@
+using Collections.Handlers;
+using Collections.Storage;
+using Collections.Web.Pages;
+
+namespace Collections.Web.Staff;
+
+internal static class OverviewEndpoints
+{
+    public static RouteGroupBuilder MapOverview(this RouteGroupBuilder staff)
+    {
+        staff.MapGet("/overview", async (HttpContext http, ICollectionsStore store, IInvoiceWorkflows workflows, TimeProvider time) =>
+        {
+            var figures = await OverviewFigures.LoadAsync(store, workflows, PageClock.EndOfDay(PageClock.Today(time)), http.RequestAborted);
+            var approvals = await store.ListPendingApprovalsAsync(http.RequestAborted);
+            return OverviewPage.Render(PageContext.For(http), figures, approvals);
+        });
+        return staff;
+    }
+}

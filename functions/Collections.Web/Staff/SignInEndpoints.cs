@@ -1,0 +1,64 @@
+using Collections.Web.Pages;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Collections.Web.Staff;
+
+/// <summary><c>/staff/sign-in</c> and <c>/staff/sign-out</c> for local staff accounts.</summary>
+internal static class SignInEndpoints
+{
+    public const string DefaultStart = "/staff/calls";
+
+    public static IEndpointRouteBuilder MapStaffSignIn(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/staff").ExcludeFromDescription().RequireAntiforgeryToken();
+
+        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => SignInPage.Form(PageContext.For(http), LocalOnly(returnUrl)));
+
+        staff.MapPost("/sign-in", async (HttpContext http, StaffAccounts accounts, SignInThrottle throttle) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var userName = form["userName"].ToString().Trim();
+            var password = form["password"].ToString();
+            var returnUrl = LocalOnly(form["returnUrl"].ToString());
+            var attempt = throttle.Begin(userName, http.Connection.RemoteIpAddress);
+            if (attempt.BlockedUntil is { } until)
+            {
+                return SignInPage.Refused(PageContext.For(http), returnUrl, userName, attempt.At, until);
+            }
+
+            var user = accounts.Find(userName);
+            // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
+            if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
+            {
+                return SignInPage.Failed(PageContext.For(http), returnUrl, userName);
+            }
+
+            throttle.Succeeded(attempt);
+            var principal = StaffAuthentication.Principal(user.DisplayName ?? user.UserName, StaffAuthentication.CookieScheme);
+            await http.SignInAsync(StaffAuthentication.CookieScheme, principal);
+            return Html.SeeOther(returnUrl ?? DefaultStart);
+        });
+
+        return app;
+    }
+
+    /// <summary>Mapped in the signed-in group: the form's antiforgery token belongs to the signed-in user.</summary>
+    public static RouteGroupBuilder MapStaffSignOut(this RouteGroupBuilder staff)
+    {
+        staff.MapPost("/sign-out", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(StaffAuthentication.CookieScheme);
+            return Html.SeeOther("/staff/sign-in");
+        });
+        return staff;
+    }
+
+    /// <summary>Only a path on this site, so the sign-in page cannot be used to send people elsewhere. Browsers drop
+    /// tabs and newlines from URLs (WHATWG URL standard, "basic URL parser"), so "/\t/evil" would become "//evil":
+    /// no control or white-space character is allowed at all, and a newline can no longer reach the Location header.</summary>
+    internal static string? LocalOnly(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\')
+        && !url.Any(character => char.IsControl(character) || char.IsWhiteSpace(character))
+            ? url
+            : null;
+}

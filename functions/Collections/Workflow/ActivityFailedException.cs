@@ -1,0 +1,20 @@
+namespace Collections.Workflow;
+
+/// <summary>Thrown into workflow code by <see cref="IWorkflowContext.CallActivityAsync{T}"/> when an activity
+/// failed after all the attempts its retry policy allows. Each host translates its engine's failure into it.</summary>
+public sealed class ActivityFailedException : Exception
+{
+    public ActivityFailedException()
+    {
+    }
+
+    public ActivityFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public ActivityFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

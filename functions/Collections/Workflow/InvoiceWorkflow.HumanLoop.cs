@@ -1,0 +1,108 @@
+using Collections.Invoices;
+using Collections.Law;
+using Collections.Messages;
+
+namespace Collections.Workflow;
+
+/// <summary>The human step (R1, R6): a call task is work for a person, not a timer. The workflow records only
+/// calls staff made, waits for their outcome, and tells staff (then the supervisor) when nobody works a task.</summary>
+public sealed partial class InvoiceWorkflow
+{
+    /// <summary>Waits for the task's outcome (or a dispute, or a pause). Past its due time the task stays on the
+    /// call list as overdue, carried to the next call day, and staff are told; after the policy's limit the
+    /// supervisor gets an escalation task. Null: nobody worked it and the ladder may go on in writing; a
+    /// <see cref="PendingCall.Required"/> call is never given up, its step waits for it.</summary>
+    private async Task<InvoiceEvent?> WaitForCallWorkAsync(PendingCall call, string taskId, DateTime dueBy)
+    {
+        bool IsAnswer(InvoiceEvent e) => e is CallOutcomeRecorded recorded && recorded.CallTaskId == taskId || e is DisputeOpened || e is ChasingPaused && !IsPaused;
+        var raisedOn = Today;
+        for (var overdueDays = 0; ; overdueDays++)
+        {
+            if (await WaitAsync(dueBy, IsAnswer) is { } answer)
+            {
+                return answer;
+            }
+
+            if (overdueDays == Policy.Calls.OverdueCallDaysBeforeEscalation)
+            {
+                break;
+            }
+
+            var nextCallDay = schedule.AddBusinessDays(Today, 1);
+            dueBy = schedule.WindowEnd(schedule.At(nextCallDay, TimeOnly.MinValue), schedule.Calls);
+            await RaiseStaffTaskAsync($"The {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} has no outcome yet: it stays on the call list as overdue, to be called on {nextCallDay:yyyy-MM-dd}. No call is recorded until staff record one.");
+        }
+
+        var what = call.Required
+            ? "it stays on the call list; the next step waits until a call is made and recorded."
+            : "it is taken off the call list and the next message goes out in writing; no call is recorded.";
+        await RaiseStaffTaskAsync($"Escalation to the supervisor ({Policy.Calls.SupervisorEmail}): the {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} was not worked; {what}");
+        return call.Required ? await WaitForEventAsync(IsAnswer) : null;
+    }
+
+    /// <summary>R10, and letters that state only what happened: a reached debtor is contact, an unanswered call
+    /// an attempt (said as such), a wrong number neither.</summary>
+    private void RecordCallMade(CallOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case CallOutcomeKind.WrongNumber:
+                return;
+            case CallOutcomeKind.NoAnswer:
+                state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.CallAttempt));
+                break;
+            default:
+                state.Contacts.Add(new EarlierContact(Today, EarlierContactKind.Call));
+                break;
+        }
+
+        state.CallAttemptsRecorded++;
+    }
+
+    /// <summary>Policy (on by default): a consumer final notice and a hand-over approval only after staff actually
+    /// tried to call. Otherwise a call task the step waits for, or, without a usable number, a decision by staff.</summary>
+    private async Task<InvoiceStage?> CallAttemptNeededAsync(InvoiceStage step, string what, bool consumerOnly)
+    {
+        if (!Policy.Calls.RequireCallAttemptBeforeFinalNotice || state.CallAttemptsRecorded > 0 || (consumerOnly && !TreatAsConsumer))
+        {
+            return null;
+        }
+
+        if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
+        {
+            await RaiseStaffTaskAsync($"No call attempt recorded and no usable phone number: the {what} is not sent. Find a number, or decide how to continue.");
+            return InvoiceStage.ManualHandling;
+        }
+
+        await RaiseStaffTaskAsync($"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.");
+        state.Call = new PendingCall(CallScript.FollowUp, 0, step, Now, Required: true);
+        return InvoiceStage.Call;
+    }
+
+    /// <summary>The first day a ladder step may come: after the last day the previous message gave, plus grace.</summary>
+    private DateOnly AfterStatedDeadline(DateOnly day) =>
+        state.StatedDeadline is { } deadline && deadline.AddDays(1 + Policy.Ladder.DeadlineGraceDays) is var after && after > day ? after : day;
+
+    /// <summary>The last day to pay a message states, as the send activity renders it.</summary>
+    private DateOnly? StatedDeadline(MessageRequest request) => request.Kind switch
+    {
+        MessageKind.FinalNotice => request.FinalNotice?.Deadline,
+        MessageKind.Reminder or MessageKind.PromiseReminder or MessageKind.InstalmentReminder => Today.AddDays(Policy.Ladder.ReminderTermDays),
+        _ => null,
+    };
+
+    /// <summary>A policy value the final notice cannot be sent with (a policy pinned before validation refused it):
+    /// the workflow raises a staff task and waits instead of failing.</summary>
+    private string? FinalNoticePolicyProblem()
+    {
+        if (!TreatAsConsumer)
+        {
+            return null;
+        }
+
+        var dates = FinalNoticeDatesOn(Today, Policy.Ladder.FinalNoticeChannel == Channel.Email ? NoticeDelivery.Email : NoticeDelivery.Post);
+        return dates.Deadline < Today.AddDays(MessageModelValidator.MinimumFinalNoticeDays)
+            ? $"with finalNotice.deadlineMarginDays {Policy.FinalNotice.DeadlineMarginDays} (policy {Policy.Version}) its last day {dates.Deadline:yyyy-MM-dd} is less than {MessageModelValidator.MinimumFinalNoticeDays} days after today."
+            : null;
+    }
+}

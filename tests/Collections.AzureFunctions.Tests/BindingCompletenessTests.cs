@@ -1,0 +1,158 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Collections.Activities;
+
+namespace Collections.AzureFunctions.Tests;
+
+/// <summary>The Functions app binds what the server serves and what the workflow calls: checked against the real
+/// server's endpoint table and the real activity class, and the Functions app's source.</summary>
+public sealed partial class BindingCompletenessTests
+{
+    [Fact]
+    public async Task HttpTriggers_EveryServerApiRoute_HasAFunctionWithTheSameMethodAndRoute()
+    {
+        var server = (await ServerRoutesAsync()).Where(IsApiRoute).ToHashSet(StringComparer.Ordinal);
+        var functions = FunctionRoutes();
+
+        var missing = server.Except(functions).Order().ToList();
+
+        Assert.NotEmpty(server);
+        Assert.True(missing.Count == 0, "Server routes without an HTTP trigger: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task HttpTriggers_EveryFunctionRoute_IsAServerRoute()
+    {
+        var server = await ServerRoutesAsync();
+
+        var extra = FunctionRoutes().Except(server).Order().ToList();
+
+        Assert.True(extra.Count == 0, "HTTP triggers the server does not serve: " + string.Join(", ", extra));
+    }
+
+    [Fact]
+    public void HttpTriggers_EachCallsAnEndpointMethodOfTheServer()
+    {
+        var serverTypes = typeof(Collections.Web.Hosting.CollectionsOptions).Assembly.GetTypes();
+        var triggers = FunctionsAppSource.Functions.Where(function => function.HttpTrigger is not null).ToList();
+
+        Assert.NotEmpty(triggers);
+        Assert.All(triggers, trigger =>
+        {
+            var call = EndpointCall().Match(trigger.Text);
+            Assert.True(call.Success, $"{trigger.Name} calls no server endpoint method.");
+            var type = Assert.Single(serverTypes, type => type.Name == call.Groups["type"].Value);
+            Assert.NotNull(type.GetMethod(call.Groups["method"].Value, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public));
+        });
+    }
+
+    [Fact]
+    public void HttpTriggers_RoutesStartAtTheSiteRoot_BecauseHostJsonHasNoRoutePrefix()
+    {
+        using var hostJson = System.Text.Json.JsonDocument.Parse(FunctionsAppSource.Read("host.json"));
+
+        var prefix = hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString();
+
+        Assert.Equal(string.Empty, prefix);
+    }
+
+    [Fact]
+    public void Activities_EveryActivityOfTheWorkflow_HasAnActivityTriggerCallingIt()
+    {
+        var activities = ActivityNames();
+
+        Assert.NotEmpty(activities);
+        Assert.All(activities, activity =>
+        {
+            var function = Assert.Single(FunctionsAppSource.Functions, candidate => candidate.Name == $"nameof(InvoiceActivities.{activity})");
+            Assert.Contains("[ActivityTrigger]", function.Text, StringComparison.Ordinal);
+            Assert.Contains($"activities.{activity}(", function.Text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Activities_EveryActivityTrigger_IsAnActivityOfTheWorkflow()
+    {
+        var activities = ActivityNames().Select(name => $"nameof(InvoiceActivities.{name})").ToHashSet();
+
+        var triggers = FunctionsAppSource.Functions.Where(function => function.Text.Contains("[ActivityTrigger]", StringComparison.Ordinal)).ToList();
+
+        Assert.All(triggers, trigger => Assert.Contains(trigger.Name, activities));
+    }
+
+    [Fact]
+    public void Activities_TheServerRegistersTheSameActivities()
+    {
+        var registered = RegisteredInServer(ActivityRegistration()).ToHashSet();
+
+        Assert.Equal(ActivityNames().ToHashSet(), registered);
+    }
+
+    [Fact]
+    public void Orchestrators_EveryWorkflowTheServerRegisters_HasAnOrchestrationTriggerRunningIt()
+    {
+        var workflows = RegisteredInServer(OrchestratorRegistration()).ToList();
+
+        Assert.NotEmpty(workflows);
+        Assert.All(workflows, workflow =>
+        {
+            var function = Assert.Single(FunctionsAppSource.Functions, candidate => candidate.Name == $"{workflow}.Name");
+            Assert.Contains("[OrchestrationTrigger]", function.Text, StringComparison.Ordinal);
+            Assert.Contains($"{workflow}.RunAsync(newTaskOrchestrationWorkflowContext(context)", Regex.Replace(function.Text, @"\s+", string.Empty), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void DurableClient_EveryFunctionTakingIt_EntersTheScopeTheWorkflowPortReads()
+    {
+        var takingClient = FunctionsAppSource.Functions.Where(function => function.Text.Contains("[DurableClient]", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(takingClient);
+        Assert.All(takingClient, function => Assert.Contains("DurableClientScope.Enter(", function.Text, StringComparison.Ordinal));
+    }
+
+    /// <summary>The API and the approval links are bound in Azure; the staff and debtor pages are served by
+    /// the self-hosted server only (they are not yet named endpoint methods a trigger could call).</summary>
+    private static bool IsApiRoute(string route)
+    {
+        var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        return path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("approvals/", StringComparison.Ordinal);
+    }
+
+    /// <summary>"METHOD route" for every endpoint of the real server app.</summary>
+    private static async Task<HashSet<string>> ServerRoutesAsync() =>
+        (await ServerEndpoints.ListAsync()).Select(route => $"{route.Method} {Normalize(route.Pattern)}").ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> FunctionRoutes() =>
+        FunctionsAppSource.Functions
+            .Select(function => function.HttpTrigger)
+            .OfType<(IReadOnlyList<string> Methods, string Route)>()
+            .SelectMany(trigger => trigger.Methods.Select(method => $"{method} {Normalize(trigger.Route)}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Lower case, no outer slashes, parameters by name only (constraints and optional marks dropped).</summary>
+    private static string Normalize(string route) =>
+        RouteParameter().Replace(route.Trim('/').ToLowerInvariant(), parameter => "{" + parameter.Groups["name"].Value + "}");
+
+    /// <summary>The workflow's activities: the public instance methods of <see cref="InvoiceActivities"/>.</summary>
+    private static IEnumerable<string> ActivityNames() =>
+        typeof(InvoiceActivities).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(method => method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>) && method.GetParameters().Length == 1)
+            .Select(method => method.Name);
+
+    private static IEnumerable<string> RegisteredInServer(Regex registration) =>
+        registration.Matches(FunctionsAppSource.Read("functions", "Collections.Server", "Workflows", "CollectionsWorkflows.cs"))
+            .Select(match => match.Groups["name"].Value);
+
+    [GeneratedRegex(@"\b(?<type>\w+Endpoints)\.(?<method>\w+Async)\(")]
+    private static partial Regex EndpointCall();
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\.AddActivity<[^>]+>\(nameof\(InvoiceActivities\.(?<name>\w+)\)")]
+    private static partial Regex ActivityRegistration();
+
+    [GeneratedRegex(@"\.AddOrchestrator\((?<name>\w+)\.Name")]
+    private static partial Regex OrchestratorRegistration();
+}

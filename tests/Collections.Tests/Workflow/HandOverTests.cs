@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Collections.Activities;
+using Collections.Policy;
+using Collections.Server.Simulation;
+using Collections.Tests.Simulation;
+using UglyToad.PdfPig;
+
+namespace Collections.Tests.Workflow;
+
+/// <summary>R11 after the approval: the agency gets the dossier (PDF + JSON, read back here), the debtor is told whom
+/// to contact; a rejection keeps the invoice in-house or closes it. Consumer F2026-0042 (€1,250), due 2026-03-03, three
+/// recorded no-answers (9, 10, 11 March), final notice 2026-04-01 (deadline 16 April).</summary>
+public sealed class HandOverTests
+{
+    private static string Scenario(string decision) => Timelines.Single(events: $$"""
+        [ {{Timelines.ThreeUnansweredCalls}},
+          { "at": "2026-05-06T10:00:00+02:00", "type": "approval", "decision": "{{decision}}" } ]
+        """);
+
+    [Fact]
+    public async Task Approved_DossierWithPdfAndJsonGoesToTheAgency_ThenTheDebtorIsToldWhomToContact()
+    {
+        await using var runner = new SimulationRunner(Collections.Server.Simulation.Scenario.Parse(Scenario("approve")), new CollectionsPolicy());
+        var timeline = (await runner.RunAsync()).Select(Timelines.Compact).ToList();
+
+        Assert.Equal(
+        [
+            "2026-05-06T10:00+02:00 note approval: Hand-over approved by simulation.",
+            "2026-05-06T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
+            "2026-05-06T10:00+02:00 message email formal hand-over-notice balance=1250.00 costs=187.50 interest=0",
+            "2026-05-06T10:00+02:00 completed handed-over",
+        ], timeline.TakeLast(4));
+
+        var sent = runner.Sender.Sent;
+        var agencyMail = Assert.Single(sent, message => message.To == "dossiers@incasso.example.nl");
+        var notice = Assert.Single(sent, message => message.IdempotencyKey.EndsWith(":debtor", StringComparison.Ordinal));
+        Assert.True(sent.ToList().IndexOf(agencyMail) < sent.ToList().IndexOf(notice), "the debtor is told only after the dossier went out");
+        Assert.Equal("jan@example.nl", notice.To);
+        Assert.Contains("overgedragen aan Voorbeeld Incasso B.V.", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("dossiers@incasso.example.nl", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("+31201234567", notice.Text, StringComparison.Ordinal);
+
+        Assert.Equal(["dossier-F2026-0042.pdf", "dossier-F2026-0042.json"], agencyMail.Attachments!.Select(attachment => attachment.Name));
+        var pdf = agencyMail.Attachments![0];
+        Assert.Equal("application/pdf", pdf.ContentType);
+        using (var document = PdfDocument.Open(pdf.Content))
+        {
+            var text = Squash(string.Concat(document.GetPages().Select(page => page.Text)));
+            foreach (var expected in new[]
+            {
+                "F2026-0042", "Voorbeeld Installatietechniek B.V.", "Jan Jansen",
+                "Factuurbedrag: € 1.250,00", "Betaald: € 0,00", "Openstaande hoofdsom: € 1.250,00", "Incassokosten: € 187,50", "Rente: € 0,00", "Totaal: € 1.437,50",
+                "Verzonden op 01-04-2026 per email aan jan@example.nl", "Uiterste betaaldatum: 16-04-2026",
+                "09-03-2026 11:00", "10-03-2026 15:00", "11-03-2026 12:00", "no-answer",
+            })
+            {
+                Assert.Contains(Squash(expected), text, StringComparison.Ordinal);
+            }
+        }
+
+        var json = JsonDocument.Parse(agencyMail.Attachments![1].Content).RootElement;
+        Assert.Equal("F2026-0042", json.GetProperty("invoice").GetProperty("number").GetString());
+        Assert.Equal(1250m, json.GetProperty("amounts").GetProperty("principal").GetDecimal());
+        Assert.Equal(187.50m, json.GetProperty("amounts").GetProperty("costs").GetDecimal());
+        Assert.Equal("2026-04-01", json.GetProperty("finalNotice").GetProperty("sentOn").GetString());
+        Assert.Equal("2026-04-16", json.GetProperty("finalNotice").GetProperty("deadline").GetString());
+        Assert.Contains(json.GetProperty("contacts").EnumerateArray(), contact => contact.GetProperty("summary").GetString() == "Call outcome: no-answer");
+    }
+
+    [Fact]
+    public async Task KeepInHouse_StaysOpenWithAStaffTask_NothingIsSentAfterTheDecision()
+    {
+        await using var runner = new SimulationRunner(Collections.Server.Simulation.Scenario.Parse(Scenario("keep-in-house")), new CollectionsPolicy());
+        var timeline = (await runner.RunAsync()).Select(Timelines.Compact).ToList();
+
+        Assert.Equal(
+        [
+            "2026-05-06T10:00+02:00 note approval: Hand-over rejected by simulation: kept in-house.",
+            "2026-05-06T10:00+02:00 staffTask Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.",
+        ], timeline.TakeLast(2));
+        Assert.DoesNotContain(timeline, line => line.Contains(" completed ", StringComparison.Ordinal));
+        Assert.DoesNotContain(runner.Sender.Sent, message => message.To == "dossiers@incasso.example.nl" || message.IdempotencyKey.EndsWith(":debtor", StringComparison.Ordinal));
+        Assert.Equal("open", (await runner.Store.GetInvoiceAsync("F2026-0042", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Approved_WithoutAnAgencyAddress_StaffHandItOverAndTheWorkflowWaits()
+    {
+        var options = InvoiceActivityOptions.Example with { CollectionAgencyEmail = null };
+        await using var runner = new SimulationRunner(Collections.Server.Simulation.Scenario.Parse(Scenario("approve")), new CollectionsPolicy(), options);
+        var timeline = (await runner.RunAsync()).Select(Timelines.Compact).ToList();
+
+        Assert.Equal(
+        [
+            "2026-05-06T10:00+02:00 note approval: Hand-over approved by simulation.",
+            "2026-05-06T10:00+02:00 note note: Not handed over: no collection agency email address is configured (Collections:Activities:CollectionAgencyEmail).",
+            "2026-05-06T10:00+02:00 staffTask Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.",
+        ], timeline.TakeLast(3));
+        Assert.Equal("open", (await runner.Store.GetInvoiceAsync("F2026-0042", CancellationToken.None))!.Status);
+    }
+
+    private static string Squash(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
+}
