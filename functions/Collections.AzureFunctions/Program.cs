@@ -8,6 +8,7 @@ using Collections.Messaging;
 using Collections.Storage;
 using Collections.Web.Api;
 using Collections.Web.Hosting;
+using Collections.Web.Privacy;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ builder.UseMiddleware<ApiKeyMiddleware>();
 
 builder.Services.AddCollections(builder.Configuration);
 builder.Services.AddSingleton<IInvoiceWorkflows, DurableInvoiceWorkflows>();
+builder.Services.AddCollectionsPrivacy();
 
 // The activities with their settings (section Collections:Activities; AddCollections checks them at start-up).
 builder.Services.AddSingleton(provider => new InvoiceActivities(

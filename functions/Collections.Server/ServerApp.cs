@@ -3,6 +3,7 @@ using Collections.Server.Hosting;
 using Collections.Server.Hosting.Demo;
 using Collections.Server.Api;
 using Collections.Server.Privacy;
+using Collections.Web.Privacy;
 using Collections.Web.Api;
 using Collections.Web.Approvals;
 using Collections.Web.Hosting;
@@ -37,6 +38,7 @@ public static class ServerApp
 
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddCollectionsPrivacy();
+        builder.Services.AddHostedService<RetentionHost>();
         builder.Services.AddEmbeddedWorkflows(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails();

@@ -14,11 +14,15 @@ public sealed partial class BindingCompletenessTests
         var server = (await ServerRoutesAsync()).Where(IsApiRoute).ToHashSet(StringComparer.Ordinal);
         var functions = FunctionRoutes();
 
-        var missing = server.Except(functions).Order().ToList();
+        var missing = server.Except(functions).Except(SelfHostedOnly).Order().ToList();
 
         Assert.NotEmpty(server);
         Assert.True(missing.Count == 0, "Server routes without an HTTP trigger: " + string.Join(", ", missing));
     }
+
+    /// <summary>The operator view reads the embedded runtime's own instance table; on Azure the Durable Functions
+    /// instance management API lists and restarts failed instances (docs/azure.md).</summary>
+    private static readonly string[] SelfHostedOnly = ["GET api/operations/workflows", "POST api/operations/workflows/{number}/retry"];
 
     [Fact]
     public async Task HttpTriggers_EveryFunctionRoute_IsAServerRoute()

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Collections.Privacy;
 
-namespace Collections.Server.Privacy;
+namespace Collections.Web.Privacy;
 
 /// <summary>The subject access export as a page a person can read and print (the JSON is the complete, machine-readable copy).</summary>
 internal static class DebtorExportPage

@@ -2,7 +2,7 @@ using Collections.Handlers;
 using Collections.Privacy;
 using Collections.Web.Api;
 
-namespace Collections.Server.Privacy;
+namespace Collections.Web.Privacy;
 
 /// <summary>Subject access, erasure and the retention sweep over HTTP (docs/privacy.md). Every call is safe to repeat.</summary>
 internal static class PrivacyEndpoints

@@ -2,11 +2,11 @@ using Collections.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Collections.Server.Privacy;
+namespace Collections.Web.Privacy;
 
 public static class PrivacyServiceCollectionExtensions
 {
-    /// <summary>Retention (section <c>Collections:Retention</c>), the daily sweep, subject access and erasure.</summary>
+    /// <summary>Retention (section <c>Collections:Retention</c>), subject access and erasure, for both hosts.</summary>
     public static IServiceCollection AddCollectionsPrivacy(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>()
@@ -20,7 +20,6 @@ public static class PrivacyServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RetentionOptions>>().Value));
         services.TryAddSingleton<DebtorErasure>();
         services.TryAddSingleton<DebtorExporter>();
-        services.AddHostedService<RetentionHost>();
         return services;
     }
 }
