@@ -1,5 +1,6 @@
 using Collections.AzureFunctions.Hosting;
 using Collections.AzureFunctions.Http;
+using Collections.AzureFunctions.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ApiKeyMiddleware>();
+builder.UseMiddleware<DurableClientMiddleware>();
 builder.Services.AddCollectionsFunctionsApp(builder.Configuration);
 
 builder.Build().Run();

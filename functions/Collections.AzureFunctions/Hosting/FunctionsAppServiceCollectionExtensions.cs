@@ -9,6 +9,7 @@ using Collections.Web.Api;
 using Collections.Web.Hosting;
 using Collections.Web.Privacy;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class FunctionsAppServiceCollectionExtensions
         services.AddSingleton(SecretSource.ConfigurationOnly);
         services.AddCollections(configuration);
         services.AddSingleton<IInvoiceWorkflows, DurableInvoiceWorkflows>();
+        services.AddSingleton<DurableClientSource>();
+        services.AddSingleton<IFunctionMetadataTransformer, DurableClientMetadataTransformer>();
         services.AddCollectionsPrivacy();
 
         // The activities with their settings (section Collections:Activities).
@@ -41,7 +44,11 @@ public static class FunctionsAppServiceCollectionExtensions
         // HTTP answers written as the self-hosted server writes them; workflow inputs, outputs, events and custom status in the product's JSON.
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
-        services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(CollectionsJson.Options));
+        services.Configure<WorkerOptions>(worker =>
+        {
+            worker.Serializer = new JsonObjectSerializer(CollectionsJson.Options);
+            worker.InputConverters.Register<DurableClientConverter>();
+        });
         return services;
     }
 

@@ -21,9 +21,9 @@ namespace Collections.AzureFunctions.Workflows;
 /// payment id it has applied and a call outcome or approval it no longer waits for, but does not yet ignore a
 /// credit note number it has applied, so a retried credit request is applied twice on this host.
 /// </summary>
-public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoiceWorkflows
+public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableClientSource clients) : IInvoiceWorkflows
 {
-    private static DurableTaskClient Client => DurableClientScope.Current;
+    private DurableTaskClient Client => clients.Client;
 
     public Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
 
     private static string InstanceIdFor(string invoiceNumber) => DurableInstanceId.From(InvoiceWorkflow.InstanceIdFor(invoiceNumber));
 
-    private static Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
+    private Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
     {
         // Serialized as the base type, so the "type" discriminator travels with the payload.
         var payload = JsonSerializer.SerializeToElement(invoiceEvent, CollectionsJson.Options);
