@@ -17,9 +17,8 @@ namespace Collections.AzureFunctions.Workflows;
 /// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events
 /// (<see cref="InvoiceEventMapping"/>) go to instances that can take them (<see cref="WorkflowEventDelivery"/>)
 /// under the workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>.
-/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow here: it ignores a
-/// payment id it has applied and a call outcome or approval it no longer waits for, but does not yet ignore a
-/// credit note number it has applied, so a retried credit request is applied twice on this host.
+/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow: every event carries
+/// its <see cref="InvoiceEvent.EventId"/> (<see cref="InvoiceEventMapping"/>), and the workflow ignores one it has handled.
 /// </summary>
 public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableClientSource clients) : IInvoiceWorkflows
 {
@@ -46,25 +45,25 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableCli
         RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Credit(credit), cancellationToken);
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new InvoiceCancelled(reason), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Cancellation(reason), cancellationToken);
 
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Dispute(dispute), cancellationToken);
 
     public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingPaused(reason), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Pause(reason), cancellationToken);
 
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingResumed(), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Resume(), cancellationToken);
 
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), change, cancellationToken);
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.ContactDetails(invoice, change), cancellationToken);
 
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.Amendment(invoice), cancellationToken);
 
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new PaymentPlanAgreed(instalments), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Plan(instalments), cancellationToken);
 
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
