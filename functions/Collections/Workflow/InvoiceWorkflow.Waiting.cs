@@ -85,6 +85,14 @@ public sealed partial class InvoiceWorkflow
 
     private async Task<InvoiceEvent?> NextRaisedAsync(DateTime? deadlineUtc)
     {
+        PublishWait(deadlineUtc, EventName);
+        var received = await EventOrDeadlineAsync(deadlineUtc);
+        PublishWait(null);
+        return received;
+    }
+
+    private async Task<InvoiceEvent?> EventOrDeadlineAsync(DateTime? deadlineUtc)
+    {
         using var cancel = new CancellationTokenSource();
         var received = context.WaitForExternalEvent<InvoiceEvent>(EventName, cancel.Token);
         if (deadlineUtc is null)
