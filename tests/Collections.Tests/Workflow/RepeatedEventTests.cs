@@ -44,6 +44,31 @@ public sealed class RepeatedEventTests
             _ => Task.FromResult<InvoiceEvent>(new ApprovalDecided("approval-1", ApprovalDecision.Reject, "j.jansen") { EventId = "approval:approval-1" }));
 
     [Fact]
+    public async Task Credit_RepeatedAfterContinueAsNew_ChangesNothing()
+    {
+        await using var host = await WorkflowHarness.StartAsync(Start);
+        await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-1", "D-1"), new CollectionsPolicy());
+        await host.Driver.AdvanceToAsync(At(2026, 3, 9, 11));
+        var task = Assert.Single(await host.Store.ListOpenCallTasksAsync(null, CancellationToken.None));
+        await host.Workflows.RaiseAsync("A-1", new CallOutcomeRecorded(task.Id, new CallOutcome(
+            CallOutcomeKind.PaymentPlan, Instalments: [new Instalment(new DateOnly(2026, 4, 1), 600m), new Instalment(new DateOnly(2026, 5, 1), 650m)])));
+        var credit = new InvoiceCredited(50m) { EventId = "credit:request-1" };
+        await host.Workflows.RaiseAsync("A-1", credit);
+        await host.Workflows.RaiseAsync("A-1", new PaymentReceived("tr_1", 600m, Start.AddDays(28)) { EventId = "payment:tr_1" });
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 4, 10, 0, 0, 0, TimeSpan.FromHours(2)));
+        var continued = (await host.Client.GetStatusAsync(InvoiceWorkflow.InstanceIdFor("A-1")))!.ReadInput<InvoiceWorkflowInput>()!.State!;
+
+        await host.Workflows.RaiseAsync("A-1", credit);
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 4, 11, 0, 0, 0, TimeSpan.FromHours(2)));
+
+        var status = (await host.Client.GetStatusAsync(InvoiceWorkflow.InstanceIdFor("A-1")))!;
+        Assert.Contains("credit:request-1", continued.HandledEventIds);
+        Assert.Equal(600m, continued.Balance);
+        Assert.Equal(Collections.Durable.OrchestrationRuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Equal(600m, status.ReadCustomStatus<System.Text.Json.JsonElement>().GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
     public async Task HandledIds_AreBounded_OldestForgottenFirst()
     {
         await using var host = await WorkflowHarness.StartAsync(Start);
