@@ -108,7 +108,7 @@ internal static class DebtorPage
     {
         var t = page.T;
         Open(html, page, Paid, "debtor.paid.title", linkQuery, number, failed, out var values, out var errors);
-        Field(html, t, "reference", "text", "debtor.paid.reference", values, errors, required: true);
+        Field(html, t, "reference", "text", "debtor.paid.reference", values, errors, required: true, DebtorRequests.MaxReferenceLength);
         Field(html, t, "paidOn", "date", "debtor.paid.date", values, errors, required: false);
         Close(html, t, "debtor.paid.submit");
     }
@@ -128,7 +128,7 @@ internal static class DebtorPage
         var t = page.T;
         Open(html, page, Problem, "debtor.problem.title", linkQuery, number, failed, out var values, out var errors);
         html.Append("<label for=\"problem\">").Append(Html.Encode(t["debtor.problem.text"])).Append("</label>")
-            .Append("<textarea id=\"problem\" name=\"problem\" required").Append(Invalid("problem", errors)).Append('>')
+            .Append(FormattableString.Invariant($"<textarea id=\"problem\" name=\"problem\" maxlength=\"{DebtorRequests.MaxProblemLength}\" required")).Append(Invalid("problem", errors)).Append('>')
             .Append(Html.Encode(values?["problem"].ToString())).Append("</textarea>").Append(Error(t, "problem", errors));
         Close(html, t, "debtor.problem.submit");
     }
@@ -179,11 +179,13 @@ internal static class DebtorPage
     private static void Close(StringBuilder html, Texts t, string submitKey) =>
         html.Append("<p><button type=\"submit\">").Append(Html.Encode(t[submitKey])).Append("</button></p></form></details>");
 
-    private static void Field(StringBuilder html, Texts t, string name, string type, string labelKey, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors, bool required)
+    private static void Field(
+        StringBuilder html, Texts t, string name, string type, string labelKey, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors, bool required, int? maxLength = null)
     {
         html.Append("<label for=\"").Append(name).Append("\">").Append(Html.Encode(t[labelKey])).Append("</label>")
             .Append("<input type=\"").Append(type).Append("\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"")
-            .Append(Html.Attribute(values?[name].ToString())).Append('"').Append(required ? " required" : string.Empty).Append(Invalid(name, errors)).Append('>')
+            .Append(Html.Attribute(values?[name].ToString())).Append('"').Append(required ? " required" : string.Empty)
+            .Append(maxLength is { } max ? FormattableString.Invariant($" maxlength=\"{max}\"") : string.Empty).Append(Invalid(name, errors)).Append('>')
             .Append(Error(t, name, errors));
     }
 

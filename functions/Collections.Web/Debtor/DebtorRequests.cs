@@ -18,10 +18,17 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
     public const string CallbackMorning = "morning";
     public const string CallbackAfternoon = "afternoon";
 
+    /// <summary>A payment's unstructured remittance information holds at most 140 characters (SEPA credit transfer,
+    /// EPC rulebook attribute AT-05), so no genuine reference is longer.</summary>
+    public const int MaxReferenceLength = 140;
+
+    /// <summary>What a debtor writes about a problem: room for a clear explanation, not for a document.</summary>
+    public const int MaxProblemLength = 2000;
+
     public async Task<FieldErrors> AlreadyPaidAsync(InvoiceRecord invoice, IFormCollection form, CancellationToken cancellationToken)
     {
         var reference = form["reference"].ToString().Trim();
-        var errors = new FieldErrors().Required("reference", reference);
+        var errors = new FieldErrors().Required("reference", reference).MaxLength("reference", reference, MaxReferenceLength);
         var paidOn = CallOutcomeForm.Date(form["paidOn"].ToString().Trim(), "paidOn", errors);
         if (errors.Any)
         {
@@ -94,7 +101,7 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
     public async Task<FieldErrors> ReportProblemAsync(InvoiceRecord invoice, IFormCollection form, CancellationToken cancellationToken)
     {
         var problem = form["problem"].ToString().Trim();
-        var errors = new FieldErrors().Required("problem", problem);
+        var errors = new FieldErrors().Required("problem", problem).MaxLength("problem", problem, MaxProblemLength);
         if (errors.Any)
         {
             return errors;
