@@ -26,7 +26,7 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task FullLadderHandedOver_RetentionPeriodsPass_NoPersonalDataInAnyFileAndTheProofStays()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
         Assert.All(PersonalData, value => Assert.Contains(value, StoredText(), StringComparison.Ordinal));
         var proofBefore = await ProofAsync();
         Assert.Contains("final-notice", proofBefore);
@@ -54,7 +54,7 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Export_ClosedInvoice_HoldsEveryStoredItemOfTheDebtor()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
 
         var export = await server.Client.GetFromJsonAsync<JsonElement>($"/api/debtors/{DebtorId}/personal-data");
 
@@ -105,7 +105,7 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Erasure_ClosedInvoice_ErasedAtOnceKeepingTheProof_AndAgainIsAlreadyDone()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
 
         var erased = await server.Client.PostAsync($"/api/debtors/{DebtorId}/erasure", null);
         var again = await server.Client.PostAsync($"/api/debtors/{DebtorId}/erasure", null);
@@ -117,46 +117,6 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
         var audit = (await server.Store.ListContactsAsync(Invoice, default)).Single(entry => entry.Kind == "personal-data-purged");
         Assert.Contains("art. 17", audit.Summary, StringComparison.Ordinal);
         Assert.Contains("final-notice", await ProofAsync());
-    }
-
-    /// <summary>Intake; nobody pays; the first call is not answered (with a note); the final notice; staff approve the
-    /// hand-over from the approval email.</summary>
-    private async Task RunTheFullLadderAsync()
-    {
-        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid(Invoice, 242m)));
-        await server.Driver.RunUntilIdleAsync();
-        var call = await WaitForAsync(async () =>
-        {
-            var calls = await server.Client.GetFromJsonAsync<JsonElement>("/api/calls");
-            return calls.GetArrayLength() > 0 ? calls[0].GetProperty("id").GetString() : null;
-        });
-        var outcome = await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "no-answer", note = CallNote, recordedBy = "Sanne" });
-        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
-        var token = await WaitForAsync(async () =>
-        {
-            var outbox = await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox");
-            return outbox.GetProperty("items").EnumerateArray()
-                .Select(item => System.Text.RegularExpressions.Regex.Match(item.GetProperty("message").GetProperty("text").GetString()!, "/approvals/([A-Za-z0-9_-]{43,128})/approve"))
-                .FirstOrDefault(match => match.Success)?.Groups[1].Value;
-        });
-        await server.Anonymous.PostAsync($"/approvals/{token}/approve", new FormUrlEncodedContent([]));
-        await server.Driver.RunUntilIdleAsync();
-        Assert.Equal("handed-over", (await server.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{Invoice}")).GetProperty("status").GetString());
-    }
-
-    private async Task<string> WaitForAsync(Func<Task<string?>> found)
-    {
-        for (var day = 0; day < 120; day++)
-        {
-            if (await found() is { } value)
-            {
-                return value;
-            }
-
-            await server.Driver.AdvanceByAsync(TimeSpan.FromHours(12));
-        }
-
-        throw new Xunit.Sdk.XunitException($"Not reached in 60 days: {await server.Client.GetStringAsync($"/api/invoices/{Invoice}")}");
     }
 
     private async Task RunSweepAsync(int expectRedacted)
