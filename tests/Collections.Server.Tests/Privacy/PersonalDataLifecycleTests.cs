@@ -52,6 +52,47 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HardshipReasonAndWhatTheDebtorWrote_GoAfterTheNotesPeriod_TheInvoicesOtherDataStays()
+    {
+        const string hardship = "Schuldhulpverlening via de gemeente gestart";
+        const string wrote = "Ik ben mijn baan kwijt, sorry";
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid(Invoice, 242m)));
+        await server.Driver.RunUntilIdleAsync();
+        var call = await FirstCallAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "hardship", reason = hardship, recordedBy = "Sanne" })).StatusCode);
+        await server.Store.AppendContactAsync(new Collections.Storage.ContactLogEntry(
+            "inbound:test-1", Invoice, DebtorId, server.Time.GetUtcNow(), "debtor-wrote", "The debtor wrote (per WhatsApp): " + wrote, Collections.Invoices.Channel.WhatsApp, Text: wrote), default);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync($"/api/invoices/{Invoice}/cancel", new { reason = "Afgeboekt na schuldhulp" })).StatusCode);
+        await server.Driver.RunUntilIdleAsync();
+        Assert.Contains(hardship, StoredText(), StringComparison.Ordinal);
+
+        await server.Driver.AdvanceByAsync(TimeSpan.FromDays(31));
+        await RunSweepAsync(expectRedacted: 1);
+
+        AssertNowhere(hardship);
+        AssertNowhere(wrote);
+        var invoice = (await server.Store.GetInvoiceAsync(Invoice, default))!;
+        Assert.Equal(("Bakkerij De Korenbloem", "administratie@korenbloem.example", 242m), (invoice.Invoice.Debtor.Name, invoice.Invoice.Debtor.Email, invoice.Invoice.Amount));
+        Assert.Contains(await server.Store.ListContactsAsync(Invoice, default), entry => entry.Kind == "message");
+    }
+
+    private async Task<string> FirstCallAsync()
+    {
+        for (var halfDay = 0; halfDay < 60; halfDay++)
+        {
+            var calls = await server.Client.GetFromJsonAsync<JsonElement>("/api/calls");
+            if (calls.GetArrayLength() > 0)
+            {
+                return calls[0].GetProperty("id").GetString()!;
+            }
+
+            await server.Driver.AdvanceByAsync(TimeSpan.FromHours(12));
+        }
+
+        throw new Xunit.Sdk.XunitException("No call task in 30 days.");
+    }
+
+    [Fact]
     public async Task Export_ClosedInvoice_HoldsEveryStoredItemOfTheDebtor()
     {
         await FullLadder.RunAsync(server, Invoice, CallNote);
