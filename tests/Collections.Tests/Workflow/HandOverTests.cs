@@ -3,11 +3,12 @@ using Collections.Activities;
 using Collections.Policy;
 using Collections.Server.Simulation;
 using Collections.Tests.Simulation;
+using CsvHelper;
 using UglyToad.PdfPig;
 
 namespace Collections.Tests.Workflow;
 
-/// <summary>R11 after the approval: the agency gets the dossier (PDF + JSON, read back here), the debtor is told whom
+/// <summary>R11 after the approval: the agency gets the dossier (PDF, JSON and CSV, read back here), the debtor is told whom
 /// to contact; a rejection keeps the invoice in-house or closes it. Consumer F2026-0042 (€1,250), due 2026-03-03, three
 /// recorded no-answers (9, 10, 11 March), final notice 2026-04-01 (deadline 16 April).</summary>
 public sealed class HandOverTests
@@ -40,7 +41,9 @@ public sealed class HandOverTests
         Assert.Contains("dossiers@incasso.example.nl", notice.Text, StringComparison.Ordinal);
         Assert.Contains("+31201234567", notice.Text, StringComparison.Ordinal);
 
-        Assert.Equal(["dossier-F2026-0042.pdf", "dossier-F2026-0042.json"], agencyMail.Attachments!.Select(attachment => attachment.Name));
+        Assert.Equal(
+            ["dossier-F2026-0042.pdf", "dossier-F2026-0042.json", "dossier-F2026-0042-claim.csv", "dossier-F2026-0042-contacts.csv"],
+            agencyMail.Attachments!.Select(attachment => attachment.Name));
         var pdf = agencyMail.Attachments![0];
         Assert.Equal("application/pdf", pdf.ContentType);
         using (var document = PdfDocument.Open(pdf.Content))
@@ -65,6 +68,21 @@ public sealed class HandOverTests
         Assert.Equal("2026-04-01", json.GetProperty("finalNotice").GetProperty("sentOn").GetString());
         Assert.Equal("2026-04-16", json.GetProperty("finalNotice").GetProperty("deadline").GetString());
         Assert.Contains(json.GetProperty("contacts").EnumerateArray(), contact => contact.GetProperty("summary").GetString() == "Call outcome: no-answer");
+
+        Assert.All(agencyMail.Attachments!.Skip(2), attachment => Assert.Equal("text/csv", attachment.ContentType));
+        var claim = Assert.Single(ReadCsv(agencyMail.Attachments![2].Content));
+        Assert.Equal("F2026-0042", claim["invoiceNumber"]);
+        Assert.Equal("C-17", claim["debtorId"]);
+        Assert.Equal("Jan Jansen", claim["debtorName"]);
+        Assert.Equal(("1250.00", "0.00", "1250.00", "187.50", "0.00", "1437.50", "EUR"), (claim["invoiceAmount"], claim["paid"], claim["principal"], claim["costs"], claim["interest"], claim["total"], claim["currency"]));
+        Assert.Equal(("2026-04-01", "2026-04-16", "email", "jan@example.nl"), (claim["finalNoticeSentOn"], claim["finalNoticeDeadline"], claim["finalNoticeChannel"], claim["finalNoticeSentTo"]));
+        Assert.Equal(("Voorbeeld Incasso B.V.", "2026-05-06"), (claim["agency"], claim["handedOverOn"]));
+
+        var contacts = ReadCsv(agencyMail.Attachments![3].Content);
+        Assert.Equal(json.GetProperty("contacts").GetArrayLength(), contacts.Count);
+        Assert.All(contacts, contact => Assert.Equal("F2026-0042", contact["invoiceNumber"]));
+        Assert.Equal(3, contacts.Count(contact => contact["summary"] == "Call outcome: no-answer"));
+        Assert.Contains(contacts, contact => contact["at"] == "2026-03-09T11:00:00+01:00" && contact["kind"] == "call-outcome");
     }
 
     [Fact]
@@ -97,6 +115,19 @@ public sealed class HandOverTests
             "2026-05-06T10:00+02:00 staffTask Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.",
         ], timeline.TakeLast(3));
         Assert.Equal("open", (await runner.Store.GetInvoiceAsync("F2026-0042", CancellationToken.None))!.Status);
+    }
+
+    /// <summary>Opens a CSV attachment as an importer would: RFC 4180, the header names the columns.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(byte[] content)
+    {
+        using var csv = CsvReader.Create(content, CsvReaderOptions.Default);
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(csv.Headers.ToDictionary(name => name, name => csv.GetString(name)));
+        }
+
+        return rows;
     }
 
     private static string Squash(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
