@@ -34,7 +34,10 @@ public sealed class StatutoryRateMethodTests
         {
             var row = rows[index];
             var ecb = row.EcbRatePercent ?? throw new Xunit.Sdk.XunitException($"Row {row.From} has no ecbRatePercent.");
-            var expected = kind == InterestKind.Commercial || index == 0 ? Expected(kind, ecb, row.RatePercent) : StatutoryRateMethod.Consumer(ecb, rows[index - 1].RatePercent);
+            // The first consumer row has no previous row in the table to bound its step: only its rounding is checked.
+            var expected = kind == InterestKind.Commercial
+                ? StatutoryRateMethod.Commercial(ecb)
+                : StatutoryRateMethod.Consumer(ecb, index == 0 ? row.RatePercent : rows[index - 1].RatePercent);
             Assert.Equal(expected, row.RatePercent);
             Assert.StartsWith(row.Derived ? "Derived" : "Official", row.Source, StringComparison.Ordinal);
         }
@@ -60,10 +63,6 @@ public sealed class StatutoryRateMethodTests
         Assert.Equal((5m, true), (july2025.RatePercent, july2025.Derived));
         Assert.Equal((4m, true), (january2026.RatePercent, january2026.Derived));
     }
-
-    // The first consumer row has no previous row in the table to bound its step: only its rounding is checked.
-    private static decimal Expected(InterestKind kind, decimal ecb, decimal rate) =>
-        kind == InterestKind.Commercial ? StatutoryRateMethod.Commercial(ecb) : StatutoryRateMethod.Consumer(ecb, rate);
 
     private static decimal D(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
 }
