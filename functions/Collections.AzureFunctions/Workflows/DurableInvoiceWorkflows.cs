@@ -59,6 +59,9 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableCli
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.ContactDetails(invoice, change), cancellationToken);
 
+    public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.WhatsAppConsent(invoice), cancellationToken);
+
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.Amendment(invoice), cancellationToken);
 

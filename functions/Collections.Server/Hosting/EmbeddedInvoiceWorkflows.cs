@@ -51,6 +51,9 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
         RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.ContactDetails(invoice, change), cancellationToken);
 
+    public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.WhatsAppConsent(invoice), cancellationToken);
+
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), cancellationToken);
 

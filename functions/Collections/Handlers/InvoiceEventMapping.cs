@@ -55,6 +55,13 @@ public static class InvoiceEventMapping
 
     public static PaymentPlanAgreed Plan(IReadOnlyList<Instalment> instalments) => new(instalments) { EventId = NewId() };
 
+    /// <summary>The stored opt-in, so a repeated change sets the same consent again.</summary>
+    public static WhatsAppConsentChanged WhatsAppConsent(InvoiceRecord invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new WhatsAppConsentChanged(invoice.Invoice.Debtor.WhatsAppOptIn) { EventId = $"whatsapp-consent:{invoice.Version}" };
+    }
+
     public static InvoiceEvent Dispute(DisputeChange dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);
