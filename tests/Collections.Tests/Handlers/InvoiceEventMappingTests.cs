@@ -34,8 +34,8 @@ public sealed class InvoiceEventMappingTests
         var invoice = new Invoice("2026-0042", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 3), 100m, "EUR", debtor);
         var optIn = new WhatsAppOptIn(At, "debtor-page");
 
-        Assert.Equal(new WhatsAppConsentChanged(optIn), InvoiceEventMapping.WhatsAppConsent(Record(invoice with { Debtor = debtor with { WhatsAppOptIn = optIn } })));
-        Assert.Equal(new WhatsAppConsentChanged(null), InvoiceEventMapping.WhatsAppConsent(Record(invoice)));
+        Assert.Equal(new WhatsAppConsentChanged(optIn) { EventId = "whatsapp-consent:1" }, InvoiceEventMapping.WhatsAppConsent(Record(invoice with { Debtor = debtor with { WhatsAppOptIn = optIn } })));
+        Assert.Equal(new WhatsAppConsentChanged(null) { EventId = "whatsapp-consent:1" }, InvoiceEventMapping.WhatsAppConsent(Record(invoice)));
     }
 
     private static InvoiceRecord Record(Invoice invoice) => new(invoice, "hash", At, InvoiceStatus.Open, invoice.Amount, "1");

@@ -28,8 +28,8 @@ public sealed class RepeatedEventTests
     [Fact]
     public Task CallOutcome_Repeated_ChangesNothing() =>
         AssertRepeatChangesNothing(
-            At(2026, 3, 9, 11),
-            At(2026, 3, 12, 12),
+            At(2026, 3, 13, 11),
+            At(2026, 3, 17, 12),
             async host =>
             {
                 var task = Assert.Single(await host.Store.ListOpenCallTasksAsync(null, CancellationToken.None));
@@ -48,7 +48,7 @@ public sealed class RepeatedEventTests
     {
         await using var host = await WorkflowHarness.StartAsync(Start);
         await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-1", "D-1"), new CollectionsPolicy());
-        await host.Driver.AdvanceToAsync(At(2026, 3, 9, 11));
+        await host.Driver.AdvanceToAsync(At(2026, 3, 13, 11));
         var task = Assert.Single(await host.Store.ListOpenCallTasksAsync(null, CancellationToken.None));
         await host.Workflows.RaiseAsync("A-1", new CallOutcomeRecorded(task.Id, new CallOutcome(
             CallOutcomeKind.PaymentPlan, Instalments: [new Instalment(new DateOnly(2026, 4, 1), 600m), new Instalment(new DateOnly(2026, 5, 1), 650m)])));
