@@ -104,6 +104,32 @@ param paymentWebhookSecret string
 param eventGridSecret string
 
 @secure()
+@description('Signs the approval links in staff emails; every instance verifies them with it. azd generates it.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 48
+      noSpecial: true
+    }
+  }
+})
+param approvalTokenSecret string
+
+@secure()
+@description('Signs the debtor-page links in reminders; every instance verifies them with it. azd generates it.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 48
+      noSpecial: true
+    }
+  }
+})
+param debtorLinkSecret string
+
+@secure()
 @description('Stripe endpoint signing secret (whsec_…). Empty: Stripe webhooks are refused.')
 param stripeWebhookSecret string = ''
 
@@ -124,6 +150,8 @@ var secretSettingNames = {
   'api-key': 'Collections__ApiKeys__0'
   'payment-webhook-secret': 'Collections__Webhooks__Secret'
   'event-grid-secret': 'Collections__Channels__EventGrid__Secret'
+  'approval-token-secret': 'Collections__Activities__ApprovalTokenSecret'
+  'debtor-link-secret': 'Collections__DebtorPages__LinkSecret'
   'stripe-webhook-secret': 'Collections__Stripe__WebhookSecret'
   'mollie-api-key': 'Collections__Mollie__ApiKey'
 }
@@ -196,6 +224,8 @@ module keyVault 'modules/keyvault.bicep' = {
       'api-key': apiKey
       'payment-webhook-secret': paymentWebhookSecret
       'event-grid-secret': eventGridSecret
+      'approval-token-secret': approvalTokenSecret
+      'debtor-link-secret': debtorLinkSecret
       'stripe-webhook-secret': stripeWebhookSecret
       'mollie-api-key': mollieApiKey
     }

@@ -36,6 +36,9 @@ public static class ServerApp
             DemoMode.Configure(builder);
         }
 
+        // A single node: a secret that is not configured is generated once into the data folder.
+        builder.Services.AddSingleton(provider => SecretSource.ConfigurationOrGeneratedIn(
+            provider.GetRequiredService<IOptions<CollectionsOptions>>().Value.DataPath));
         builder.Services.AddCollections(builder.Configuration);
         builder.Services.AddCollectionsPrivacy();
         builder.Services.AddHostedService<RetentionHost>();

@@ -12,6 +12,7 @@ public sealed class ProjectInclusionTests
         "Microsoft.Azure.Functions.Worker.Sdk",
         "Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore",
         "Microsoft.Azure.Functions.Worker.Extensions.DurableTask",
+        "Microsoft.Azure.Functions.Worker.Extensions.Timer",
     ];
 
     [Theory]

@@ -1,11 +1,9 @@
-using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Channels.EventGrid;
 using Collections.Storage;
 using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
@@ -13,12 +11,8 @@ namespace Collections.AzureFunctions.Http;
 public sealed class AcsEventFunctions(AcsEventGridHandler eventGrid, DeliveryFailureHandler failures, InboundMessageHandler inbound, ICollectionsStore store)
 {
     [Function("AcsEvents")]
-    public async Task<IResult> AcsEvents(
+    public Task<IResult> AcsEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/events/acs")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await DeliveryReportEndpoints.HandleAsync(request, request.HttpContext.Response, eventGrid, failures, inbound, store, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        DeliveryReportEndpoints.HandleAsync(request, request.HttpContext.Response, eventGrid, failures, inbound, store, cancellationToken);
 }

@@ -1,9 +1,7 @@
-using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Approvals;
 using Collections.Web.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
@@ -33,27 +31,23 @@ public sealed class ApprovalFunctions(ApprovalHandler approvals)
     }
 
     [Function("DecideApproval")]
-    public async Task<IResult> DecideApproval(
+    public Task<IResult> DecideApproval(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request,
         string token,
-        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        using var scope = DurableClientScope.Enter(durable);
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        return await ApprovalEndpoints.DecideAsync(token, request, approvals, cancellationToken);
+        return ApprovalEndpoints.DecideAsync(token, request, approvals, cancellationToken);
     }
 
     [Function("DecideApprovalFromLink")]
-    public async Task<IResult> DecideApprovalFromLink(
+    public Task<IResult> DecideApprovalFromLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}/{decision:regex(^(approve|reject)$)}")] HttpRequest request,
         string token,
         string decision,
-        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        using var scope = DurableClientScope.Enter(durable);
         ApprovalEndpoints.KeepTokenPrivate(request.HttpContext.Response.Headers);
-        return await ApprovalEndpoints.DecideFromLinkAsync(token, decision, request, approvals, cancellationToken);
+        return ApprovalEndpoints.DecideFromLinkAsync(token, decision, request, approvals, cancellationToken);
     }
 }

@@ -1,9 +1,7 @@
-using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Calls;
 using Collections.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
@@ -17,13 +15,9 @@ public sealed class CallFunctions(CallQueries queries, RecordCallOutcomeHandler 
         CallEndpoints.ListAsync(request.Query["due"], queries, cancellationToken);
 
     [Function("RecordCallOutcome")]
-    public async Task<IResult> RecordCallOutcome(
+    public Task<IResult> RecordCallOutcome(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/calls/{id}/outcome")] HttpRequest request,
         string id,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await CallEndpoints.RecordOutcomeAsync(id, request, outcomes, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        CallEndpoints.RecordOutcomeAsync(id, request, outcomes, cancellationToken);
 }

@@ -1,11 +1,9 @@
-using Collections.AzureFunctions.Workflows;
 using Collections.Handlers.Payments;
 using Collections.Infrastructure.Payments;
 using Collections.Web.Api;
 using Collections.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,32 +19,20 @@ public sealed class PaymentWebhookFunctions(
     RecordPaymentHandler payments)
 {
     [Function("GenericPaymentWebhook")]
-    public async Task<IResult> GenericPaymentWebhook(
+    public Task<IResult> GenericPaymentWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/payments")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await PaymentWebhookEndpoints.GenericAsync(request, options, payments, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PaymentWebhookEndpoints.GenericAsync(request, options, payments, cancellationToken);
 
     [Function("StripeWebhook")]
-    public async Task<IResult> StripeWebhook(
+    public Task<IResult> StripeWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/stripe")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await PaymentWebhookEndpoints.StripeAsync(request, options, time, payments, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PaymentWebhookEndpoints.StripeAsync(request, options, time, payments, cancellationToken);
 
     [Function("MollieWebhook")]
-    public async Task<IResult> MollieWebhook(
+    public Task<IResult> MollieWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/mollie")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await PaymentWebhookEndpoints.MollieAsync(request, mollie, http, payments, loggers, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PaymentWebhookEndpoints.MollieAsync(request, mollie, http, payments, loggers, cancellationToken);
 }

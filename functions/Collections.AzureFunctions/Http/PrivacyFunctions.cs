@@ -1,9 +1,7 @@
-using Collections.AzureFunctions.Workflows;
 using Collections.Privacy;
 using Collections.Web.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Collections.AzureFunctions.Http;
 
@@ -11,26 +9,18 @@ namespace Collections.AzureFunctions.Http;
 public sealed class PrivacyFunctions(DebtorExporter exporter, DebtorErasure erasure, RetentionSweep sweep, TimeProvider time)
 {
     [Function("ExportPersonalData")]
-    public async Task<IResult> ExportPersonalData(
+    public Task<IResult> ExportPersonalData(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/debtors/{debtorId}/personal-data")] HttpRequest request,
         string debtorId,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await PrivacyEndpoints.ExportAsync(debtorId, request.Query["format"], exporter, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PrivacyEndpoints.ExportAsync(debtorId, request.Query["format"], exporter, cancellationToken);
 
     [Function("ErasePersonalData")]
-    public async Task<IResult> ErasePersonalData(
+    public Task<IResult> ErasePersonalData(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/debtors/{debtorId}/erasure")] HttpRequest request,
         string debtorId,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var scope = DurableClientScope.Enter(durable);
-        return await PrivacyEndpoints.EraseAsync(debtorId, erasure, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PrivacyEndpoints.EraseAsync(debtorId, erasure, cancellationToken);
 
     [Function("PlanRetention")]
     public Task<IResult> PlanRetention(

@@ -17,13 +17,12 @@ namespace Collections.AzureFunctions.Workflows;
 /// The handlers' workflow port on Durable Functions. Starting is idempotent (<see cref="WorkflowStart"/>); events
 /// (<see cref="InvoiceEventMapping"/>) go to instances that can take them (<see cref="WorkflowEventDelivery"/>)
 /// under the workflow's one event name. Invoice numbers become instance ids through <see cref="DurableInstanceId"/>.
-/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow here: it ignores a
-/// payment id it has applied and a call outcome or approval it no longer waits for, but does not yet ignore a
-/// credit note number it has applied, so a retried credit request is applied twice on this host.
+/// Durable Task raises events without ids, so the port's "once per id" rests on the workflow: every event carries
+/// its <see cref="InvoiceEvent.EventId"/> (<see cref="InvoiceEventMapping"/>), and the workflow ignores one it has handled.
 /// </summary>
-public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoiceWorkflows
+public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableClientSource clients) : IInvoiceWorkflows
 {
-    private static DurableTaskClient Client => DurableClientScope.Current;
+    private DurableTaskClient Client => clients.Client;
 
     public Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
     {
@@ -46,19 +45,19 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Credit(credit), cancellationToken);
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new InvoiceCancelled(reason), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Cancellation(reason), cancellationToken);
 
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Dispute(dispute), cancellationToken);
 
     public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingPaused(reason), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Pause(reason), cancellationToken);
 
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new ChasingResumed(), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Resume(), cancellationToken);
 
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), change, cancellationToken);
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.ContactDetails(invoice, change), cancellationToken);
 
     public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.WhatsAppConsent(invoice), cancellationToken);
@@ -67,7 +66,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.Amendment(invoice), cancellationToken);
 
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
-        RaiseAsync(InstanceIdFor(invoiceNumber), new PaymentPlanAgreed(instalments), cancellationToken);
+        RaiseAsync(InstanceIdFor(invoiceNumber), InvoiceEventMapping.Plan(instalments), cancellationToken);
 
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
@@ -118,7 +117,7 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
 
     private static string InstanceIdFor(string invoiceNumber) => DurableInstanceId.From(InvoiceWorkflow.InstanceIdFor(invoiceNumber));
 
-    private static Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
+    private Task RaiseAsync(string instanceId, InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
     {
         // Serialized as the base type, so the "type" discriminator travels with the payload.
         var payload = JsonSerializer.SerializeToElement(invoiceEvent, CollectionsJson.Options);

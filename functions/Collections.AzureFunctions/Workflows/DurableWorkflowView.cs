@@ -6,9 +6,10 @@ namespace Collections.AzureFunctions.Workflows;
 /// <summary>
 /// Builds the product's <see cref="WorkflowView"/> from what Durable Task's client reports about an instance
 /// (<c>OrchestrationMetadata</c>): its runtime status name, its serialized custom status and its serialized output.
-/// The invoice workflow's custom status is a JSON object with a <c>stage</c> (and, when known, what it does <c>next</c>);
-/// its output is the result (e.g. <c>"paid"</c>). The timer and awaited events the embedded runtime reports are not
-/// in Durable Task's instance metadata, so they stay empty here.
+/// The invoice workflow's custom status is a JSON object with a <c>stage</c>, when known what it does <c>next</c>, and
+/// the wait in progress: <c>nextStepAt</c> (its timer) and <c>waitingFor</c> (the events it listens for) — what the
+/// embedded runtime reports from its own tables, which Durable Task's instance metadata does not hold. Its output is
+/// the result (e.g. <c>"paid"</c>).
 /// </summary>
 public static class DurableWorkflowView
 {
@@ -16,22 +17,27 @@ public static class DurableWorkflowView
     {
         var status = DurableRuntimeStatus.ToProduct(durableStatus);
         var outcome = status == DurableRuntimeStatus.Completed ? ScalarText(serializedOutput) : null;
+        using var customStatus = string.IsNullOrWhiteSpace(serializedCustomStatus) ? null : Parse(serializedCustomStatus);
+        var custom = customStatus?.RootElement is { ValueKind: JsonValueKind.Object } root ? root : (JsonElement?)null;
         return new WorkflowView(
-            status, Property(serializedCustomStatus, "stage"), Property(serializedCustomStatus, "next"), NextStepAt: null, WaitingFor: [], outcome);
+            status,
+            Text(Property(custom, "stage")),
+            Text(Property(custom, "next")),
+            Time(Property(custom, "nextStepAt")),
+            Names(Property(custom, "waitingFor")),
+            outcome);
     }
 
-    private static string? Property(string? serializedCustomStatus, string name)
-    {
-        if (string.IsNullOrWhiteSpace(serializedCustomStatus))
-        {
-            return null;
-        }
+    private static JsonElement? Property(JsonElement? custom, string name) =>
+        custom is { } root && root.TryGetProperty(name, out var value) ? value : null;
 
-        using var document = Parse(serializedCustomStatus);
-        return document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value)
-            ? Text(value)
-            : null;
-    }
+    private static DateTimeOffset? Time(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.String } value && value.TryGetDateTimeOffset(out var time) ? time : null;
+
+    private static IReadOnlyList<string> Names(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Array } names
+            ? [.. names.EnumerateArray().Where(name => name.ValueKind == JsonValueKind.String).Select(name => name.GetString()!)]
+            : [];
 
     private static string? ScalarText(string? serialized)
     {
@@ -43,6 +49,8 @@ public static class DurableWorkflowView
         using var document = Parse(serialized);
         return document is null ? null : Text(document.RootElement);
     }
+
+    private static string? Text(JsonElement? element) => element is { } value ? Text(value) : null;
 
     private static string? Text(JsonElement element) => element.ValueKind switch
     {

@@ -13,9 +13,9 @@ using Collections.Workflow;
 namespace Collections.Server.Hosting;
 
 /// <summary>
-/// The handlers' workflow port on the embedded runtime: the invoice workflow's own events, each raised
-/// with an event id where a retry could repeat it (the runtime drops a repeated id), so a redelivered
-/// webhook or a retried request reaches the workflow once.
+/// The handlers' workflow port on the embedded runtime: the invoice workflow's own events, each raised with its
+/// <see cref="InvoiceEvent.EventId"/> as the runtime's event id too (the runtime drops a repeated id; the workflow
+/// ignores one it has handled), so a redelivered webhook or a retried request reaches the workflow once.
 /// </summary>
 internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWorkflowClient workflows, CollectionsPolicy policy) : IInvoiceWorkflows
 {
@@ -31,56 +31,52 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     }
 
     public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(payment.InvoiceNumber, InvoiceEventMapping.Payment(payment), $"payment:{payment.PaymentId}", cancellationToken);
+        RaiseAsync(payment.InvoiceNumber, InvoiceEventMapping.Payment(payment), cancellationToken);
 
     public Task CreditedAsync(string invoiceNumber, CreditNote credit, decimal openBalance, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, InvoiceEventMapping.Credit(credit), $"credit:{credit.CreditNoteNumber}", cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Credit(credit), cancellationToken);
 
     public Task CancelledAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, new InvoiceCancelled(reason), "cancel", cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Cancellation(reason), cancellationToken);
 
     public Task DisputeChangedAsync(string invoiceNumber, DisputeChange dispute, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, InvoiceEventMapping.Dispute(dispute), cancellationToken: cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Dispute(dispute), cancellationToken);
 
     public Task PausedAsync(string invoiceNumber, string? reason, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, new ChasingPaused(reason), cancellationToken: cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Pause(reason), cancellationToken);
 
     public Task ResumedAsync(string invoiceNumber, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, new ChasingResumed(), cancellationToken: cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Resume(), cancellationToken);
 
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoice.Invoice.Number, change, $"contact-details:{invoice.Version}", cancellationToken);
+        RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.ContactDetails(invoice, change), cancellationToken);
 
     public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.WhatsAppConsent(invoice), $"whatsapp-consent:{invoice.Version}", cancellationToken);
+        RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.WhatsAppConsent(invoice), cancellationToken);
 
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), $"amended:{invoice.Version}", cancellationToken);
+        RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), cancellationToken);
 
     public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Instalment> instalments, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(invoiceNumber, new PaymentPlanAgreed(instalments), cancellationToken: cancellationToken);
+        RaiseAsync(invoiceNumber, InvoiceEventMapping.Plan(instalments), cancellationToken);
 
     public async Task CallOutcomeAsync(CallTaskRecord task, CallOutcomeRequest outcome, CancellationToken cancellationToken)
     {
         var recorded = InvoiceEventMapping.CallOutcome(task, outcome);
         foreach (var invoiceNumber in task.InvoiceNumbers)
         {
-            await workflows.RaiseAsync(invoiceNumber, recorded, $"call-outcome:{task.Id}", cancellationToken);
+            await RaiseAsync(invoiceNumber, recorded, cancellationToken);
         }
     }
 
     public Task ApprovalDecidedAsync(ApprovalRecord approval, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(approval.InvoiceNumber, InvoiceEventMapping.Approval(approval), $"approval:{approval.Id}", cancellationToken);
+        RaiseAsync(approval.InvoiceNumber, InvoiceEventMapping.Approval(approval), cancellationToken);
 
     public async Task DeliveryFailedAsync(DeliveryFailure failure, CancellationToken cancellationToken)
     {
         if (InvoiceEventMapping.IsInvoiceWorkflow(failure.WorkflowInstanceId))
         {
-            await workflows.RaiseAsync(
-                failure.WorkflowInstanceId[InstancePrefix.Length..],
-                InvoiceEventMapping.Delivery(failure),
-                $"delivery:{failure.EventId}",
-                cancellationToken);
+            await RaiseAsync(failure.WorkflowInstanceId[InstancePrefix.Length..], InvoiceEventMapping.Delivery(failure), cancellationToken);
         }
     }
 
@@ -108,6 +104,9 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
         return await runtime.Client.GetStatusAsync(instanceId, cancellationToken) is null
             || await runtime.Client.PurgeAsync(instanceId, cancellationToken);
     }
+
+    private Task RaiseAsync(string invoiceNumber, InvoiceEvent invoiceEvent, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoiceNumber, invoiceEvent, invoiceEvent.EventId, cancellationToken);
 
     private static string? OutcomeOf(InstanceStatus status)
     {

@@ -17,7 +17,7 @@ internal static class EmbeddedWorkflowServiceCollectionExtensions
         var options = configuration.GetSection(CollectionsOptions.Section).Get<CollectionsOptions>() ?? new CollectionsOptions();
         services.AddCollectionsWorkflows(
             Path.Combine(Directory.CreateDirectory(options.DataPath).FullName, DatabaseFile),
-            ActivityOptionsFactory.Create(configuration, options));
+            ActivityOptionsFactory.Create(configuration, options, SecretSource.ConfigurationOrGeneratedIn(options.DataPath)));
         services.TryAddSingleton<IInvoiceWorkflows, EmbeddedInvoiceWorkflows>();
         return services;
     }

@@ -5,7 +5,7 @@ public sealed class DebtorPagesOptions
 {
     public const string Section = "Collections:DebtorPages";
 
-    /// <summary>Signs debtor links. When empty, one is generated and kept in the data folder.</summary>
+    /// <summary>Signs debtor links. When empty, the self-hosted server generates one into its data folder; the Functions app refuses to start.</summary>
     public string? LinkSecret { get; set; }
 
     /// <summary>How long a link from a message stays valid.</summary>

@@ -6,15 +6,18 @@ namespace Collections.Web.Hosting;
 /// <summary>
 /// The workflow activities' settings (who we are in messages, where links lead) from section
 /// <c>Collections:Activities</c>, over the example profile for a first local run. Approval links point
-/// and debtor-page links at this server unless configured; their secrets are generated into the data
-/// folder when none is configured (the debtor pages verify links with the same secret).
+/// and debtor-page links at this server unless configured; a secret that is not configured comes from the
+/// host's <see cref="SecretSource"/> (the debtor pages verify links with the same secret).
 /// </summary>
 internal static class ActivityOptionsFactory
 {
     public const string Section = "Collections:Activities";
 
-    public static InvoiceActivityOptions Create(IConfiguration configuration, CollectionsOptions options)
+    public const string ApprovalSecretSetting = $"{Section}:{nameof(InvoiceActivityOptions.ApprovalTokenSecret)}";
+
+    public static InvoiceActivityOptions Create(IConfiguration configuration, CollectionsOptions options, SecretSource secrets)
     {
+        ArgumentNullException.ThrowIfNull(secrets);
         var section = configuration.GetSection(Section);
         var publicBase = new Uri((options.PublicBaseUrl ?? CollectionsOptions.DefaultPublicBaseUrl).TrimEnd('/') + "/");
         var debtorPages = configuration.GetSection(DebtorPagesOptions.Section).Get<DebtorPagesOptions>() ?? new DebtorPagesOptions();
@@ -26,9 +29,7 @@ internal static class ActivityOptionsFactory
             DebtHelp = example.DebtHelp is { } help ? help with { } : null,
             ApprovalLinkBase = new Uri(publicBase, "approvals/"),
             DebtorPageBase = new Uri(publicBase, "debtor/"),
-            DebtorLinkSecret = debtorPages.LinkSecret is { Length: > 0 } linkSecret
-                ? linkSecret
-                : LocalSecret.LoadOrCreate(options.DataPath, DebtorLinks.SecretFileName).Value,
+            DebtorLinkSecret = secrets.Resolve(debtorPages.LinkSecret, DebtorLinks.SecretSetting, DebtorLinks.SecretFileName).Value,
             DebtorLinkLifetimeDays = debtorPages.LinkLifetimeDays,
             // A fresh instance: binding sets its properties in place, and the example's must stay the defaults.
             SendingBudgets = new(),
@@ -36,9 +37,8 @@ internal static class ActivityOptionsFactory
             CollectionAgency = null,
             CollectionAgencyEmail = null,
             CollectionAgencyPhone = null,
-            ApprovalTokenSecret = section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)] is { Length: > 0 } secret
-                ? secret
-                : LocalSecret.LoadOrCreate(options.DataPath, LocalSecret.ApprovalSecretFile).Value,
+            ApprovalTokenSecret = secrets.Resolve(
+                section[nameof(InvoiceActivityOptions.ApprovalTokenSecret)], ApprovalSecretSetting, LocalSecret.ApprovalSecretFile).Value,
         };
         section.Bind(activities);
 

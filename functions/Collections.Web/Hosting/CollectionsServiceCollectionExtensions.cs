@@ -34,7 +34,10 @@ public static class CollectionsServiceCollectionExtensions
         services.AddCollectionsChannels(configuration);
         services.TryAddSingleton(LoadPolicy(configuration.GetSection(CollectionsOptions.Section).Get<CollectionsOptions>()?.PolicyPath));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => LocalKeys.Resolve(provider.GetRequiredService<IOptions<CollectionsOptions>>().Value));
+        // A host that may generate secrets registers its own source first; otherwise every secret must be configured.
+        services.TryAddSingleton(SecretSource.ConfigurationOnly);
+        services.TryAddSingleton(provider => LocalKeys.Resolve(
+            provider.GetRequiredService<IOptions<CollectionsOptions>>().Value, provider.GetRequiredService<SecretSource>()));
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));
 
         services.TryAddSingleton<SubmitInvoiceHandler>();

@@ -25,7 +25,8 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<WhatsAppOffer>();
         services.AddSingleton(provider =>
         {
-            var activities = ActivityOptionsFactory.Create(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<CollectionsOptions>>().Value);
+            var activities = ActivityOptionsFactory.Create(
+                provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<CollectionsOptions>>().Value, provider.GetRequiredService<SecretSource>());
             return new CreditorDetails(activities.Creditor, activities.PaymentLinkBase);
         });
         return services;

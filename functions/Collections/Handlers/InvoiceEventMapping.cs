@@ -10,41 +10,64 @@ namespace Collections.Handlers;
 /// <summary>
 /// What the handlers tell a workflow (<c>IInvoiceWorkflows</c>) as the invoice workflow's own events. Input was
 /// validated by the handlers before it gets here, so a missing required value is a programming error.
+/// Every event carries an <see cref="InvoiceEvent.EventId"/> naming the occurrence — the payment id, the credit note
+/// number, the call task, the approval, the delivery report's id, the stored invoice version — or a new GUID where
+/// the request names none; a retried request or a redelivered event then reaches the workflow once on both engines.
 /// </summary>
 public static class InvoiceEventMapping
 {
     public static PaymentReceived Payment(PaymentRecord payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return new PaymentReceived(payment.PaymentId, payment.Amount, payment.PaidAt);
+        return new PaymentReceived(payment.PaymentId, payment.Amount, payment.PaidAt) { EventId = $"payment:{payment.PaymentId}" };
     }
 
     public static InvoiceCredited Credit(CreditNote credit)
     {
         ArgumentNullException.ThrowIfNull(credit);
-        return new InvoiceCredited(Required(credit.Amount, "credit.amount"), credit.CreditNoteNumber);
+        return new InvoiceCredited(Required(credit.Amount, "credit.amount"), credit.CreditNoteNumber)
+        {
+            EventId = credit.CreditNoteNumber is { } number ? $"credit:{number}" : NewId(),
+        };
     }
 
     /// <summary>The stored amount and due date, so a repeated amendment sets the same values again.</summary>
     public static InvoiceAmended Amendment(InvoiceRecord invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return new InvoiceAmended(invoice.Invoice.Amount, invoice.Invoice.DueDate);
+        return new InvoiceAmended(invoice.Invoice.Amount, invoice.Invoice.DueDate) { EventId = $"amended:{invoice.Version}" };
     }
+
+    /// <summary>The contact details given (<paramref name="change"/>), once per stored version of the invoice.</summary>
+    public static ContactDetailsUpdated ContactDetails(InvoiceRecord invoice, ContactDetailsUpdated change)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(change);
+        return change with { EventId = $"contact-details:{invoice.Version}" };
+    }
+
+    /// <summary>An invoice is cancelled once, so every cancellation is the same occurrence.</summary>
+    public static InvoiceCancelled Cancellation(string? reason) => new(reason) { EventId = "cancel" };
+
+    public static ChasingPaused Pause(string? reason) => new(reason) { EventId = NewId() };
+
+    public static ChasingResumed Resume() => new() { EventId = NewId() };
+
+    public static PaymentPlanAgreed Plan(IReadOnlyList<Instalment> instalments) => new(instalments) { EventId = NewId() };
 
     /// <summary>The stored opt-in, so a repeated change sets the same consent again.</summary>
     public static WhatsAppConsentChanged WhatsAppConsent(InvoiceRecord invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return new WhatsAppConsentChanged(invoice.Invoice.Debtor.WhatsAppOptIn);
+        return new WhatsAppConsentChanged(invoice.Invoice.Debtor.WhatsAppOptIn) { EventId = $"whatsapp-consent:{invoice.Version}" };
     }
 
     public static InvoiceEvent Dispute(DisputeChange dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         return dispute.Action == DisputeChange.Open
-            ? new DisputeOpened(dispute.Reason ?? throw new ArgumentException("An opened dispute needs a reason.", nameof(dispute)))
-            : new DisputeResolved(CreditAmount: 0, dispute.Reason);
+            ? new DisputeOpened(dispute.Reason ?? throw new ArgumentException("An opened dispute needs a reason.", nameof(dispute))) { EventId = NewId() }
+            : new DisputeResolved(CreditAmount: 0, dispute.Reason) { EventId = NewId() };
     }
 
     /// <summary>Raised on the workflow of every invoice the call task covers.</summary>
@@ -64,7 +87,10 @@ public static class InvoiceEventMapping
             outcome.Instalments?.Select(instalment => new Instalment(Required(instalment.DueDate, "instalments.dueDate"), Required(instalment.Amount, "instalments.amount"))).ToList(),
             outcome.Reason,
             outcome.CallbackAt,
-            outcome.Note));
+            outcome.Note))
+        {
+            EventId = $"call-outcome:{task.Id}",
+        };
     }
 
     public static ApprovalDecided Approval(ApprovalRecord approval)
@@ -77,18 +103,20 @@ public static class InvoiceEventMapping
             ApprovalDecisions.KeepInHouse => ApprovalDecision.KeepInHouse,
             _ => throw new ArgumentException($"Approval {approval.Id} is not decided.", nameof(approval)),
         };
-        return new ApprovalDecided(approval.Id, decision, approval.DecidedBy);
+        return new ApprovalDecided(approval.Id, decision, approval.DecidedBy) { EventId = $"approval:{approval.Id}" };
     }
 
     public static DeliveryFailed Delivery(DeliveryFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return new DeliveryFailed(failure.Channel, failure.Details ?? failure.ProviderStatus);
+        return new DeliveryFailed(failure.Channel, failure.Details ?? failure.ProviderStatus) { EventId = $"delivery:{failure.EventId}" };
     }
 
     /// <summary>Whether a workflow instance id (e.g. an SMS tag) belongs to an invoice workflow.</summary>
     public static bool IsInvoiceWorkflow(string instanceId) =>
         instanceId.StartsWith(InvoiceWorkflow.InstanceIdFor(string.Empty), StringComparison.Ordinal);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
 
     private static T Required<T>(T? value, string field)
         where T : struct =>

@@ -25,7 +25,13 @@ namespace Collections.Workflow;
 [JsonDerivedType(typeof(ChasingResumed), "chasing-resumed")]
 [JsonDerivedType(typeof(PaymentPlanAgreed), "payment-plan-agreed")]
 [JsonDerivedType(typeof(WhatsAppConsentChanged), "whatsapp-consent-changed")]
-public abstract record InvoiceEvent;
+public abstract record InvoiceEvent
+{
+    /// <summary>Names this occurrence (a payment id, a delivery report's event id, a request's idempotency key, or a
+    /// new GUID; <see cref="Collections.Handlers.InvoiceEventMapping"/>). The workflow ignores an id it has handled,
+    /// on both engines: Durable Task raises events without ids of its own.</summary>
+    public string? EventId { get; init; }
+}
 
 /// <summary>A payment recorded in the store (PaymentId dedupes redelivery).</summary>
 public sealed record PaymentReceived(string PaymentId, decimal Amount, DateTimeOffset PaidAt) : InvoiceEvent;

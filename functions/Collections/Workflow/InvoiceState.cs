@@ -23,9 +23,15 @@ public sealed class InvoiceState
 
     public List<string> AppliedPaymentIds { get; set; } = [];
 
-    /// <summary>Credit notes already applied: Durable Task raises events without ids, so a redelivered
-    /// credit note must be recognised here, as payments are by their id.</summary>
+    /// <summary>Credit notes already applied, so a credit note booked again in another request is recognised by its number.</summary>
     public List<string> AppliedCreditNotes { get; set; } = [];
+
+    /// <summary>The most recent <see cref="InvoiceEvent.EventId"/>s handled, oldest first, at most
+    /// <see cref="HandledEventIdsKept"/>: a redelivered event is recognised after ContinueAsNew too.</summary>
+    public List<string> HandledEventIds { get; set; } = [];
+
+    /// <summary>Enough for the redeliveries of one invoice's lifetime; bounded so the state stays small.</summary>
+    public const int HandledEventIdsKept = 200;
 
     /// <summary>The channel messages go to now (preferred, or the next one after a failure).</summary>
     public Channel Channel { get; set; }

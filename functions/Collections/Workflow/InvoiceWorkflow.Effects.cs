@@ -161,13 +161,15 @@ public sealed partial class InvoiceWorkflow
         }
 
         // An operator who knows the provider is back can cut the wait short (POST /api/operations/workflows/{number}/retry).
+        var retryAt = Now + Policy.Outages.WaitBefore(outage.Round);
+        PublishWait(retryAt, RetryNowEventName);
         using var cancel = new CancellationTokenSource();
         var retryNow = context.WaitForExternalEvent<bool>(RetryNowEventName, cancel.Token);
-        var timer = context.CreateTimer(Now + Policy.Outages.WaitBefore(outage.Round), cancel.Token);
+        var timer = context.CreateTimer(retryAt, cancel.Token);
         await Task.WhenAny(retryNow, timer);
         cancel.Cancel();
         waitingForOutsideWorld = null;
-        PublishStatus();
+        PublishWait(null);
     }
 
     /// <summary>One outage as one activity meets it: since when, what for, how many waits so far.</summary>

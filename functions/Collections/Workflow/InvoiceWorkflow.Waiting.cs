@@ -49,7 +49,49 @@ public sealed partial class InvoiceWorkflow
         }
     }
 
+    /// <summary>The next event not handled before (by <see cref="InvoiceEvent.EventId"/>), or null at the deadline.</summary>
     private async Task<InvoiceEvent?> NextEventAsync(DateTime? deadlineUtc)
+    {
+        while (true)
+        {
+            var received = await NextRaisedAsync(deadlineUtc);
+            if (received is null || FirstTimeHandled(received))
+            {
+                return received;
+            }
+        }
+    }
+
+    private bool FirstTimeHandled(InvoiceEvent received)
+    {
+        if (received.EventId is not { } id)
+        {
+            return true;
+        }
+
+        if (state.HandledEventIds.Contains(id))
+        {
+            return false;
+        }
+
+        state.HandledEventIds.Add(id);
+        if (state.HandledEventIds.Count > InvoiceState.HandledEventIdsKept)
+        {
+            state.HandledEventIds.RemoveAt(0);
+        }
+
+        return true;
+    }
+
+    private async Task<InvoiceEvent?> NextRaisedAsync(DateTime? deadlineUtc)
+    {
+        PublishWait(deadlineUtc, EventName);
+        var received = await EventOrDeadlineAsync(deadlineUtc);
+        PublishWait(null);
+        return received;
+    }
+
+    private async Task<InvoiceEvent?> EventOrDeadlineAsync(DateTime? deadlineUtc)
     {
         using var cancel = new CancellationTokenSource();
         var received = context.WaitForExternalEvent<InvoiceEvent>(EventName, cancel.Token);

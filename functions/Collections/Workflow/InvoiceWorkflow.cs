@@ -35,6 +35,9 @@ public sealed partial class InvoiceWorkflow
     private bool restartRequested;
     private string? waitingForOutsideWorld;
 
+    /// <summary>The wait in progress: when its timer fires (none while paused) and the events it listens for.</summary>
+    private (DateTime? NextStepAtUtc, string[] EventNames) awaiting = (null, []);
+
     private InvoiceWorkflow(IWorkflowContext context, InvoiceWorkflowInput input)
     {
         this.context = context;
@@ -66,7 +69,8 @@ public sealed partial class InvoiceWorkflow
 
     private bool IsPaused => state.PausedSinceUtc is not null;
 
-    /// <summary>What status queries show: the stage, the balance and whether staff paused chasing.</summary>
+    /// <summary>What status queries show: the stage, the balance, whether staff paused chasing, and the wait in
+    /// progress (its timer and awaited events), so both engines' status views show the same fields.</summary>
     private void PublishStatus() => context.SetCustomStatus(new
     {
         stage = state.Stage,
@@ -74,7 +78,16 @@ public sealed partial class InvoiceWorkflow
         policyVersion = Policy.Version,
         pausedSince = state.PausedSinceUtc,
         next = waitingForOutsideWorld,
+        nextStepAt = awaiting.NextStepAtUtc,
+        waitingFor = awaiting.EventNames,
     });
+
+    /// <summary>Publishes the wait that starts now; with no event names, that the wait is over.</summary>
+    private void PublishWait(DateTime? nextStepAtUtc, params string[] eventNames)
+    {
+        awaiting = (nextStepAtUtc, eventNames);
+        PublishStatus();
+    }
 
     private async Task<InvoiceResult?> RunAsync()
     {

@@ -56,4 +56,23 @@ public sealed class DurableWorkflowViewTests
     [InlineData("""{"stage":{"nested":true}}""")]
     public void From_UnreadableCustomStatus_HasNoStage(string customStatus) =>
         Assert.Null(DurableWorkflowView.From("Running", customStatus, serializedOutput: null).Stage);
+
+    [Fact]
+    public void From_CustomStatusWithTheWait_ShowsNextStepTimeAndAwaitedEvents()
+    {
+        var view = DurableWorkflowView.From(
+            "Running", """{"stage":"friendly-reminder","nextStepAt":"2026-03-09T09:00:00Z","waitingFor":["invoice-event"]}""", serializedOutput: null);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero), view.NextStepAt);
+        Assert.Equal(["invoice-event"], view.WaitingFor);
+    }
+
+    [Fact]
+    public void From_CustomStatusWaitingWithoutTimer_HasNoNextStepTime()
+    {
+        var view = DurableWorkflowView.From("Running", """{"stage":"call","nextStepAt":null,"waitingFor":["invoice-event"]}""", serializedOutput: null);
+
+        Assert.Null(view.NextStepAt);
+        Assert.Equal(["invoice-event"], view.WaitingFor);
+    }
 }

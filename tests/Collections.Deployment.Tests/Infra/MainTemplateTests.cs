@@ -147,10 +147,30 @@ public sealed partial class MainTemplateTests(InfraBuildFixture build)
                 "Collections__ApiKeys__0",
                 "Collections__Webhooks__Secret",
                 "Collections__Channels__EventGrid__Secret",
+                "Collections__Activities__ApprovalTokenSecret",
+                "Collections__DebtorPages__LinkSecret",
                 "Collections__Stripe__WebhookSecret",
                 "Collections__Mollie__ApiKey",
             },
             settingNames);
+    }
+
+    [Fact]
+    public void AppSettings_EverySettingTheFunctionsAppRequires_IsAlwaysSupplied()
+    {
+        var secretNamesBySetting = Template.Variables["secretSettingNames"]!.AsObject()
+            .ToDictionary(pair => (string)pair.Value!, pair => pair.Key);
+        var optional = Template.Variables["optionalSecretsGiven"]!.AsObject().Select(pair => pair.Key).ToHashSet();
+        var vaultSecrets = Template.ModuleParameters("keyvault")["secrets"]!.AsText();
+
+        Assert.NotEmpty(Collections.AzureFunctions.Hosting.RequiredSettings.Secrets);
+        Assert.All(Collections.AzureFunctions.Hosting.RequiredSettings.Secrets.Select(key => key.Replace(":", "__", StringComparison.Ordinal)), setting =>
+        {
+            Assert.True(secretNamesBySetting.TryGetValue(setting, out var secretName), $"{setting} is not supplied as a Key Vault reference.");
+            Assert.DoesNotContain(secretName, optional);
+            Assert.Contains($"\"{secretName}\"", vaultSecrets, StringComparison.Ordinal);
+        });
+        Assert.Equal("tables", (string?)AppSettingsVariable("productSettings")["Collections__Store"]);
     }
 
     [Fact]

@@ -18,13 +18,13 @@ public sealed class InvoiceEventMappingTests
     {
         var received = InvoiceEventMapping.Payment(new PaymentRecord("pay-1", "2026-0042", 60.50m, "EUR", At, "stripe", At));
 
-        Assert.Equal(new PaymentReceived("pay-1", 60.50m, At), received);
+        Assert.Equal(new PaymentReceived("pay-1", 60.50m, At) { EventId = "payment:pay-1" }, received);
     }
 
     [Fact]
     public void Credit_Note_BecomesInvoiceCredited()
     {
-        Assert.Equal(new InvoiceCredited(25m, "CN-7"), InvoiceEventMapping.Credit(new CreditNote("CN-7", 25m)));
+        Assert.Equal(new InvoiceCredited(25m, "CN-7") { EventId = "credit:CN-7" }, InvoiceEventMapping.Credit(new CreditNote("CN-7", 25m)));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class InvoiceEventMappingTests
         var invoice = new Invoice("2026-0042", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 3), 100m, "EUR", debtor);
         var optIn = new WhatsAppOptIn(At, "debtor-page");
 
-        Assert.Equal(new WhatsAppConsentChanged(optIn), InvoiceEventMapping.WhatsAppConsent(Record(invoice with { Debtor = debtor with { WhatsAppOptIn = optIn } })));
-        Assert.Equal(new WhatsAppConsentChanged(null), InvoiceEventMapping.WhatsAppConsent(Record(invoice)));
+        Assert.Equal(new WhatsAppConsentChanged(optIn) { EventId = "whatsapp-consent:1" }, InvoiceEventMapping.WhatsAppConsent(Record(invoice with { Debtor = debtor with { WhatsAppOptIn = optIn } })));
+        Assert.Equal(new WhatsAppConsentChanged(null) { EventId = "whatsapp-consent:1" }, InvoiceEventMapping.WhatsAppConsent(Record(invoice)));
     }
 
     private static InvoiceRecord Record(Invoice invoice) => new(invoice, "hash", At, InvoiceStatus.Open, invoice.Amount, "1");
@@ -43,8 +43,8 @@ public sealed class InvoiceEventMappingTests
     [Fact]
     public void Dispute_OpenAndResolve_BecomeTheirEvents()
     {
-        Assert.Equal(new DisputeOpened("wrong amount"), InvoiceEventMapping.Dispute(new DisputeChange(DisputeChange.Open, "wrong amount")));
-        Assert.Equal(new DisputeResolved(0, "agreed"), InvoiceEventMapping.Dispute(new DisputeChange(DisputeChange.Resolve, "agreed")));
+        Assert.Equal(new DisputeOpened("wrong amount"), InvoiceEventMapping.Dispute(new DisputeChange(DisputeChange.Open, "wrong amount")) with { EventId = null });
+        Assert.Equal(new DisputeResolved(0, "agreed"), InvoiceEventMapping.Dispute(new DisputeChange(DisputeChange.Resolve, "agreed")) with { EventId = null });
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class InvoiceEventMappingTests
     {
         var approval = new ApprovalRecord("appr-1", "2026-0042", "invoice-2026-0042", "hand-over", "hash", At, At.AddDays(7), decision, At, "j.jansen");
 
-        Assert.Equal(new ApprovalDecided("appr-1", expected, "j.jansen"), InvoiceEventMapping.Approval(approval));
+        Assert.Equal(new ApprovalDecided("appr-1", expected, "j.jansen") { EventId = "approval:appr-1" }, InvoiceEventMapping.Approval(approval));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class InvoiceEventMappingTests
     public void Delivery_Failure_KeepsChannelAndTheProvidersReason()
     {
         Assert.Equal(
-            new DeliveryFailed(Channel.Email, "Bounced"),
+            new DeliveryFailed(Channel.Email, "Bounced") { EventId = "delivery:evt-1" },
             InvoiceEventMapping.Delivery(new DeliveryFailure("evt-1", "invoice-2026-0042", Channel.Email, "a@example.nl", "Bounced", null)));
     }
 
@@ -116,4 +116,25 @@ public sealed class InvoiceEventMappingTests
     [InlineData("debtor-17", false)]
     public void IsInvoiceWorkflow_InstanceId_RecognisesInvoiceWorkflows(string instanceId, bool expected) =>
         Assert.Equal(expected, InvoiceEventMapping.IsInvoiceWorkflow(instanceId));
+
+    [Fact]
+    public void EventIds_WithoutANaturalKey_AreNewEachTime_CreditWithoutNumberToo()
+    {
+        var credits = new[] { InvoiceEventMapping.Credit(new CreditNote(null, 5m)), InvoiceEventMapping.Credit(new CreditNote(null, 5m)) };
+        var pauses = new[] { InvoiceEventMapping.Pause("holiday"), InvoiceEventMapping.Pause("holiday") };
+
+        Assert.All(credits.Concat<InvoiceEvent>(pauses), mapped => Assert.False(string.IsNullOrEmpty(mapped.EventId)));
+        Assert.NotEqual(credits[0].EventId, credits[1].EventId);
+        Assert.NotEqual(pauses[0].EventId, pauses[1].EventId);
+    }
+
+    [Fact]
+    public void EventId_TravelsInTheEventsJson()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize<InvoiceEvent>(InvoiceEventMapping.Cancellation("duplicate"), Collections.Json.CollectionsJson.Options);
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<InvoiceEvent>(json, Collections.Json.CollectionsJson.Options);
+
+        Assert.Equal("cancel", read!.EventId);
+    }
 }
