@@ -1,9 +1,7 @@
-using Azure.Core.Serialization;
 using Collections.Activities;
 using Collections.AzureFunctions.Http;
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers;
-using Collections.Json;
 using Collections.Messaging;
 using Collections.Storage;
 using Collections.Web.Api;
@@ -34,6 +32,6 @@ builder.Services.AddSingleton(provider => new InvoiceActivities(
 // HTTP answers written as the self-hosted server writes them; workflow inputs, outputs, events and custom status in the product's JSON.
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
-builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(CollectionsJson.Options));
+builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = DurableSerializer.Instance);
 
 builder.Build().Run();
