@@ -11,10 +11,12 @@ internal static class ShippedExamples
 
     public static Scenario Load(string file) => Scenario.Parse(File.ReadAllText(Path.Combine(Folder, file)));
 
+    /// <param name="providerDownUntil">Every send fails until then, as in a provider outage.</param>
     public static async Task<IReadOnlyList<string>> RunAsync(
-        Scenario scenario, Func<SimulationSetup, CancellationToken, Task<ISimulationEngine>>? engine = null)
+        Scenario scenario, Func<SimulationSetup, CancellationToken, Task<ISimulationEngine>>? engine = null, DateTimeOffset? providerDownUntil = null)
     {
         await using var runner = new SimulationRunner(scenario, new CollectionsPolicy(), engine: engine);
+        runner.Sender.DownUntil = providerDownUntil;
         return [.. (await runner.RunAsync()).Select(Timeline.Serialize)];
     }
 
