@@ -60,6 +60,9 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy) : IInvoice
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), change, cancellationToken);
 
+    public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.WhatsAppConsent(invoice), cancellationToken);
+
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(invoice.Invoice.Number), InvoiceEventMapping.Amendment(invoice), cancellationToken);
 

@@ -465,6 +465,35 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
             ("$at", at.ToString("O", CultureInfo.InvariantCulture))) == 1;
     }
 
+    public async Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        StoreArguments.RequireKey(holder, nameof(holder));
+        await using var connection = await OpenAsync(cancellationToken);
+        // One statement, so the check and the take are atomic across every process writing the file.
+        return await ExecuteAsync(
+            connection,
+            """
+            INSERT INTO leases (name, holder, until_ticks) VALUES ($name, $holder, $until)
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until_ticks = excluded.until_ticks
+            WHERE leases.until_ticks <= $now OR leases.holder = excluded.holder;
+            """,
+            cancellationToken,
+            ("$name", name),
+            ("$holder", holder),
+            ("$until", until.UtcTicks),
+            ("$now", now.UtcTicks)) == 1;
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        StoreArguments.RequireKey(holder, nameof(holder));
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(
+            connection, "DELETE FROM leases WHERE name = $name AND holder = $holder;", cancellationToken, ("$name", name), ("$holder", holder));
+    }
+
     public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));

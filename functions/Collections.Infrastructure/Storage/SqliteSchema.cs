@@ -79,6 +79,12 @@ internal static class SqliteSchema
         UPDATE call_tasks SET debtor_id = json_extract(record_json, '$.debtorId');
         CREATE INDEX ix_call_tasks_debtor ON call_tasks (debtor_id, id);
         """,
+        """
+        CREATE TABLE leases (
+            name TEXT NOT NULL PRIMARY KEY,
+            holder TEXT NOT NULL,
+            until_ticks INTEGER NOT NULL);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

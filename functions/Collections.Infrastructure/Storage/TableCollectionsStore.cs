@@ -28,6 +28,8 @@ namespace Collections.Infrastructure.Storage;
 /// <item>token hash → approval: an index entity claimed (added) before the approval, so two
 /// approvals can never share a token; lookups verify the approval still has that hash.</item>
 /// <item>provider message id → message tag: one partition per id (PK = id, RK = ""), added once.</item>
+/// <item>leases: one partition per lease name (PK = name, RK = ""), taken by add (409) or by a replace against
+/// the expired lease's ETag (412), so two instances never both hold it.</item>
 /// <item>invoices by status, open call tasks, pending approvals, the outbox: server-side filtered
 /// queries over the record's table. These are staff screens over sets bounded by what people
 /// handle; a status index would need a non-atomic move between partitions on every status
@@ -50,6 +52,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _outbox;
     private readonly TableClient _processed;
     private readonly TableClient _sentMessages;
+    private readonly TableClient _leases;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -75,6 +78,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _outbox = Table("outbox");
         _processed = Table("processed");
         _sentMessages = Table("sentmessages");
+        _leases = Table("leases");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -403,6 +407,56 @@ public sealed class TableCollectionsStore : ICollectionsStore
         return await TryAddAsync(_processed, entity, cancellationToken) is not null;
     }
 
+    public async Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        StoreArguments.RequireKey(holder, nameof(holder));
+        await EnsureTablesAsync(cancellationToken);
+        var lease = new TableEntity(TableKeys.Escape(name, nameof(name)), Single) { ["Holder"] = holder, ["Until"] = until };
+        var found = await _leases.GetEntityIfExistsAsync<TableEntity>(lease.PartitionKey, Single, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return await TryAddAsync(_leases, lease, cancellationToken) is not null;
+        }
+
+        var current = found.Value!;
+        if (current.GetDateTimeOffset("Until") > now && current.GetString("Holder") != holder)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _leases.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Another instance took or gave back the lease since it was read.
+            return false;
+        }
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        StoreArguments.RequireKey(holder, nameof(holder));
+        await EnsureTablesAsync(cancellationToken);
+        var key = TableKeys.Escape(name, nameof(name));
+        var found = await _leases.GetEntityIfExistsAsync<TableEntity>(key, Single, cancellationToken: cancellationToken);
+        if (found.HasValue && found.Value!.GetString("Holder") == holder)
+        {
+            try
+            {
+                await _leases.DeleteEntityAsync(key, Single, found.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+            {
+                // Taken over after it expired: it is no longer ours to give back.
+            }
+        }
+    }
+
     public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
@@ -561,7 +615,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 await Task.WhenAll(new[]
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
-                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages,
+                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

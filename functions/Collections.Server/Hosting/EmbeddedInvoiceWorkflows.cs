@@ -51,6 +51,9 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, ContactDetailsUpdated change, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoice.Invoice.Number, change, $"contact-details:{invoice.Version}", cancellationToken);
 
+    public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.WhatsAppConsent(invoice), $"whatsapp-consent:{invoice.Version}", cancellationToken);
+
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         workflows.RaiseAsync(invoice.Invoice.Number, InvoiceEventMapping.Amendment(invoice), $"amended:{invoice.Version}", cancellationToken);
 

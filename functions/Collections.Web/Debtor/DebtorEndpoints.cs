@@ -22,14 +22,14 @@ internal static class DebtorEndpoints
                 return await next(context);
             });
 
-        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, TimeProvider time) =>
+        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time) =>
         {
             var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
             return refused ?? DebtorPage.Render(
-                PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done);
+                PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done, whatsApp.For(record));
         });
 
-        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, TimeProvider time) =>
+        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time) =>
         {
             var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
             if (refused is not null)
@@ -44,6 +44,8 @@ internal static class DebtorEndpoints
                 DebtorPage.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
                 DebtorPage.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
                 DebtorPage.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
+                DebtorPage.WhatsAppOn => await requests.ChangeWhatsAppConsentAsync(record!, given: true, http.RequestAborted),
+                DebtorPage.WhatsAppOff => await requests.ChangeWhatsAppConsentAsync(record!, given: false, http.RequestAborted),
                 _ => new FieldErrors().Add("action", "unknown"),
             };
             if (!errors.Any)
@@ -52,7 +54,9 @@ internal static class DebtorEndpoints
             }
 
             var page = PageContext.For(http, record!.Invoice.Debtor.Language);
-            return DebtorPage.Render(page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
+            return DebtorPage.Render(
+                page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, whatsApp.For(record),
+                new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
         });
 
         return app;

@@ -8,13 +8,16 @@ using Collections.Web.Staff;
 namespace Collections.Web.DebtorPages;
 
 /// <summary>The debtor's own page: the invoice with R9's details, a Pay button, and four friendly ways to
-/// answer (already paid, propose a plan, report a problem, call me back). Nothing threatening (R5).</summary>
+/// answer (already paid, propose a plan, report a problem, call me back), and the WhatsApp opt-in where it is offered.
+/// Nothing threatening (R5).</summary>
 internal static class DebtorPage
 {
     public const string Paid = "paid";
     public const string Plan = "plan";
     public const string Problem = "problem";
     public const string Callback = "callback";
+    public const string WhatsAppOn = "whatsapp-on";
+    public const string WhatsAppOff = "whatsapp-off";
 
     /// <summary>The form that failed validation, shown again open and filled in.</summary>
     public sealed record FailedForm(string Action, IFormCollection Values, IReadOnlyDictionary<string, string[]> Errors);
@@ -23,13 +26,13 @@ internal static class DebtorPage
     /// costs and interest due after the final notice's term (null before).</summary>
     public sealed record Claim(CreditorDetails Creditor, DueCosts? Due);
 
-    public static IResult Render(PageContext page, InvoiceRecord record, DebtorPagesOptions options, Claim claim, string linkQuery, string? done, FailedForm? failed = null)
+    public static IResult Render(PageContext page, InvoiceRecord record, DebtorPagesOptions options, Claim claim, string linkQuery, string? done, bool offerWhatsApp, FailedForm? failed = null)
     {
         var t = page.T;
         var invoice = record.Invoice;
         var html = new StringBuilder();
         html.Append("<h1>").Append(Html.Encode(t.Format("debtor.title", invoice.Number))).Append("</h1>");
-        if (done is Paid or Plan or Problem or Callback)
+        if (done is Paid or Plan or Problem or Callback or WhatsAppOn or WhatsAppOff)
         {
             html.Append("<p class=\"notice\" role=\"status\">").Append(Html.Encode(t[$"debtor.done.{done}"])).Append("</p>");
         }
@@ -45,6 +48,10 @@ internal static class DebtorPage
             ProposePlan(html, page, record, options, linkQuery, failed);
             ReportProblem(html, page, linkQuery, invoice.Number, failed);
             CallMeBack(html, page, linkQuery, invoice.Number, failed);
+            if (offerWhatsApp)
+            {
+                WhatsApp(html, page, record, linkQuery, failed);
+            }
         }
 
         return Html.Page(page, t.Format("debtor.title", invoice.Number), html.ToString(), failed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
@@ -108,7 +115,7 @@ internal static class DebtorPage
     {
         var t = page.T;
         Open(html, page, Paid, "debtor.paid.title", linkQuery, number, failed, out var values, out var errors);
-        Field(html, t, "reference", "text", "debtor.paid.reference", values, errors, required: true);
+        Field(html, t, "reference", "text", "debtor.paid.reference", values, errors, required: true, DebtorRequests.MaxReferenceLength);
         Field(html, t, "paidOn", "date", "debtor.paid.date", values, errors, required: false);
         Close(html, t, "debtor.paid.submit");
     }
@@ -128,7 +135,7 @@ internal static class DebtorPage
         var t = page.T;
         Open(html, page, Problem, "debtor.problem.title", linkQuery, number, failed, out var values, out var errors);
         html.Append("<label for=\"problem\">").Append(Html.Encode(t["debtor.problem.text"])).Append("</label>")
-            .Append("<textarea id=\"problem\" name=\"problem\" required").Append(Invalid("problem", errors)).Append('>')
+            .Append(FormattableString.Invariant($"<textarea id=\"problem\" name=\"problem\" maxlength=\"{DebtorRequests.MaxProblemLength}\" required")).Append(Invalid("problem", errors)).Append('>')
             .Append(Html.Encode(values?["problem"].ToString())).Append("</textarea>").Append(Error(t, "problem", errors));
         Close(html, t, "debtor.problem.submit");
     }
@@ -149,6 +156,19 @@ internal static class DebtorPage
 
         html.Append("</div></fieldset>").Append(Error(t, "callbackWindow", errors));
         Close(html, t, "debtor.callback.submit");
+    }
+
+    /// <summary>Given: since when, and the button to withdraw it; not given: the offer (WhatsApp needs an explicit opt-in).</summary>
+    private static void WhatsApp(StringBuilder html, PageContext page, InvoiceRecord record, string linkQuery, FailedForm? failed)
+    {
+        var t = page.T;
+        var debtor = record.Invoice.Debtor;
+        var action = debtor.WhatsAppOptIn is null ? WhatsAppOn : WhatsAppOff;
+        Open(html, page, action, "debtor.whatsapp.title", linkQuery, record.Invoice.Number, failed, out _, out _);
+        html.Append("<p>").Append(Html.Encode(debtor.WhatsAppOptIn is { } optIn
+            ? t.Format("debtor.whatsapp.given", debtor.Phone, t.Date(DateOnly.FromDateTime(PageClock.Local(optIn.At))))
+            : t.Format("debtor.whatsapp.offer", debtor.Phone))).Append("</p>");
+        Close(html, t, debtor.WhatsAppOptIn is null ? "debtor.whatsapp.give" : "debtor.whatsapp.withdraw");
     }
 
     private static void Open(
@@ -179,11 +199,13 @@ internal static class DebtorPage
     private static void Close(StringBuilder html, Texts t, string submitKey) =>
         html.Append("<p><button type=\"submit\">").Append(Html.Encode(t[submitKey])).Append("</button></p></form></details>");
 
-    private static void Field(StringBuilder html, Texts t, string name, string type, string labelKey, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors, bool required)
+    private static void Field(
+        StringBuilder html, Texts t, string name, string type, string labelKey, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors, bool required, int? maxLength = null)
     {
         html.Append("<label for=\"").Append(name).Append("\">").Append(Html.Encode(t[labelKey])).Append("</label>")
             .Append("<input type=\"").Append(type).Append("\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"")
-            .Append(Html.Attribute(values?[name].ToString())).Append('"').Append(required ? " required" : string.Empty).Append(Invalid(name, errors)).Append('>')
+            .Append(Html.Attribute(values?[name].ToString())).Append('"').Append(required ? " required" : string.Empty)
+            .Append(maxLength is { } max ? FormattableString.Invariant($" maxlength=\"{max}\"") : string.Empty).Append(Invalid(name, errors)).Append('>')
             .Append(Error(t, name, errors));
     }
 

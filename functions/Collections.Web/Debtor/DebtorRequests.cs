@@ -10,18 +10,26 @@ using Collections.Workflow;
 
 namespace Collections.Web.DebtorPages;
 
-/// <summary>What a debtor can do on their page. Each writes to the append-only contact log (R10);
+/// <summary>What a debtor can do on their page (and give or withdraw their WhatsApp opt-in, where it is offered). Each writes to the append-only contact log (R10);
 /// a problem opens a dispute (the workflow pauses, R2); a plan within the policy's limits is agreed at
 /// once and the workflow watches its instalments (R7); a call-back request puts a call on the staff list.</summary>
-internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHandler disputes, IInvoiceWorkflows workflows, TimeProvider time)
+internal sealed class DebtorRequests(
+    ICollectionsStore store, DisputeInvoiceHandler disputes, WhatsAppConsentHandler whatsAppConsent, WhatsAppOffer whatsApp, IInvoiceWorkflows workflows, TimeProvider time)
 {
     public const string CallbackMorning = "morning";
     public const string CallbackAfternoon = "afternoon";
 
+    /// <summary>A payment's unstructured remittance information holds at most 140 characters (SEPA credit transfer,
+    /// EPC rulebook attribute AT-05), so no genuine reference is longer.</summary>
+    public const int MaxReferenceLength = 140;
+
+    /// <summary>What a debtor writes about a problem: room for a clear explanation, not for a document.</summary>
+    public const int MaxProblemLength = 2000;
+
     public async Task<FieldErrors> AlreadyPaidAsync(InvoiceRecord invoice, IFormCollection form, CancellationToken cancellationToken)
     {
         var reference = form["reference"].ToString().Trim();
-        var errors = new FieldErrors().Required("reference", reference);
+        var errors = new FieldErrors().Required("reference", reference).MaxLength("reference", reference, MaxReferenceLength);
         var paidOn = CallOutcomeForm.Date(form["paidOn"].ToString().Trim(), "paidOn", errors);
         if (errors.Any)
         {
@@ -94,7 +102,7 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
     public async Task<FieldErrors> ReportProblemAsync(InvoiceRecord invoice, IFormCollection form, CancellationToken cancellationToken)
     {
         var problem = form["problem"].ToString().Trim();
-        var errors = new FieldErrors().Required("problem", problem);
+        var errors = new FieldErrors().Required("problem", problem).MaxLength("problem", problem, MaxProblemLength);
         if (errors.Any)
         {
             return errors;
@@ -132,6 +140,19 @@ internal sealed class DebtorRequests(ICollectionsStore store, DisputeInvoiceHand
         await LogAsync(invoice, "callback-requested", FormattableString.Invariant($"Debtor asked to be called back on {day:yyyy-MM-dd} between {windowText}."), now, cancellationToken);
         await CallTaskAsync(invoice, "callback-requested", now, from, cancellationToken);
         return errors;
+    }
+
+    /// <summary>Stored with the date and the page as its source, on every open invoice of the debtor (docs/whatsapp.md).</summary>
+    public async Task<FieldErrors> ChangeWhatsAppConsentAsync(InvoiceRecord invoice, bool given, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (!whatsApp.For(invoice))
+        {
+            return errors.Add("whatsApp", "WhatsApp is not offered for this invoice.");
+        }
+
+        var outcome = await whatsAppConsent.HandleAsync(invoice.Invoice.Number, given, cancellationToken);
+        return outcome.Succeeded ? errors : errors.Add("whatsApp", outcome.Detail ?? "Not recorded.");
     }
 
     private Task LogAsync(InvoiceRecord invoice, string kind, string summary, DateTimeOffset now, CancellationToken cancellationToken) =>

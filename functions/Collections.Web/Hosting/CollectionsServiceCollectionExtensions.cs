@@ -44,6 +44,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<CancelInvoiceHandler>();
         services.TryAddSingleton<PauseInvoiceHandler>();
         services.TryAddSingleton<UpdateContactDetailsHandler>();
+        services.TryAddSingleton<WhatsAppConsentHandler>();
         services.TryAddSingleton<AmendInvoiceHandler>();
         services.TryAddSingleton<DisputeInvoiceHandler>();
         services.TryAddSingleton<CallQueries>();

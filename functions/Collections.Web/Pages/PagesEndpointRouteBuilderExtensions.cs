@@ -21,6 +21,7 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapStaffSignOut();
         staff.MapCallList();
         staff.MapInvoicePage();
+        staff.MapPersonalDataActions();
         staff.MapOverview();
         return app;
     }

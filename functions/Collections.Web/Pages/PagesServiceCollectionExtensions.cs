@@ -22,6 +22,7 @@ public static class PagesServiceCollectionExtensions
         services.AddOptions<DebtorPagesOptions>().BindConfiguration(DebtorPagesOptions.Section);
         services.AddSingleton<DebtorLinks>();
         services.AddSingleton<DebtorRequests>();
+        services.AddSingleton<WhatsAppOffer>();
         services.AddSingleton(provider =>
         {
             var activities = ActivityOptionsFactory.Create(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<CollectionsOptions>>().Value);

@@ -1,5 +1,6 @@
 using System.Text;
 using Collections.Handlers.Invoices;
+using Collections.Invoices;
 using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
@@ -67,6 +68,8 @@ internal static class InvoicePage
             Actions(html, page, invoice.Number, paused: view.Paused is not null);
         }
 
+        PersonalData(html, page, invoice);
+
         return Html.Page(page, t.Format("invoice.title", invoice.Number, invoice.Debtor.Name), html.ToString(),
             error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, staffNavigation: true);
     }
@@ -102,6 +105,19 @@ internal static class InvoicePage
         }
 
         html.Append("</section>");
+    }
+
+    /// <summary>Subject access and erasure for the invoice's debtor (docs/privacy.md); erasure is refused, with the reason, while an invoice is open.</summary>
+    private static void PersonalData(StringBuilder html, PageContext page, Invoice invoice)
+    {
+        var t = page.T;
+        var export = "/staff/debtors/" + Uri.EscapeDataString(invoice.Debtor.Id) + "/personal-data";
+        html.Append("<section class=\"card\" aria-labelledby=\"personal-data\"><h2 id=\"personal-data\">").Append(Html.Encode(t["invoice.personalData"])).Append("</h2>")
+            .Append("<p><a href=\"").Append(export).Append("?format=html\">").Append(Html.Encode(t["invoice.export"])).Append("</a> · ")
+            .Append("<a href=\"").Append(export).Append("\">").Append(Html.Encode(t["invoice.exportJson"])).Append("</a></p>")
+            .Append("<form method=\"post\" action=\"/staff/invoices/").Append(Uri.EscapeDataString(invoice.Number)).Append("/erasure\">").Append(page.AntiforgeryField())
+            .Append("<p class=\"muted\" id=\"erase-hint\">").Append(Html.Encode(t["invoice.eraseHint"])).Append("</p>")
+            .Append("<p><button type=\"submit\" class=\"secondary\" aria-describedby=\"erase-hint\">").Append(Html.Encode(t["invoice.erase"])).Append("</button></p></form></section>");
     }
 
     private static void Actions(StringBuilder html, PageContext page, string number, bool paused)

@@ -12,7 +12,7 @@ internal static class InvoicePageEndpoints
         staff.MapGet("/invoices/{number}", async (string number, string? done, HttpContext http, InvoiceQueries queries) =>
         {
             var page = PageContext.For(http);
-            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" ? page.T[$"invoice.done.{done}"] : null;
+            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" or "erased" ? page.T[$"invoice.done.{done}"] : null;
             return await RenderAsync(page, number, queries, notice, error: null);
         });
 
@@ -64,7 +64,7 @@ internal static class InvoicePageEndpoints
         return await RenderAsync(page, number, queries, notice: null, error);
     }
 
-    private static async Task<IResult> RenderAsync(PageContext page, string number, InvoiceQueries queries, string? notice, string? error)
+    internal static async Task<IResult> RenderAsync(PageContext page, string number, InvoiceQueries queries, string? notice, string? error)
     {
         var view = await queries.GetAsync(number, page.Http.RequestAborted);
         return view.Succeeded

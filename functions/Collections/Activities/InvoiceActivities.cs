@@ -25,7 +25,7 @@ namespace Collections.Activities;
 public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender sender, InvoiceActivityOptions options)
 {
     private static readonly MessageRenderer Renderer = MessageRenderer.Default;
-    private readonly DebtorGate debtorGate = new();
+    private readonly DebtorGate debtorGate = new(store);
     private readonly SendingBudgetLedger budget = new(options.SendingBudgets);
 
     /// <summary>R2: contact data normalised or refused, the invoice sane, an open dispute, payments recorded before the workflow.</summary>
@@ -87,7 +87,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         ArgumentNullException.ThrowIfNull(input);
         var invoice = input.Invoice;
         var today = DateOnly.FromDateTime(input.At.DateTime);
-        using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
+        await using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
 
         var debtorContacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);
         var sentToday = debtorContacts
@@ -207,7 +207,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     {
         ArgumentNullException.ThrowIfNull(input);
         var invoice = input.Invoice;
-        using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
+        await using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
         var script = Kebab(input.Script);
         var existing = await store.GetCallTaskAsync(input.StepKey, CancellationToken.None)
             ?? (await store.ListOpenCallTasksAsync(null, CancellationToken.None)).FirstOrDefault(task => task.DebtorId == invoice.Debtor.Id);
@@ -245,7 +245,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     public async Task<bool> CancelCallTask(CancelCallTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var debtorTurn = await debtorGate.EnterAsync(input.Invoice.Debtor.Id);
+        await using var debtorTurn = await debtorGate.EnterAsync(input.Invoice.Debtor.Id);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var task = await store.GetCallTaskAsync(input.TaskId, CancellationToken.None);

@@ -29,6 +29,16 @@ public sealed class FieldErrors
         return this;
     }
 
+    public FieldErrors MaxLength(string field, string? value, int maxLength)
+    {
+        if (value?.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+        }
+
+        return this;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 }

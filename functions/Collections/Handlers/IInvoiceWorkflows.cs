@@ -39,6 +39,10 @@ public interface IInvoiceWorkflows
     /// reaches the workflow once per stored <see cref="InvoiceRecord.Version"/> of <paramref name="invoice"/>.</summary>
     Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken);
 
+    /// <summary>The debtor's stored WhatsApp opt-in (given on their page, or withdrawn there: none); reaches the workflow once per
+    /// stored <see cref="InvoiceRecord.Version"/> of <paramref name="invoice"/>.</summary>
+    Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
+
     /// <summary>The invoice's stored amount and due date; reaches the workflow once per stored <see cref="InvoiceRecord.Version"/>.</summary>
     Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 

@@ -32,6 +32,13 @@ public static class InvoiceEventMapping
         return new InvoiceAmended(invoice.Invoice.Amount, invoice.Invoice.DueDate);
     }
 
+    /// <summary>The stored opt-in, so a repeated change sets the same consent again.</summary>
+    public static WhatsAppConsentChanged WhatsAppConsent(InvoiceRecord invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new WhatsAppConsentChanged(invoice.Invoice.Debtor.WhatsAppOptIn);
+    }
+
     public static InvoiceEvent Dispute(DisputeChange dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);

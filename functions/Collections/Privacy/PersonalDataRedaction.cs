@@ -29,11 +29,12 @@ public static class PersonalDataRedaction
         PrivacyContactKinds.NotesPurged, PrivacyContactKinds.PersonalDataPurged,
     ];
 
-    /// <summary>Free text written by staff or the debtor: call notes, dispute and hardship reasons, pause reasons.</summary>
+    /// <summary>Free text written by staff or the debtor: call notes, dispute and hardship reasons, pause reasons, and what the
+    /// debtor wrote to us (it is where a debtor tells of hardship unasked).</summary>
     private static readonly HashSet<string> NoteKinds =
     [
         ContactKinds.CallOutcome, ContactKinds.Note, ContactKinds.StaffTask, ContactKinds.DisputeOpened,
-        ContactKinds.DisputeResolved, ContactKinds.ChasingPaused, ContactKinds.ChasingResumed,
+        ContactKinds.DisputeResolved, ContactKinds.ChasingPaused, ContactKinds.ChasingResumed, ContactKinds.DebtorWrote,
     ];
 
     /// <summary>Details of a proof entry that are amounts, dates and ids; recipients, subjects and texts go.</summary>

@@ -87,4 +87,12 @@ public interface ICollectionsStore
 
     /// <summary>The tag recorded for the provider message id, or null when none was.</summary>
     Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the named lease for <paramref name="holder"/> until <paramref name="until"/> when nobody holds it, or
+    /// its holder's time ran out at <paramref name="now"/>; false while another holder has it. Holds across processes and
+    /// instances that share the store (one voice per debtor); the expiry frees a lease whose holder crashed.</summary>
+    Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease back if <paramref name="holder"/> still holds it; otherwise changes nothing.</summary>
+    Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken);
 }

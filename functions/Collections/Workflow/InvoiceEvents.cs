@@ -24,6 +24,7 @@ namespace Collections.Workflow;
 [JsonDerivedType(typeof(ChasingPaused), "chasing-paused")]
 [JsonDerivedType(typeof(ChasingResumed), "chasing-resumed")]
 [JsonDerivedType(typeof(PaymentPlanAgreed), "payment-plan-agreed")]
+[JsonDerivedType(typeof(WhatsAppConsentChanged), "whatsapp-consent-changed")]
 public abstract record InvoiceEvent;
 
 /// <summary>A payment recorded in the store (PaymentId dedupes redelivery).</summary>
@@ -68,6 +69,11 @@ public sealed record ChasingResumed : InvoiceEvent;
 /// <summary>The debtor agreed a payment plan for the open balance (proposed on their page within the
 /// policy's limits); the workflow watches its instalments from now on (R7).</summary>
 public sealed record PaymentPlanAgreed(IReadOnlyList<Instalment> Instalments) : InvoiceEvent;
+
+/// <summary>The debtor gave (<paramref name="OptIn"/>) or withdrew (null) their WhatsApp opt-in on their page. Given there,
+/// it is also their wish to be written to by WhatsApp, so it becomes the preferred channel; withdrawn, messages go by SMS
+/// (then email).</summary>
+public sealed record WhatsAppConsentChanged(WhatsAppOptIn? OptIn) : InvoiceEvent;
 
 public enum ApprovalDecision
 {

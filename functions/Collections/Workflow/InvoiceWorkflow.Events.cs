@@ -41,6 +41,9 @@ public sealed partial class InvoiceWorkflow
             case ContactDetailsUpdated updated:
                 await UpdateContactDetailsAsync(updated);
                 break;
+            case WhatsAppConsentChanged consent:
+                ChangeWhatsAppConsent(consent);
+                break;
             case DeliveryFailed failed:
                 await SwitchChannelAfterFailureAsync(failed);
                 break;
@@ -190,6 +193,21 @@ public sealed partial class InvoiceWorkflow
         state.EmailFlagged &= updated.Email is null;
         state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
         await NoteAsync("Contact details updated.");
+    }
+
+    /// <summary>The workflow's own copy of the opt-in is what <see cref="UsableChannel"/> reads; the store logged the change.</summary>
+    private void ChangeWhatsAppConsent(WhatsAppConsentChanged consent)
+    {
+        var debtor = Invoice.Debtor;
+        state.Invoice = Invoice with
+        {
+            Debtor = debtor with
+            {
+                WhatsAppOptIn = consent.OptIn,
+                PreferredChannel = consent.OptIn is null ? debtor.PreferredChannel : Channel.WhatsApp,
+            },
+        };
+        state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
     }
 
     /// <summary>A delivery failure flags the contact data and switches to the other channel; the failed

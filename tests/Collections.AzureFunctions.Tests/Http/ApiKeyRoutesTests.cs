@@ -83,6 +83,8 @@ public sealed partial class ApiKeyRoutesTests
 
         public Task ContactDetailsUpdatedAsync(Collections.Storage.InvoiceRecord invoice, Collections.Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken) => Count();
 
+        public Task WhatsAppConsentChangedAsync(Collections.Storage.InvoiceRecord invoice, CancellationToken cancellationToken) => Count();
+
         public Task AmendedAsync(Collections.Storage.InvoiceRecord invoice, CancellationToken cancellationToken) => Count();
 
         public Task PlanAgreedAsync(string invoiceNumber, IReadOnlyList<Collections.Workflow.Instalment> instalments, CancellationToken cancellationToken) => Count();

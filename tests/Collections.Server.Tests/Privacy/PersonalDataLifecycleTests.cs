@@ -26,7 +26,7 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task FullLadderHandedOver_RetentionPeriodsPass_NoPersonalDataInAnyFileAndTheProofStays()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
         Assert.All(PersonalData, value => Assert.Contains(value, StoredText(), StringComparison.Ordinal));
         var proofBefore = await ProofAsync();
         Assert.Contains("final-notice", proofBefore);
@@ -52,9 +52,50 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HardshipReasonAndWhatTheDebtorWrote_GoAfterTheNotesPeriod_TheInvoicesOtherDataStays()
+    {
+        const string hardship = "Schuldhulpverlening via de gemeente gestart";
+        const string wrote = "Ik ben mijn baan kwijt, sorry";
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid(Invoice, 242m)));
+        await server.Driver.RunUntilIdleAsync();
+        var call = await FirstCallAsync();
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "hardship", reason = hardship, recordedBy = "Sanne" })).StatusCode);
+        await server.Store.AppendContactAsync(new Collections.Storage.ContactLogEntry(
+            "inbound:test-1", Invoice, DebtorId, server.Time.GetUtcNow(), "debtor-wrote", "The debtor wrote (per WhatsApp): " + wrote, Collections.Invoices.Channel.WhatsApp, Text: wrote), default);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync($"/api/invoices/{Invoice}/cancel", new { reason = "Afgeboekt na schuldhulp" })).StatusCode);
+        await server.Driver.RunUntilIdleAsync();
+        Assert.Contains(hardship, StoredText(), StringComparison.Ordinal);
+
+        await server.Driver.AdvanceByAsync(TimeSpan.FromDays(31));
+        await RunSweepAsync(expectRedacted: 1);
+
+        AssertNowhere(hardship);
+        AssertNowhere(wrote);
+        var invoice = (await server.Store.GetInvoiceAsync(Invoice, default))!;
+        Assert.Equal(("Bakkerij De Korenbloem", "administratie@korenbloem.example", 242m), (invoice.Invoice.Debtor.Name, invoice.Invoice.Debtor.Email, invoice.Invoice.Amount));
+        Assert.Contains(await server.Store.ListContactsAsync(Invoice, default), entry => entry.Kind == "message");
+    }
+
+    private async Task<string> FirstCallAsync()
+    {
+        for (var halfDay = 0; halfDay < 60; halfDay++)
+        {
+            var calls = await server.Client.GetFromJsonAsync<JsonElement>("/api/calls");
+            if (calls.GetArrayLength() > 0)
+            {
+                return calls[0].GetProperty("id").GetString()!;
+            }
+
+            await server.Driver.AdvanceByAsync(TimeSpan.FromHours(12));
+        }
+
+        throw new Xunit.Sdk.XunitException("No call task in 30 days.");
+    }
+
+    [Fact]
     public async Task Export_ClosedInvoice_HoldsEveryStoredItemOfTheDebtor()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
 
         var export = await server.Client.GetFromJsonAsync<JsonElement>($"/api/debtors/{DebtorId}/personal-data");
 
@@ -105,7 +146,7 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Erasure_ClosedInvoice_ErasedAtOnceKeepingTheProof_AndAgainIsAlreadyDone()
     {
-        await RunTheFullLadderAsync();
+        await FullLadder.RunAsync(server, Invoice, CallNote);
 
         var erased = await server.Client.PostAsync($"/api/debtors/{DebtorId}/erasure", null);
         var again = await server.Client.PostAsync($"/api/debtors/{DebtorId}/erasure", null);
@@ -117,46 +158,6 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
         var audit = (await server.Store.ListContactsAsync(Invoice, default)).Single(entry => entry.Kind == "personal-data-purged");
         Assert.Contains("art. 17", audit.Summary, StringComparison.Ordinal);
         Assert.Contains("final-notice", await ProofAsync());
-    }
-
-    /// <summary>Intake; nobody pays; the first call is not answered (with a note); the final notice; staff approve the
-    /// hand-over from the approval email.</summary>
-    private async Task RunTheFullLadderAsync()
-    {
-        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid(Invoice, 242m)));
-        await server.Driver.RunUntilIdleAsync();
-        var call = await WaitForAsync(async () =>
-        {
-            var calls = await server.Client.GetFromJsonAsync<JsonElement>("/api/calls");
-            return calls.GetArrayLength() > 0 ? calls[0].GetProperty("id").GetString() : null;
-        });
-        var outcome = await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "no-answer", note = CallNote, recordedBy = "Sanne" });
-        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
-        var token = await WaitForAsync(async () =>
-        {
-            var outbox = await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox");
-            return outbox.GetProperty("items").EnumerateArray()
-                .Select(item => System.Text.RegularExpressions.Regex.Match(item.GetProperty("message").GetProperty("text").GetString()!, "/approvals/([A-Za-z0-9_-]{43,128})/approve"))
-                .FirstOrDefault(match => match.Success)?.Groups[1].Value;
-        });
-        await server.Anonymous.PostAsync($"/approvals/{token}/approve", new FormUrlEncodedContent([]));
-        await server.Driver.RunUntilIdleAsync();
-        Assert.Equal("handed-over", (await server.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{Invoice}")).GetProperty("status").GetString());
-    }
-
-    private async Task<string> WaitForAsync(Func<Task<string?>> found)
-    {
-        for (var day = 0; day < 120; day++)
-        {
-            if (await found() is { } value)
-            {
-                return value;
-            }
-
-            await server.Driver.AdvanceByAsync(TimeSpan.FromHours(12));
-        }
-
-        throw new Xunit.Sdk.XunitException($"Not reached in 60 days: {await server.Client.GetStringAsync($"/api/invoices/{Invoice}")}");
     }
 
     private async Task RunSweepAsync(int expectRedacted)

@@ -52,6 +52,9 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
     public Task ContactDetailsUpdatedAsync(InvoiceRecord invoice, Workflow.ContactDetailsUpdated change, CancellationToken cancellationToken) =>
         Record(invoice.Invoice.Number, "contact-details-updated", change, $"contact-details:{invoice.Version}");
 
+    public Task WhatsAppConsentChangedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        Record(invoice.Invoice.Number, "whatsapp-consent-changed", invoice, $"whatsapp-consent:{invoice.Version}");
+
     public Task AmendedAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
         Record(invoice.Invoice.Number, "invoice-amended", invoice, $"amended:{invoice.Version}");
 

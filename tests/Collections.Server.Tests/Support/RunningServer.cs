@@ -57,7 +57,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     /// <param name="realWorkflows">Run the real invoice workflow on the embedded runtime, driven by
     /// <see cref="Driver"/> under virtual time; otherwise the handlers talk to a <see cref="RecordingWorkflows"/>.</param>
-    public static async Task<RunningServer> StartAsync(IEnumerable<string>? extraArgs = null, bool configureKeys = true, bool realWorkflows = false)
+    /// <param name="services">Replaces services after the app's own registrations (e.g. a provider by a stand-in).</param>
+    public static async Task<RunningServer> StartAsync(
+        IEnumerable<string>? extraArgs = null, bool configureKeys = true, bool realWorkflows = false, Action<IServiceCollection>? services = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "collections-server-tests", Guid.NewGuid().ToString("N"));
         var args = new List<string>
@@ -78,21 +80,22 @@ internal sealed class RunningServer : IAsyncDisposable
         }
 
         args.AddRange(extraArgs ?? []);
-        var app = ServerApp.Build([.. args], services =>
+        var app = ServerApp.Build([.. args], registered =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
+            services?.Invoke(registered);
+            registered.RemoveAll<TimeProvider>();
+            registered.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
             if (!realWorkflows)
             {
-                services.RemoveAll<IInvoiceWorkflows>();
-                services.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
+                registered.RemoveAll<IInvoiceWorkflows>();
+                registered.AddSingleton<IInvoiceWorkflows, RecordingWorkflows>();
             }
 
             // The runtime's own loop stays off: tests (and only tests) move its clock.
-            services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(WorkflowHost)));
+            registered.Remove(registered.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(WorkflowHost)));
 
             // Likewise the daily retention sweep: tests run it through its endpoint at the virtual moment they choose.
-            services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(Collections.Server.Privacy.RetentionHost)));
+            registered.Remove(registered.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(Collections.Server.Privacy.RetentionHost)));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -28,6 +28,19 @@ public sealed class InvoiceEventMappingTests
     }
 
     [Fact]
+    public void WhatsAppConsent_TheStoredOptInOrNone()
+    {
+        var debtor = new Debtor("debtor-1", "J. de Vries", DebtorKind.Consumer, null, "+31612345678", Channel.WhatsApp, "nl");
+        var invoice = new Invoice("2026-0042", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 3), 100m, "EUR", debtor);
+        var optIn = new WhatsAppOptIn(At, "debtor-page");
+
+        Assert.Equal(new WhatsAppConsentChanged(optIn), InvoiceEventMapping.WhatsAppConsent(Record(invoice with { Debtor = debtor with { WhatsAppOptIn = optIn } })));
+        Assert.Equal(new WhatsAppConsentChanged(null), InvoiceEventMapping.WhatsAppConsent(Record(invoice)));
+    }
+
+    private static InvoiceRecord Record(Invoice invoice) => new(invoice, "hash", At, InvoiceStatus.Open, invoice.Amount, "1");
+
+    [Fact]
     public void Dispute_OpenAndResolve_BecomeTheirEvents()
     {
         Assert.Equal(new DisputeOpened("wrong amount"), InvoiceEventMapping.Dispute(new DisputeChange(DisputeChange.Open, "wrong amount")));

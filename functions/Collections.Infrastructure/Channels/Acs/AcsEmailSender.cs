@@ -6,6 +6,7 @@ using Azure.Core;
 using Collections.Invoices;
 using Collections.Messaging;
 using Microsoft.Extensions.Logging;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Acs;
 
@@ -65,11 +66,11 @@ public sealed class AcsEmailSender(
             {
                 // The service already has an operation with this Operation-Id (an earlier attempt got through
                 // but its answer was lost): follow that operation instead of sending again.
-                logger.LogInformation("ACS already has email operation {OperationId} to {To}; polling it", operationId, message.To);
+                logger.LogInformation("ACS already has email operation {OperationId} to {To}; polling it", operationId, Masked.Email(message.To));
             }
             else if (response.Status != 202 && response.Status != 200)
             {
-                throw AcsErrors.ToException(response, $"email to {message.To}");
+                throw AcsErrors.ToException(response, $"email to {Masked.Email(message.To)}");
             }
 
             operationUri = response.Headers.TryGetValue("Operation-Location", out var location) && Uri.TryCreate(location, UriKind.Absolute, out var parsed)
@@ -78,7 +79,7 @@ public sealed class AcsEmailSender(
             retryAfter = RetryAfter(response);
         }
 
-        logger.LogInformation("ACS accepted the email to {To} as operation {OperationId}", message.To, operationId);
+        logger.LogInformation("ACS accepted the email to {To} as operation {OperationId}", Masked.Email(message.To), operationId);
         return await PollAsync(operationUri, operationId, retryAfter, message.To, cancellationToken);
     }
 
@@ -91,7 +92,7 @@ public sealed class AcsEmailSender(
             if (timeProvider.GetUtcNow() + wait > deadline)
             {
                 // Transient: a retry sends the same Operation-Id, finds the same operation and polls on.
-                throw new TimeoutException($"ACS email operation {operationId} to {to} was not final after {settings.MaxPollDuration}.");
+                throw new TimeoutException($"ACS email operation {operationId} to {Masked.Email(to)} was not final after {settings.MaxPollDuration}.");
             }
 
             await Task.Delay(wait, timeProvider, cancellationToken);
@@ -100,7 +101,7 @@ public sealed class AcsEmailSender(
             using var response = await acs.Pipeline.SendRequestAsync(request, cancellationToken);
             if (response.Status != 200)
             {
-                throw AcsErrors.ToException(response, $"email status poll for {to}");
+                throw AcsErrors.ToException(response, $"email status poll for {Masked.Email(to)}");
             }
 
             using var document = JsonDocument.Parse(response.Content.ToMemory());
@@ -108,7 +109,7 @@ public sealed class AcsEmailSender(
             switch (status?.ToUpperInvariant())
             {
                 case "SUCCEEDED":
-                    logger.LogInformation("ACS email operation {OperationId} to {To} succeeded", operationId, to);
+                    logger.LogInformation("ACS email operation {OperationId} to {To} succeeded", operationId, Masked.Email(to));
                     return new SendReceipt(operationId, timeProvider.GetUtcNow());
                 case "FAILED":
                 case "CANCELED":
@@ -116,7 +117,7 @@ public sealed class AcsEmailSender(
                     var error = JsonFields.TryGet(document.RootElement, "error", out var e)
                         ? $"{JsonFields.GetString(e, "code")}: {JsonFields.GetString(e, "message")}"
                         : "no error details";
-                    throw new MessageRejectedException($"ACS could not send the email to {to} (operation {operationId} {status}): {error}");
+                    throw new MessageRejectedException($"ACS could not send the email to {Masked.Email(to)} (operation {operationId} {status}): {error}");
                 default:
                     retryAfter = RetryAfter(response);
                     break;

@@ -4,6 +4,7 @@ using Azure.Core;
 using Collections.Invoices;
 using Collections.Messaging;
 using Microsoft.Extensions.Logging;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Acs;
 
@@ -63,7 +64,7 @@ public sealed class AcsSmsSender(
         using var response = await acs.Pipeline.SendRequestAsync(request, cancellationToken);
         if (response.Status != 202 && response.Status != 200)
         {
-            throw AcsErrors.ToException(response, $"SMS to {to}");
+            throw AcsErrors.ToException(response, $"SMS to {Masked.Phone(to)}");
         }
 
         return ReadRecipientResult(response, to);
@@ -89,13 +90,13 @@ public sealed class AcsSmsSender(
             {
                 // The service has already seen this repeatabilityRequestId: the first attempt was
                 // accepted and this retry was not sent again.
-                logger.LogInformation("ACS SMS to {To} was already accepted on an earlier attempt (repeatability)", to);
+                logger.LogInformation("ACS SMS to {To} was already accepted on an earlier attempt (repeatability)", Masked.Phone(to));
                 return new SendReceipt(messageId ?? JsonFields.GetString(result, "repeatabilityRequestId") ?? to, timeProvider.GetUtcNow());
             }
 
             if (JsonFields.GetBoolean(result, "successful") == true && messageId is not null)
             {
-                logger.LogInformation("ACS SMS to {To} accepted as {MessageId}", to, messageId);
+                logger.LogInformation("ACS SMS to {To} accepted as {MessageId}", Masked.Phone(to), messageId);
                 return new SendReceipt(messageId, timeProvider.GetUtcNow());
             }
 
@@ -103,12 +104,12 @@ public sealed class AcsSmsSender(
             var error = JsonFields.GetString(result, "errorMessage") ?? "no error message";
             if (status is >= 400 and < 500 and not 408 and not 429)
             {
-                throw new MessageRejectedException($"ACS refused the SMS to {to} (recipient status {status}): {error}");
+                throw new MessageRejectedException($"ACS refused the SMS to {Masked.Phone(to)} (recipient status {status}): {error}");
             }
 
-            throw new RequestFailedException(status, $"ACS could not send the SMS to {to} now (recipient status {status}): {error}");
+            throw new RequestFailedException(status, $"ACS could not send the SMS to {Masked.Phone(to)} now (recipient status {status}): {error}");
         }
 
-        throw new RequestFailedException(response.Status, $"ACS returned no result for recipient {to}.");
+        throw new RequestFailedException(response.Status, $"ACS returned no result for recipient {Masked.Phone(to)}.");
     }
 }

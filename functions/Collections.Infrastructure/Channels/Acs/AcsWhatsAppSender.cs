@@ -4,6 +4,7 @@ using Azure.Core;
 using Collections.Invoices;
 using Collections.Messaging;
 using Microsoft.Extensions.Logging;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Acs;
 
@@ -50,12 +51,12 @@ public sealed class AcsWhatsAppSender(
         using var response = await acs.Pipeline.SendRequestAsync(request, cancellationToken);
         if (response.Status != 202 && response.Status != 200)
         {
-            throw AcsErrors.ToException(response, $"WhatsApp message to {to}");
+            throw AcsErrors.ToException(response, $"WhatsApp message to {Masked.Phone(to)}");
         }
 
         var messageId = ReadMessageId(response, to)
-            ?? throw new RequestFailedException(response.Status, $"ACS accepted the WhatsApp message to {to} but returned no receipt for it.");
-        logger.LogInformation("ACS WhatsApp {Kind} to {To} accepted as {MessageId}", message.Template is null ? "text" : message.Template.Name, to, messageId);
+            ?? throw new RequestFailedException(response.Status, $"ACS accepted the WhatsApp message to {Masked.Phone(to)} but returned no receipt for it.");
+        logger.LogInformation("ACS WhatsApp {Kind} to {To} accepted as {MessageId}", message.Template is null ? "text" : message.Template.Name, Masked.Phone(to), messageId);
         return new SendReceipt(messageId, timeProvider.GetUtcNow());
     }
 

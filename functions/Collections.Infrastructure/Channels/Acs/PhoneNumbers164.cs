@@ -1,5 +1,6 @@
 using Collections.Messaging;
 using PhoneNumbers;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Acs;
 
@@ -19,7 +20,7 @@ public static class PhoneNumbers164
 
         if (!number.TrimStart().StartsWith('+'))
         {
-            throw new MessageRejectedException($"The SMS recipient '{number}' is not in international E.164 format (it must start with + and the country code).");
+            throw new MessageRejectedException($"The SMS recipient '{Masked.Phone(number)}' is not in international E.164 format (it must start with + and the country code).");
         }
 
         PhoneNumber parsed;
@@ -29,12 +30,12 @@ public static class PhoneNumbers164
         }
         catch (NumberParseException e)
         {
-            throw new MessageRejectedException($"The SMS recipient '{number}' is not a phone number: {e.Message}", e);
+            throw new MessageRejectedException($"The SMS recipient '{Masked.Phone(number)}' is not a phone number: {e.Message}", e);
         }
 
         if (!Util.IsValidNumber(parsed))
         {
-            throw new MessageRejectedException($"The SMS recipient '{number}' is not a valid phone number for its country code.");
+            throw new MessageRejectedException($"The SMS recipient '{Masked.Phone(number)}' is not a valid phone number for its country code.");
         }
 
         return Util.Format(parsed, PhoneNumberFormat.E164);

@@ -1,6 +1,7 @@
 using Collections.Messaging;
 using Collections.Storage;
 using Microsoft.Extensions.Logging;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Outbox;
 
@@ -15,7 +16,7 @@ public sealed class OutboxMessageSender(ICollectionsStore store, TimeProvider ti
         var added = await store.AddOutboxMessageAsync(new OutboxMessage(message.IdempotencyKey, message, now), cancellationToken);
         if (added)
         {
-            logger.LogInformation("Outbox: {Channel} to {To}: {Subject}", message.Channel, message.To, message.Subject ?? Preview(message.Text));
+            logger.LogInformation("Outbox: {Channel} message {Key} to {To} stored", message.Channel, message.IdempotencyKey, Masked.Recipient(message.To));
         }
 
         return new SendReceipt(OutboxId(message.IdempotencyKey), now);
@@ -23,6 +24,4 @@ public sealed class OutboxMessageSender(ICollectionsStore store, TimeProvider ti
 
     /// <summary>The provider message id the outbox reports (delivery reports never arrive for it).</summary>
     public static string OutboxId(string idempotencyKey) => $"outbox:{idempotencyKey}";
-
-    private static string Preview(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

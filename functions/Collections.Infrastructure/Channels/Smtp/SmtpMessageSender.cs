@@ -6,6 +6,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using Collections.Privacy;
 
 namespace Collections.Infrastructure.Channels.Smtp;
 
@@ -42,14 +43,14 @@ public sealed class SmtpMessageSender(SmtpSettings settings, TimeProvider timePr
         catch (SmtpCommandException e) when (e.StatusCode >= SmtpStatusCode.MailboxUnavailable || e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
         {
             // 5xx replies are permanent (RFC 5321 §4.2.1); 4xx ones fall through as transient.
-            throw new MessageRejectedException($"The SMTP server refused the email to {message.To} ({(int)e.StatusCode}): {e.Message}", e);
+            throw new MessageRejectedException($"The SMTP server refused the email to {Masked.Email(message.To)} ({(int)e.StatusCode}): {e.Message}", e);
         }
         catch (Exception e) when (e is SocketException or SslHandshakeException)
         {
             throw new IOException($"Could not reach the SMTP server {settings.Host}:{settings.Port}: {e.Message}", e);
         }
 
-        logger.LogInformation("SMTP email to {To} sent as <{MessageId}>", message.To, messageId);
+        logger.LogInformation("SMTP email to {To} sent as <{MessageId}>", Masked.Email(message.To), messageId);
         return new SendReceipt(messageId, timeProvider.GetUtcNow());
     }
 

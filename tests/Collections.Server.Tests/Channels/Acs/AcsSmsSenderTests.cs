@@ -5,6 +5,8 @@ using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Channels.Acs;
 using Collections.Invoices;
 using Collections.Messaging;
+using Collections.Server.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collections.Server.Tests.Channels.Acs;
@@ -150,7 +152,22 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<MessageRejectedException>(() => Sender().SendAsync(Sms("k"), CancellationToken.None));
 
         Assert.Contains("opted out", error.Message, StringComparison.Ordinal);
-        Assert.Contains(Debtor, error.Message, StringComparison.Ordinal);
+        Assert.Contains("+31 6 •••• 78", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Debtor, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_Accepted_LogsTheRecipientMasked()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = new LoggerFactory([logs]);
+
+        await Sender(logger: factory.CreateLogger<AcsSmsSender>()).SendAsync(Sms("k"), CancellationToken.None);
+
+        var logged = Assert.Single(logs.Entries).Text;
+        Assert.Contains("ACS SMS to +31 6 •••• 78 accepted", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("612345678", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("is due", logged, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,12 +258,12 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         Assert.Single(server.SentSms);
     }
 
-    private AcsSmsSender Sender(ISmsFirstSentLog? log = null, int maxRetries = 3) => new(
+    private AcsSmsSender Sender(ISmsFirstSentLog? log = null, int maxRetries = 3, ILogger<AcsSmsSender>? logger = null) => new(
         AcsPipeline.FromConnectionString(server.ConnectionString, server.ClientOptions(maxRetries), TimeProvider.System),
         From,
         log ?? new InMemorySmsFirstSentLog(),
         TimeProvider.System,
-        NullLogger<AcsSmsSender>.Instance);
+        logger ?? NullLogger<AcsSmsSender>.Instance);
 
     private static OutgoingMessage Sms(string key, string to = Debtor) => new(
         key, Channel.Sms, to, null, "Reminder: invoice 2024-001 of € 125,00 is due.", null, "invoice-2024-001");

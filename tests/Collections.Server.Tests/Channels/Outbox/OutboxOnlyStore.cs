@@ -84,4 +84,8 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
     public Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<string?> FindSentMessageTagAsync(string providerMessageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
