@@ -315,7 +315,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         return true;
     }
 
-    /// <summary>R11: emails the dossier (PDF + JSON) to the configured agency, then tells the debtor whom to contact now.
+    /// <summary>R11: emails the dossier (PDF, JSON and CSV) to the configured agency, then tells the debtor whom to contact now.
     /// False when it could not be handed over (no agency address, or the address refused): staff take it from there.</summary>
     public async Task<bool> HandOver(HandOverInput input)
     {
@@ -336,13 +336,15 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         [
             new($"dossier-{invoice.Number}.pdf", "application/pdf", DossierPdf.Render(dossier)),
             new($"dossier-{invoice.Number}.json", "application/json", dossier.ToJson()),
+            new($"dossier-{invoice.Number}-claim.csv", "text/csv", DossierCsv.Claim(dossier)),
+            new($"dossier-{invoice.Number}-contacts.csv", "text/csv", DossierCsv.Contacts(dossier)),
         ];
         var tag = InvoiceWorkflow.InstanceIdFor(invoice.Number);
         try
         {
             await sender.SendAsync(
                 new OutgoingMessage(input.StepKey + ":agency", Channel.Email, agencyEmail, $"Overdracht vordering {invoice.Number} ({invoice.Debtor.Name})",
-                    $"Bijgaand het dossier van vordering {invoice.Number} van {options.Creditor.Name} op {invoice.Debtor.Name}: PDF voor het dossier, JSON voor import.\n\n{options.Creditor.BillingContactName}\n{options.Creditor.BillingEmail}\n{options.Creditor.BillingPhone}",
+                    $"Bijgaand het dossier van vordering {invoice.Number} van {options.Creditor.Name} op {invoice.Debtor.Name}: PDF voor het dossier, JSON of CSV (vordering en contactlog) voor import.\n\n{options.Creditor.BillingContactName}\n{options.Creditor.BillingEmail}\n{options.Creditor.BillingPhone}",
                     null, tag, options.Creditor.BillingEmail, attachments),
                 CancellationToken.None);
         }

@@ -4,5 +4,6 @@ namespace Collections.Law;
 /// until the next row of the same kind.</summary>
 /// <param name="Derived">True when no official publication was found and the rate was derived by the
 /// statutory method (<see cref="StatutoryRateMethod"/>) from <paramref name="EcbRatePercent"/>.</param>
-/// <param name="EcbRatePercent">For a derived row: the ECB main refinancing rate it was derived from.</param>
+/// <param name="EcbRatePercent">The ECB main refinancing rate the row follows from by the method: a derived row is
+/// derived from it, an official one is reproduced from it.</param>
 public sealed record InterestRate(InterestKind Kind, DateOnly From, decimal RatePercent, bool Derived, string Source, decimal? EcbRatePercent = null);

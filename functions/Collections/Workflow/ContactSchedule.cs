@@ -33,6 +33,8 @@ public sealed class ContactSchedule
 
     public DateOnly AddBusinessDays(DateOnly date, int days) => calendar.AddBusinessDays(date, days);
 
+    public DateOnly OnOrNextBusinessDay(DateOnly date) => calendar.OnOrNextBusinessDay(date);
+
     /// <summary>Local midnight at the start of <paramref name="date"/>, in UTC.</summary>
     public DateTime StartOfDay(DateOnly date) => At(date, TimeOnly.MinValue);
 

@@ -76,6 +76,8 @@ public sealed partial class InvoiceWorkflow
                     state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
                 case SendOutcome.Covered:
+                    // Today's message to the debtor listed this invoice and stated the same term: it holds here too.
+                    state.StatedDeadline = StatedDeadline(request) ?? state.StatedDeadline;
                     return;
                 case SendOutcome.Deferred:
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));

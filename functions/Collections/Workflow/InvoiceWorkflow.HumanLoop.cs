@@ -75,13 +75,30 @@ public sealed partial class InvoiceWorkflow
         }
 
         await RaiseStaffTaskAsync($"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.");
-        state.Call = new PendingCall(CallScript.FollowUp, 0, step, Now, Required: true);
+        state.Call = new PendingCall(CallScript.FollowUp, 0, step, CallAfterStatedDeadline(), Required: true);
         return InvoiceStage.Call;
     }
 
-    /// <summary>The first day a ladder step may come: after the last day the previous message gave, plus grace.</summary>
-    private DateOnly AfterStatedDeadline(DateOnly day) =>
-        state.StatedDeadline is { } deadline && deadline.AddDays(1 + Policy.Ladder.DeadlineGraceDays) is var after && after > day ? after : day;
+    /// <summary>The first day a ladder step may come (<paramref name="day"/> or later): the previous message's last day
+    /// to pay has passed, and the policy's grace days after it. A last day on a Saturday, Sunday or holiday runs to the
+    /// next business day (as art. 1 Algemene termijnenwet extends such a term; a transfer ordered then arrives no
+    /// sooner); the step itself comes on a business day. The later of the step's own timing and this, never the sum:
+    /// deadlines do not creep.</summary>
+    private DateOnly AfterStatedDeadline(DateOnly day)
+    {
+        if (state.StatedDeadline is not { } deadline)
+        {
+            return day;
+        }
+
+        var first = schedule.OnOrNextBusinessDay(schedule.OnOrNextBusinessDay(deadline).AddDays(1 + Policy.Ladder.DeadlineGraceDays));
+        return first > day ? first : day;
+    }
+
+    /// <summary>Now, or the first call moment of <see cref="AfterStatedDeadline"/> while the previous message's term
+    /// (plus grace) still runs.</summary>
+    private DateTime CallAfterStatedDeadline() =>
+        AfterStatedDeadline(Today) is var day && day > Today ? schedule.CallMomentOn(day, AttemptTime(0)) : Now;
 
     /// <summary>The last day to pay a message states, as the send activity renders it.</summary>
     private DateOnly? StatedDeadline(MessageRequest request) => request.Kind switch

@@ -225,10 +225,11 @@ public sealed partial class InvoiceWorkflow
         return InvoiceStage.FirstCall;
     }
 
-    /// <summary>A written step of the ladder, timed from the last step that acted.</summary>
+    /// <summary>A written step of the ladder, timed from the last step that acted, and not before the previous
+    /// message's deadline (plus grace) has passed.</summary>
     private async Task<InvoiceStage> RemindAsync(MessageRequest message, int businessDaysAfterLastStep, InvoiceStage next)
     {
-        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep);
+        var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep));
         await WaitAsync(schedule.MessageMomentOn(day));
         await SendAsync(message);
         state.LastStepUtc = Now;
@@ -240,9 +241,11 @@ public sealed partial class InvoiceWorkflow
         Policy.Ladder.FirstCallBusinessDaysAfterReminder
         - (IsLatePayer(Invoice.Debtor.History, Policy.PreDueNudge) ? Policy.Ladder.LatePayerCallBusinessDaysSooner : 0);
 
+    /// <summary>A call of the ladder: timed from the last step that acted, and not before the previous message's
+    /// deadline (plus grace) has passed — the debtor is not chased while the term we gave still runs.</summary>
     private InvoiceStage PlanCall(CallScript script, int businessDaysAfterLastStep, InvoiceStage next)
     {
-        var day = schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep);
+        var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), businessDaysAfterLastStep));
         state.Call = new PendingCall(script, 0, next, schedule.CallMomentOn(day, AttemptTime(0)));
         return InvoiceStage.Call;
     }
@@ -373,7 +376,7 @@ public sealed partial class InvoiceWorkflow
         await NoteAsync($"Promise to pay by {promise.Date:yyyy-MM-dd} not met.");
         await SendAsync(new MessageRequest(MessageKind.PromiseReminder, Tone.Businesslike, Promise: new PromiseDetails(promise.MadeOn, promise.Date, promise.Amount)));
         state.LastStepUtc = Now;
-        state.Call = new PendingCall(CallScript.PromiseBroken, 0, state.AfterAgreement, Now);
+        state.Call = new PendingCall(CallScript.PromiseBroken, 0, state.AfterAgreement, CallAfterStatedDeadline());
         return InvoiceStage.Call;
     }
 
@@ -408,7 +411,7 @@ public sealed partial class InvoiceWorkflow
         await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.");
         await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan, nextMissed: true)));
         state.LastStepUtc = Now;
-        state.Call = new PendingCall(CallScript.InstalmentMissed, 0, state.AfterAgreement, Now);
+        state.Call = new PendingCall(CallScript.InstalmentMissed, 0, state.AfterAgreement, CallAfterStatedDeadline());
         return InvoiceStage.Call;
     }
 

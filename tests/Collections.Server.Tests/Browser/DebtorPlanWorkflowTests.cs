@@ -37,7 +37,7 @@ public sealed class DebtorPlanWorkflowTests(BrowserFixture fixture) : IAsyncLife
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("uw betalingsregeling is afgesproken");
         await PageChecks.AssertAccessibleAsync(page, "debtor-plan-agreed-phone");
 
-        // Without the plan the first call would be on the list on 9 March.
+        // Without the plan the first call would be on the list on 13 March (once the reminder's deadline, 11 March, and a grace day have passed).
         await server.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 18, 12, 0, 0, TimeSpan.Zero));
         Assert.Empty((await server.Client.GetFromJsonAsync<JsonElement>("/api/calls")).EnumerateArray());
         var sent = (await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray().ToList();

@@ -6,7 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Collections.Server.Tests.Support;
+using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
 
 namespace Collections.Server.Tests.EndToEnd;
 
@@ -121,6 +123,40 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         Assert.Equal("handed-over", finished.GetProperty("workflow").GetProperty("outcome").GetString());
         Assert.Equal("handed-over", finished.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await server.Anonymous.PostAsync($"/approvals/{token}/reject", new FormUrlEncodedContent([]))).StatusCode);
+        await AssertDossierInTheOutboxAsync();
+    }
+
+    /// <summary>The agency's email as the outbox keeps it: the PDF, the JSON and both CSVs open and agree.</summary>
+    private async Task AssertDossierInTheOutboxAsync()
+    {
+        var outbox = await server.Client.GetFromJsonAsync<JsonElement>("/api/outbox");
+        var mail = outbox.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("message"))
+            .Single(message => message.GetProperty("to").GetString() == "dossiers@incasso.example");
+        var attachments = mail.GetProperty("attachments").EnumerateArray()
+            .ToDictionary(attachment => attachment.GetProperty("name").GetString()!, attachment => attachment.GetProperty("content").GetBytesFromBase64());
+        Assert.Equal(["dossier-2026-E001.pdf", "dossier-2026-E001.json", "dossier-2026-E001-claim.csv", "dossier-2026-E001-contacts.csv"], attachments.Keys);
+
+        using (var pdf = PdfDocument.Open(attachments["dossier-2026-E001.pdf"]))
+        {
+            Assert.Contains("2026-E001", string.Concat(pdf.GetPages().Select(pdfPage => pdfPage.Text)), StringComparison.Ordinal);
+        }
+
+        var json = JsonDocument.Parse(attachments["dossier-2026-E001.json"]).RootElement;
+        using var claim = CsvReader.Create(attachments["dossier-2026-E001-claim.csv"], CsvReaderOptions.Default);
+        Assert.True(claim.Read());
+        Assert.Equal("2026-E001", claim.GetString("invoiceNumber"));
+        Assert.Equal(json.GetProperty("amounts").GetProperty("total").GetDecimal(), decimal.Parse(claim.GetString("total"), CultureInfo.InvariantCulture));
+        Assert.Equal(json.GetProperty("finalNotice").GetProperty("deadline").GetString(), claim.GetString("finalNoticeDeadline"));
+        Assert.False(claim.Read());
+
+        using var contacts = CsvReader.Create(attachments["dossier-2026-E001-contacts.csv"], CsvReaderOptions.Default);
+        var summaries = new List<string>();
+        while (contacts.Read())
+        {
+            summaries.Add(contacts.GetString("summary"));
+        }
+
+        Assert.Equal(json.GetProperty("contacts").EnumerateArray().Select(contact => contact.GetProperty("summary").GetString()), summaries);
     }
 
     /// <summary>The token of the approve link in the approval email, as the approver would click it.</summary>

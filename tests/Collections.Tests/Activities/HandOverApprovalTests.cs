@@ -12,7 +12,7 @@ public sealed partial class HandOverApprovalTests
     [Fact]
     public async Task FinalNoticeExpired_ApproverGetsAnEmailWithSingleUseLinks_OnlyTheHashIsStored()
     {
-        await using var runner = new SimulationRunner(Scenario.Parse(Timelines.Single(until: "2026-04-20T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]")), new CollectionsPolicy());
+        await using var runner = new SimulationRunner(Scenario.Parse(Timelines.Single(until: "2026-05-08T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]")), new CollectionsPolicy());
         await runner.RunAsync();
 
         var email = Assert.Single(runner.Sender.Sent, message => message.To == "credit-control@example.nl");

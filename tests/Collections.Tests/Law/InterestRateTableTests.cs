@@ -11,6 +11,8 @@ public sealed class InterestRateTableTests
     [InlineData(InterestKind.Commercial, "2024-07-01", "12.25")]
     [InlineData(InterestKind.Commercial, "2024-12-31", "12.25")]
     [InlineData(InterestKind.Commercial, "2025-01-01", "11.15")]
+    [InlineData(InterestKind.Commercial, "2025-07-01", "10.15")]
+    [InlineData(InterestKind.Commercial, "2026-01-01", "10.15")]
     public void RateOn_KnownPeriods_ReturnsPublishedRate(InterestKind kind, string day, string expected)
     {
         var rate = InterestRateTable.Dutch.RateOn(kind, DateOnly.Parse(day, CultureInfo.InvariantCulture));
@@ -31,9 +33,9 @@ public sealed class InterestRateTableTests
     }
 
     [Fact]
-    public void Dutch_CommercialAfterJanuary2025_IsEcbRatePlusEightAndMarkedDerived()
+    public void Dutch_CommercialFromJuly2026_IsEcbRatePlusEightAndMarkedDerived()
     {
-        var rate = InterestRateTable.Dutch.RateOn(InterestKind.Commercial, new DateOnly(2025, 7, 1));
+        var rate = InterestRateTable.Dutch.RateOn(InterestKind.Commercial, new DateOnly(2026, 7, 1));
 
         Assert.Equal(10.15m, rate.RatePercent);
         Assert.True(rate.Derived);

@@ -33,38 +33,38 @@ public sealed class StatutoryInterestTests
     public void Calculate_ConsumerOverTwoYears_AddsFirstYearInterestToPrincipal()
     {
         // Year 1 (366 days, 7%): 70.19 capitalised. Year 2 on 1,070.19: 181 days at 6% and 184 days at the
-        // derived 4.5% (from 2025-07-01): 31.8447 + 24.2767 = 56.1214.
+        // derived 5% (from 2025-07-01): 31.8418 + 26.9747 = 58.8165.
         var result = StatutoryInterest.Calculate(1_000m, new DateOnly(2024, 1, 1), new DateOnly(2026, 1, 1), InterestKind.Consumer);
 
-        Assert.Equal(126.31m, result.Interest);
+        Assert.Equal(129.01m, result.Interest);
         Assert.Equal(1_070.19m, result.Periods[^1].Base);
     }
 
     [Fact]
     public void Calculate_IntoThirdYear_CompoundsBothEarlierYears()
     {
-        // Third year base 1,000 + 70.19 + 56.12 = 1,126.31; January 2026 at the derived 4.5%: 4.3046.
+        // Third year base 1,000 + 70.19 + 58.82 = 1,129.01; January 2026 at the derived 4%: 3.8355.
         var result = StatutoryInterest.Calculate(1_000m, new DateOnly(2024, 1, 1), new DateOnly(2026, 2, 1), InterestKind.Consumer);
 
-        Assert.Equal(130.61m, result.Interest);
-        Assert.Equal(1_126.31m, result.Periods[^1].Base);
+        Assert.Equal(132.85m, result.Interest);
+        Assert.Equal(1_129.01m, result.Periods[^1].Base);
     }
 
     [Fact]
     public void Calculate_ExactlyOneYear_DoesNotCompound()
     {
-        // 181 days at 6% and 184 days at the derived 4.5%: 29.7534 + 22.6849.
+        // 181 days at 6% and 184 days at the derived 5%: 29.7534 + 25.2055.
         var result = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2026, 1, 1), InterestKind.Consumer);
 
-        Assert.Equal(52.44m, result.Interest);
+        Assert.Equal(54.96m, result.Interest);
         Assert.All(result.Periods, period => Assert.Equal(1_000m, period.Base));
     }
 
     [Fact]
     public void Calculate_IntoDerivedPeriod_IsFlaggedProvisional()
     {
-        var published = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 1), InterestKind.Commercial);
-        var derived = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 2), InterestKind.Commercial);
+        var published = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 1), InterestKind.Consumer);
+        var derived = StatutoryInterest.Calculate(1_000m, Jan2025, new DateOnly(2025, 7, 2), InterestKind.Consumer);
 
         Assert.False(published.UsesDerivedRate);
         Assert.True(derived.UsesDerivedRate);

@@ -59,6 +59,8 @@ public sealed class SimulateCommandTests
         var times = lines.Select(line => DateTimeOffset.Parse(line["at"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(times.Order(), times);
         Assert.Equal(result, lines.LastOrDefault(line => line["type"]!.GetValue<string>() == "completed")?["result"]?.GetValue<string>());
+        // Every event of an example lands where it is meant to (e.g. a call outcome on an open call task).
+        Assert.DoesNotContain(lines, line => line["kind"]?.GetValue<string>() == "ignored");
         foreach (var line in lines)
         {
             var at = DateTimeOffset.Parse(line["at"]!.GetValue<string>(), CultureInfo.InvariantCulture);

@@ -35,11 +35,12 @@ internal static class Timelines
     }
 
     /// <summary>Staff record "no answer" on the three first-contact calls of a debtor due 2026-03-03 (not a late
-    /// payer): real attempts, so a consumer final notice and a hand-over approval may follow.</summary>
+    /// payer): real attempts, so a consumer final notice and a hand-over approval may follow. The first call comes on
+    /// Friday 13 March: the reminder of 4 March states "uiterlijk 11 maart", plus a grace day; retries on the 16th and 17th.</summary>
     public const string ThreeUnansweredCalls = """
-        { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-        { "at": "2026-03-10T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-        { "at": "2026-03-11T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" }
+        { "at": "2026-03-13T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+        { "at": "2026-03-16T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
+        { "at": "2026-03-17T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" }
         """;
 
     /// <summary>A one-invoice scenario for debtor C-17 (consumer, SMS preferred), due on <paramref name="dueDate"/>.</summary>

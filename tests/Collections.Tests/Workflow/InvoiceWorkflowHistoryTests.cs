@@ -16,7 +16,8 @@ public sealed class InvoiceWorkflowHistoryTests
     {
         await using var host = await WorkflowHarness.StartAsync(Start);
         await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-1", "D-1"), new CollectionsPolicy());
-        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 9, 11, 0, 0, TimeSpan.FromHours(1)));
+        // The first call comes once the reminder's deadline (11 March) and a grace day have passed.
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 13, 11, 0, 0, TimeSpan.FromHours(1)));
         var task = Assert.Single(await host.Store.ListOpenCallTasksAsync(null, CancellationToken.None));
         await host.Workflows.RaiseAsync("A-1", new CallOutcomeRecorded(task.Id, new CallOutcome(
             CallOutcomeKind.PaymentPlan, Instalments: [new Instalment(new DateOnly(2026, 4, 1), 600m), new Instalment(new DateOnly(2026, 5, 1), 650m)])));

@@ -12,14 +12,14 @@ public sealed class InvoiceWorkflowHumanLoopTests
     private static readonly string[] ContactWords = ["telefonisch", "gebeld", "by phone", "we called you"];
 
     [Theory]
-    [InlineData("nl", "Op 4 maart 2026 stuurden wij u een sms over deze factuur. Wij hebben u op 9 maart 2026, 10 maart 2026 en 11 maart 2026 geprobeerd te bellen.")]
-    [InlineData("en", "On 4 March 2026 we sent you a text message about this invoice. We tried to call you on 9 March 2026, 10 March 2026 and 11 March 2026.")]
+    [InlineData("nl", "Op 4 maart 2026 stuurden wij u een sms over deze factuur. Wij hebben u op 13 maart 2026, 16 maart 2026 en 17 maart 2026 geprobeerd te bellen.")]
+    [InlineData("en", "On 4 March 2026 we sent you a text message about this invoice. We tried to call you on 13 March 2026, 16 March 2026 and 17 March 2026.")]
     public async Task ThreeNoAnswers_WrittenReminder_StatesTheAttemptsAsAttemptsNotAsContact(string language, string sentence)
     {
-        var lines = await Timelines.RunLinesAsync(Timelines.Single(language: language, until: "2026-03-12T00:00:00+01:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
+        var lines = await Timelines.RunLinesAsync(Timelines.Single(language: language, until: "2026-03-18T00:00:00+01:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
 
         var written = Assert.Single(Messages(lines), line => (string?)line["channel"] == "email");
-        Assert.Equal("2026-03-11T12:00:00+01:00", (string?)written["at"]);
+        Assert.Equal("2026-03-17T12:00:00+01:00", (string?)written["at"]);
         var text = (string)written["text"]!;
         Assert.Contains(sentence, text, StringComparison.Ordinal);
         Assert.DoesNotContain(ContactWords, word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
@@ -28,12 +28,12 @@ public sealed class InvoiceWorkflowHumanLoopTests
     [Fact]
     public async Task CallAnswered_PromiseBroken_ReminderSaysWeCalled()
     {
-        var lines = await Timelines.RunLinesAsync(Timelines.Single(channel: "email", until: "2026-03-20T00:00:00+01:00", events: """
-            [ { "at": "2026-03-09T10:30:00+01:00", "type": "callOutcome", "outcome": "promise-to-pay", "promisedDate": "2026-03-13" } ]
+        var lines = await Timelines.RunLinesAsync(Timelines.Single(channel: "email", until: "2026-03-25T00:00:00+01:00", events: """
+            [ { "at": "2026-03-13T10:30:00+01:00", "type": "callOutcome", "outcome": "promise-to-pay", "promisedDate": "2026-03-18" } ]
             """));
 
         var reminder = Assert.Single(Messages(lines), line => (string?)line["kind"] == "promise-reminder");
-        Assert.Contains("op 4 maart 2026 per e-mail en op 9 maart 2026 telefonisch", (string)reminder["text"]!, StringComparison.Ordinal);
+        Assert.Contains("op 4 maart 2026 per e-mail en op 13 maart 2026 telefonisch", (string)reminder["text"]!, StringComparison.Ordinal);
     }
 
     /// <summary>Nobody works any call task: staff and then the supervisor are told, the ladder goes on in writing,
@@ -47,8 +47,8 @@ public sealed class InvoiceWorkflowHumanLoopTests
         Assert.DoesNotContain(Messages(lines), line => (string?)line["kind"] == "final-notice");
         Assert.DoesNotContain(lines, line => (string?)line["type"] == "approvalRequested");
         Assert.All(Messages(lines), line => Assert.DoesNotContain(ContactWords, word => ((string)line["text"]!).Contains(word, StringComparison.OrdinalIgnoreCase)));
-        Assert.Contains("2026-03-09T17:00+01:00 staffTask The first-contact call task raised 2026-03-09 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-10. No call is recorded until staff record one.", timeline);
-        Assert.Contains("2026-03-10T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-09 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.", timeline);
+        Assert.Contains("2026-03-13T17:00+01:00 staffTask The first-contact call task raised 2026-03-13 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-16. No call is recorded until staff record one.", timeline);
+        Assert.Contains("2026-03-16T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-13 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.", timeline);
         Assert.Contains(timeline, line => line.EndsWith("staffTask No call attempt recorded yet: the final notice waits until a call is made and its outcome recorded.", StringComparison.Ordinal));
         Assert.Contains(timeline, line => line.Contains("was not worked; it stays on the call list; the next step waits until a call is made and recorded.", StringComparison.Ordinal));
     }
@@ -66,12 +66,12 @@ public sealed class InvoiceWorkflowHumanLoopTests
     [Fact]
     public async Task FinalNotice_ComesAfterTheLastReminderDeadlinePlusGrace()
     {
-        var messages = Messages(await Timelines.RunLinesAsync(Timelines.Single(until: "2026-04-10T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]")));
+        var messages = Messages(await Timelines.RunLinesAsync(Timelines.Single(until: "2026-05-01T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]")));
 
         var notice = Assert.Single(messages, line => (string?)line["kind"] == "final-notice");
         var before = messages.TakeWhile(line => line != notice).Last();
-        Assert.Equal("2026-03-30", (string?)before["deadline"]);
-        Assert.Equal("2026-04-01T10:00:00+02:00", (string?)notice["at"]);
+        Assert.Equal("2026-04-15", (string?)before["deadline"]);
+        Assert.Equal("2026-04-17T10:00:00+02:00", (string?)notice["at"]);
     }
 
     [Theory]
@@ -93,10 +93,10 @@ public sealed class InvoiceWorkflowHumanLoopTests
     {
         var policy = new CollectionsPolicy { FinalNotice = new FinalNoticePolicy { DeadlineMarginDays = 0 } };
 
-        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-04-10T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]"), policy);
+        var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-05-01T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]"), policy);
 
         Assert.Equal(
-            "2026-04-01T10:00+02:00 staffTask Final notice not sent: with finalNotice.deadlineMarginDays 0 (policy nl-default-1) its last day 2026-04-15 is less than 15 days after today. Fix the policy (and migrate this invoice) or decide how to continue.",
+            "2026-04-17T10:00+02:00 staffTask Final notice not sent: with finalNotice.deadlineMarginDays 0 (policy nl-default-1) its last day 2026-05-01 is less than 15 days after today. Fix the policy (and migrate this invoice) or decide how to continue.",
             timeline[^1]);
     }
 

@@ -35,107 +35,110 @@ public sealed class InvoiceWorkflowLadderTests
         ], timeline);
     }
 
-    /// <summary>A known late payer: nudged before the due date and called one business day sooner (R12).
-    /// Staff record three unanswered calls (stated later only as attempts); the follow-up call task nobody works is
-    /// escalated to the supervisor, never counted as a call. The final notice waits until the last reminder's own
-    /// deadline (2026-03-27) and a grace day have passed.</summary>
+    /// <summary>A known late payer: nudged before the due date. Every step waits until the previous message's own
+    /// deadline and a grace day have passed (R12's sooner call cannot come before that): the reminder of 4 March says
+    /// "uiterlijk 11 maart", so the first call is on 13 March; the written reminder of 17 March (deadline 24 March) holds
+    /// the businesslike reminder to 26 March; its deadline of 2 April plus a grace day is Saturday 4 April and Easter
+    /// Monday follows, so the follow-up call is on 7 April; the written reminder of 8 April (deadline 15 April) holds
+    /// the final notice to 17 April. Staff record three unanswered calls (stated later only as attempts); the follow-up
+    /// call task nobody works is escalated to the supervisor, never counted as a call.</summary>
     [Fact]
     public async Task LatePayingConsumer_NeverPays_FullLadderToApprovedHandOverWithStatutoryCosts()
     {
-        var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, events: """
-            [ { "at": "2026-03-06T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-09T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-10T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-05-04T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
+        var timeline = await Timelines.RunAsync(Timelines.Single(latePayer: true, events: $$"""
+            [ {{Timelines.ThreeUnansweredCalls}},
+              { "at": "2026-06-01T10:00:00+02:00", "type": "approval", "decision": "approve" } ]
             """));
 
         Assert.Equal(
         [
             "2026-03-02T09:00+01:00 message sms friendly pre-due-nudge balance=1250.00 costs=0 interest=0",
             "2026-03-04T10:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-06T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-06T17:00+01:00",
-            "2026-03-06T11:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-09T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-09T15:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-10T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-10T17:00+01:00",
-            "2026-03-10T12:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-10T12:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-16T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-19T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-19T17:00+01:00",
-            "2026-03-19T17:00+01:00 staffTask The follow-up call task raised 2026-03-19 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-20. No call is recorded until staff record one.",
-            "2026-03-20T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-03-19 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
-            "2026-03-20T17:00+01:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-30T08:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
-            "2026-04-15T00:00+02:00 note note: Final notice term ended 2026-04-14: collection costs of €187.50 are now due.",
-            "2026-04-15T08:00+02:00 approvalRequested hand-over",
-            "2026-04-17T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
-            "2026-04-22T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
-            "2026-05-04T10:00+02:00 note approval: Hand-over approved by simulation.",
-            "2026-05-04T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
-            "2026-05-04T10:00+02:00 message email formal hand-over-notice balance=1250.00 costs=187.50 interest=0",
-            "2026-05-04T10:00+02:00 completed handed-over",
+            "2026-03-13T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-13T17:00+01:00",
+            "2026-03-13T11:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-16T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-16T17:00+01:00",
+            "2026-03-16T15:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-17T17:00+01:00",
+            "2026-03-17T12:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T12:00+01:00 message email friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-26T10:00+01:00 message sms businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-04-07T10:00+02:00 callTask follow-up attempt=1 dueBy=2026-04-07T17:00+02:00",
+            "2026-04-07T17:00+02:00 staffTask The follow-up call task raised 2026-04-07 has no outcome yet: it stays on the call list as overdue, to be called on 2026-04-08. No call is recorded until staff record one.",
+            "2026-04-08T17:00+02:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-04-07 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-04-08T17:00+02:00 message email businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-04-17T10:00+02:00 message email formal final-notice balance=1250.00 costs=0 interest=0",
+            "2026-05-05T00:00+02:00 note note: Final notice term ended 2026-05-04: collection costs of €187.50 are now due.",
+            "2026-05-06T08:00+02:00 approvalRequested hand-over",
+            "2026-05-08T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
+            "2026-05-13T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
+            "2026-06-01T10:00+02:00 note approval: Hand-over approved by simulation.",
+            "2026-06-01T10:00+02:00 handedOver balance=1250.00 costs=187.50 interest=0",
+            "2026-06-01T10:00+02:00 message email formal hand-over-notice balance=1250.00 costs=187.50 interest=0",
+            "2026-06-01T10:00+02:00 completed handed-over",
         ], timeline);
     }
 
     [Fact]
     public async Task ConsumerFinalNotice_StatesExactCostsAndFourteenDaysFromTheDayAfterReceipt()
     {
-        var lines = await Timelines.RunLinesAsync(Timelines.Single(until: "2026-04-14T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
+        var lines = await Timelines.RunLinesAsync(Timelines.Single(until: "2026-05-01T00:00:00+02:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
 
         var notice = Assert.Single(lines, line => line["kind"]?.GetValue<string>() == "final-notice");
         Assert.Equal(187.50m, notice["announcedCosts"]!.GetValue<decimal>());
         Assert.Equal(0m, notice["costs"]!.GetValue<decimal>());
-        Assert.Equal("2026-04-16", notice["deadline"]!.GetValue<string>());
+        Assert.Equal("2026-05-04", notice["deadline"]!.GetValue<string>());
         Assert.Contains("187,50", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Business_Rejected_FinalNoticeChargesCompensationAndInterest_ClosedByStaff()
     {
-        var timeline = await Timelines.RunAsync(Timelines.Single(kind: "business", channel: "email", amount: 3000m, events: """
-            [ { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-10T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-11T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-04-20T09:00:00+02:00", "type": "approval", "decision": "reject" } ]
+        var timeline = await Timelines.RunAsync(Timelines.Single(kind: "business", channel: "email", amount: 3000m, events: $$"""
+            [ {{Timelines.ThreeUnansweredCalls}},
+              { "at": "2026-05-20T09:00:00+02:00", "type": "approval", "decision": "reject" } ]
             """));
 
         Assert.Equal(
         [
             "2026-03-04T10:00+01:00 message email friendly reminder balance=3000.00 costs=0 interest=0",
-            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-09T11:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
-            "2026-03-10T15:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
-            "2026-03-11T12:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-11T12:00+01:00 message sms friendly reminder balance=3000.00 costs=0 interest=0",
-            "2026-03-17T10:00+01:00 message email businesslike reminder balance=3000.00 costs=0 interest=0",
-            "2026-03-20T10:00+01:00 callTask follow-up attempt=1 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-20T17:00+01:00 staffTask The follow-up call task raised 2026-03-20 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-23. No call is recorded until staff record one.",
-            "2026-03-23T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-03-20 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
-            "2026-03-23T17:00+01:00 message sms businesslike reminder balance=3000.00 costs=0 interest=0",
-            "2026-04-01T10:00+02:00 message email formal final-notice balance=3000.00 costs=40 interest=24.19",
-            "2026-04-17T08:00+02:00 approvalRequested hand-over",
-            "2026-04-20T09:00+02:00 note approval: Hand-over rejected by simulation.",
-            "2026-04-20T09:00+02:00 completed closed-by-staff",
+            "2026-03-13T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-13T17:00+01:00",
+            "2026-03-13T11:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-16T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-16T17:00+01:00",
+            "2026-03-16T15:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-17T17:00+01:00",
+            "2026-03-17T12:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T12:00+01:00 message sms friendly reminder balance=3000.00 costs=0 interest=0",
+            "2026-03-26T10:00+01:00 message email businesslike reminder balance=3000.00 costs=0 interest=0",
+            "2026-04-07T10:00+02:00 callTask follow-up attempt=1 dueBy=2026-04-07T17:00+02:00",
+            "2026-04-07T17:00+02:00 staffTask The follow-up call task raised 2026-04-07 has no outcome yet: it stays on the call list as overdue, to be called on 2026-04-08. No call is recorded until staff record one.",
+            "2026-04-08T17:00+02:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the follow-up call task raised 2026-04-07 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
+            "2026-04-08T17:00+02:00 message sms businesslike reminder balance=3000.00 costs=0 interest=0",
+            "2026-04-17T10:00+02:00 message email formal final-notice balance=3000.00 costs=40 interest=37.54",
+            "2026-05-06T08:00+02:00 approvalRequested hand-over",
+            "2026-05-08T10:00+02:00 note approval-reminder: Approver reminded: credit-control@example.nl",
+            "2026-05-13T10:00+02:00 note approval-escalated: Approval escalated to finance-manager@example.nl",
+            "2026-05-20T09:00+02:00 note approval: Hand-over rejected by simulation.",
+            "2026-05-20T09:00+02:00 completed closed-by-staff",
         ], timeline);
     }
 
+    /// <summary>Due on King's Day: the reminder comes the day after the next business day (29 April) and states
+    /// 6 May; the call waits for that deadline and a grace day (8 May).</summary>
     [Fact]
     public async Task DueDateOnKingsDay_MovesToNextBusinessDay_ReminderTheDayAfter()
     {
         var timeline = await Timelines.RunAsync(Timelines.Single(
             start: "2026-04-20T09:00:00+02:00", dueDate: "2026-04-27", issueDate: "2026-03-28", events: """
-            [ { "at": "2026-05-06T12:00:00+02:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_4" } ]
+            [ { "at": "2026-05-11T12:00:00+02:00", "type": "payment", "amount": 1250.00, "paymentId": "tr_4" } ]
             """));
 
         Assert.Equal(
         [
             "2026-04-29T10:00+02:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-05-04T10:00+02:00 callTask first-contact attempt=1 dueBy=2026-05-04T17:00+02:00",
-            "2026-05-04T17:00+02:00 staffTask The first-contact call task raised 2026-05-04 has no outcome yet: it stays on the call list as overdue, to be called on 2026-05-06. No call is recorded until staff record one.",
-            "2026-05-06T12:00+02:00 note payment: Payment tr_4 of €1,250.00 received; balance €0.00.",
-            "2026-05-06T12:00+02:00 completed paid",
+            "2026-05-08T10:00+02:00 callTask first-contact attempt=1 dueBy=2026-05-08T17:00+02:00",
+            "2026-05-08T17:00+02:00 staffTask The first-contact call task raised 2026-05-08 has no outcome yet: it stays on the call list as overdue, to be called on 2026-05-11. No call is recorded until staff record one.",
+            "2026-05-11T12:00+02:00 note payment: Payment tr_4 of €1,250.00 received; balance €0.00.",
+            "2026-05-11T12:00+02:00 completed paid",
         ], timeline);
     }
 

@@ -13,7 +13,8 @@ public sealed class InvoiceWorkflowPauseTests
     [Fact]
     public async Task Pause_NothingGoesOutUntilResumed_TheWaitingCallKeepsTheTimeItHadLeft()
     {
-        // Paused 10 days 22 hours while the first call (due 9 March 10:00) was waiting: it comes 20 March, 08:00 → the call window's 09:00.
+        // Paused 10 days 22 hours while the first call (13 March 10:00, after the reminder's deadline of 11 March and a
+        // grace day) was waiting: it comes 24 March, 08:00 → the call window's 09:00.
         var timeline = await Timelines.RunAsync(Timelines.Single(until: "2026-03-25T00:00:00+01:00", events: """
             [ { "at": "2026-03-05T11:00:00+01:00", "type": "pause", "reason": "Customer in hospital" },
               { "at": "2026-03-10T11:00:00+01:00", "type": "payment", "amount": 250.00, "paymentId": "tr_1" },
@@ -26,19 +27,17 @@ public sealed class InvoiceWorkflowPauseTests
             "2026-03-05T11:00+01:00 note chasing-paused: Customer in hospital",
             "2026-03-10T11:00+01:00 note payment: Payment tr_1 of €250.00 received; balance €1,000.00.",
             "2026-03-16T09:00+01:00 note chasing-resumed: chasing resumed",
-            "2026-03-20T09:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-20T17:00+01:00",
-            "2026-03-20T17:00+01:00 staffTask The first-contact call task raised 2026-03-20 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-23. No call is recorded until staff record one.",
-            "2026-03-23T17:00+01:00 staffTask Escalation to the supervisor (finance-manager@example.nl): the first-contact call task raised 2026-03-20 was not worked; it is taken off the call list and the next message goes out in writing; no call is recorded.",
-            "2026-03-23T17:00+01:00 message email friendly reminder balance=1000.00 costs=0 interest=0",
+            "2026-03-24T09:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-24T17:00+01:00",
+            "2026-03-24T17:00+01:00 staffTask The first-contact call task raised 2026-03-24 has no outcome yet: it stays on the call list as overdue, to be called on 2026-03-25. No call is recorded until staff record one.",
         ], timeline);
     }
 
     [Fact]
     public async Task Pause_WhileACallIsOnTheList_TheCallLeavesTheListAndComesBackOnResume()
     {
-        await using var runner = new SimulationRunner(Scenario.Parse(Timelines.Single(until: "2026-03-11T12:00:00+01:00", events: """
-            [ { "at": "2026-03-09T11:00:00+01:00", "type": "pause" },
-              { "at": "2026-03-11T10:00:00+01:00", "type": "resume" } ]
+        await using var runner = new SimulationRunner(Scenario.Parse(Timelines.Single(until: "2026-03-17T12:00:00+01:00", events: """
+            [ { "at": "2026-03-13T11:00:00+01:00", "type": "pause" },
+              { "at": "2026-03-17T10:00:00+01:00", "type": "resume" } ]
             """)), new CollectionsPolicy());
 
         var timeline = (await runner.RunAsync()).Select(Timelines.Compact).ToList();
@@ -46,13 +45,13 @@ public sealed class InvoiceWorkflowPauseTests
         Assert.Equal(
         [
             Reminder,
-            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-09T11:00+01:00 note chasing-paused: chasing paused",
-            "2026-03-11T10:00+01:00 note chasing-resumed: chasing resumed",
-            "2026-03-11T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-11T17:00+01:00",
+            "2026-03-13T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-13T17:00+01:00",
+            "2026-03-13T11:00+01:00 note chasing-paused: chasing paused",
+            "2026-03-17T10:00+01:00 note chasing-resumed: chasing resumed",
+            "2026-03-17T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-17T17:00+01:00",
         ], timeline);
         var open = Assert.Single(await runner.Store.ListOpenCallTasksAsync(null, CancellationToken.None));
-        Assert.Equal(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero), open.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 17, 9, 0, 0, TimeSpan.Zero), open.CreatedAt);
     }
 
     [Fact]

@@ -14,29 +14,25 @@ public sealed class InvoiceWorkflowWhatsAppTests
     [Fact]
     public async Task PreferredWhatsApp_LadderRunsOnApprovedTemplates_InContactHours()
     {
-        var lines = await Timelines.RunLinesAsync(Scenario(until: "2026-03-18T00:00:00+01:00", events: """
-            [ { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-10T15:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" },
-              { "at": "2026-03-11T12:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" } ]
-            """));
+        var lines = await Timelines.RunLinesAsync(Scenario(until: "2026-03-27T00:00:00+01:00", events: $"[{Timelines.ThreeUnansweredCalls}]"));
 
         Assert.Equal(
         [
             "2026-03-04T10:00+01:00 message whatsapp friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-09T11:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-10T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-10T17:00+01:00",
-            "2026-03-10T15:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-11T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-11T17:00+01:00",
-            "2026-03-11T12:00+01:00 note call-outcome: Call outcome: no-answer",
-            "2026-03-11T12:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-17T10:00+01:00 message whatsapp businesslike reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-13T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-13T17:00+01:00",
+            "2026-03-13T11:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-16T14:30+01:00 callTask first-contact attempt=2 dueBy=2026-03-16T17:00+01:00",
+            "2026-03-16T15:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T11:30+01:00 callTask first-contact attempt=3 dueBy=2026-03-17T17:00+01:00",
+            "2026-03-17T12:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-17T12:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
+            "2026-03-26T10:00+01:00 message whatsapp businesslike reminder balance=1250.00 costs=0 interest=0",
         ], lines.Select(Timelines.Compact));
         var messages = lines.Where(line => (string?)line["channel"] == "whatsapp").Select(line => (string)line["text"]!).ToList();
         Assert.Equal(
             "Beste Jan Jansen, volgens onze administratie staat voor factuur F2026-0042 nog € 1.250,00 open. Misschien is het u ontgaan; wilt u het uiterlijk 11 maart 2026 betalen?",
             messages[0][..messages[0].IndexOf(" Dat kan via", StringComparison.Ordinal)]);
-        Assert.StartsWith("Beste Jan Jansen, voor factuur F2026-0042 staat nog € 1.250,00 open. Wij vragen u dit uiterlijk 24 maart 2026 te betalen", messages[1], StringComparison.Ordinal);
+        Assert.StartsWith("Beste Jan Jansen, voor factuur F2026-0042 staat nog € 1.250,00 open. Wij vragen u dit uiterlijk 2 april 2026 te betalen", messages[1], StringComparison.Ordinal);
         Assert.All(messages, text => Assert.DoesNotContain("{{", text, StringComparison.Ordinal));
     }
 
@@ -51,9 +47,9 @@ public sealed class InvoiceWorkflowWhatsAppTests
     [Fact]
     public async Task WhatsAppDeliveryFailed_StaffTaskAndTheMessageAgainBySms_ThenSms()
     {
-        var timeline = await Timelines.RunAsync(Scenario(until: "2026-03-10T00:00:00+01:00", events: """
+        var timeline = await Timelines.RunAsync(Scenario(until: "2026-03-14T00:00:00+01:00", events: """
             [ { "at": "2026-03-04T10:05:00+01:00", "type": "deliveryFailed", "channel": "whatsapp", "reason": "131026: message undeliverable" },
-              { "at": "2026-03-09T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" } ]
+              { "at": "2026-03-13T11:00:00+01:00", "type": "callOutcome", "outcome": "no-answer" } ]
             """));
 
         Assert.Equal(
@@ -61,8 +57,8 @@ public sealed class InvoiceWorkflowWhatsAppTests
             "2026-03-04T10:00+01:00 message whatsapp friendly reminder balance=1250.00 costs=0 interest=0",
             "2026-03-04T10:05+01:00 staffTask whatsapp to +31612345678 could not be delivered (131026: message undeliverable): check the contact data.",
             "2026-03-04T10:05+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
-            "2026-03-09T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-09T17:00+01:00",
-            "2026-03-09T11:00+01:00 note call-outcome: Call outcome: no-answer",
+            "2026-03-13T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-13T17:00+01:00",
+            "2026-03-13T11:00+01:00 note call-outcome: Call outcome: no-answer",
         ], timeline);
     }
 

@@ -16,12 +16,13 @@ public sealed class OutageTests
         await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 3, 18, 0, 0, TimeSpan.FromHours(1)));
 
         await host.RestartAfterOutageAsync(new DateTimeOffset(2026, 3, 12, 21, 30, 0, TimeSpan.FromHours(1)));
-        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 18, 12, 0, 0, TimeSpan.FromHours(1)));
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 23, 12, 0, 0, TimeSpan.FromHours(1)));
 
+        // The late reminder states "uiterlijk 20 maart": the call waits for it and a grace day (22 March is a Sunday).
         Assert.Equal(
         [
             "2026-03-13T08:00+01:00 message sms friendly reminder balance=1250 costs=0 interest=0",
-            "2026-03-18T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-18T17:00+01:00",
+            "2026-03-23T10:00+01:00 callTask first-contact attempt=1 dueBy=2026-03-23T17:00+01:00",
         ], await host.TimelineAsync("D-1"));
         Assert.Single(host.Sender.Sent);
     }

@@ -22,9 +22,10 @@ internal sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
-    public static SmtpSink Start(string? user = null, string? password = null, [CallerFilePath] string callerPath = "")
+    /// <param name="port">The port to listen on (a provider coming back where it was); 0 for a free one.</param>
+    public static SmtpSink Start(string? user = null, string? password = null, int port = 0)
     {
-        var script = Path.Combine(Path.GetDirectoryName(callerPath)!, "smtp_sink.py");
+        var script = Path.Combine(Path.GetDirectoryName(SourcePath())!, "smtp_sink.py");
         var folder = Directory.CreateTempSubdirectory("collections-smtp-").FullName;
         var start = new ProcessStartInfo(FindPython())
         {
@@ -32,6 +33,7 @@ internal sealed class SmtpSink : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["SMTP_SINK_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
         foreach (var argument in user is null ? [script, folder] : new[] { script, folder, user, password! })
         {
@@ -40,13 +42,13 @@ internal sealed class SmtpSink : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the SMTP sink.");
         var portLine = process.StandardOutput.ReadLineAsync();
-        if (!portLine.Wait(TimeSpan.FromSeconds(20)) || !int.TryParse(portLine.Result, out var port))
+        if (!portLine.Wait(TimeSpan.FromSeconds(20)) || !int.TryParse(portLine.Result, out var listening))
         {
             process.Kill();
             throw new InvalidOperationException($"The SMTP sink did not start: {process.StandardError.ReadToEnd()}");
         }
 
-        return new SmtpSink(process, folder, port);
+        return new SmtpSink(process, folder, listening);
     }
 
     /// <summary>Messages received so far, in order, with their raw text.</summary>
@@ -73,6 +75,9 @@ internal sealed class SmtpSink : IDisposable
         process.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
+
+    /// <summary>This file's path at build time: the script lies beside it.</summary>
+    private static string SourcePath([CallerFilePath] string path = "") => path;
 
     /// <summary>Debian's python3 has python3-aiosmtpd (.ci/install); a pyenv shim earlier on PATH may not.</summary>
     private static string FindPython()

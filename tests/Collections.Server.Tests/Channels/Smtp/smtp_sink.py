@@ -1,7 +1,7 @@
 """A real SMTP server for the channel tests (aiosmtpd, Debian's python3-aiosmtpd).
 
 Usage: python3 smtp_sink.py <folder> [<user> <password>]
-Listens on 127.0.0.1 on a free port and prints that port on stdout. Every accepted message is written to
+Listens on 127.0.0.1 on a free port (or on $SMTP_SINK_PORT) and prints that port on stdout. Every accepted message is written to
 <folder>/<n>.eml (raw bytes as received) with the envelope in <n>.envelope. Recipients whose local part
 starts with "bounce" are refused with 550. With a user and password, AUTH (PLAIN/LOGIN) is offered on the
 plain connection and checked. Exits when stdin closes, so it never outlives the test run.
@@ -9,6 +9,7 @@ plain connection and checked. Exits when stdin closes, so it never outlives the 
 import asyncio
 import itertools
 import json
+import os
 import pathlib
 import sys
 
@@ -58,7 +59,7 @@ def main():
         return SMTP(handler, decode_data=False, hostname="sink.test",
                     authenticator=login, auth_require_tls=False, auth_required=False)
 
-    server = loop.run_until_complete(loop.create_server(factory, "127.0.0.1", 0))
+    server = loop.run_until_complete(loop.create_server(factory, "127.0.0.1", int(os.environ.get("SMTP_SINK_PORT", "0"))))
     print(server.sockets[0].getsockname()[1], flush=True)
     loop.add_reader(sys.stdin.fileno(), lambda: sys.stdin.buffer.read1(1024) or loop.stop())
     loop.run_forever()
