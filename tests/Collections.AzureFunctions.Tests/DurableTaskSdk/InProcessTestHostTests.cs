@@ -111,7 +111,7 @@ public sealed class InProcessTestHostTests
     /// A policy under which the ladder reaches its first call at once on the wall clock: a fixed-offset time zone
     /// (Etc/GMT±N) in which it is now a weekday or Saturday between 09:00 and 17:00 and not a Dutch public holiday,
     /// contact windows 08:00–20:00 Monday to Saturday (Sunday is refused), the first call on the day of the reminder
-    /// at 08:00. Around a Sunday or a holiday no zone has such a moment, and the test cannot run: it says so.
+    /// at 08:00 (the reminder's term ending that day, so the call need not wait for it). Around a Sunday or a holiday no zone has such a moment, and the test cannot run: it says so.
     /// </summary>
     private static (CollectionsPolicy Policy, DateOnly Today) ChasingNow()
     {
@@ -127,7 +127,7 @@ public sealed class InProcessTestHostTests
             MessageWindow = new ContactWindowPolicy(contactDays, new TimeOnly(8, 0), new TimeOnly(20, 0)),
             CallWindow = new ContactWindowPolicy(contactDays, new TimeOnly(8, 0), new TimeOnly(20, 0)),
             MessageTimeOfDay = new TimeOnly(8, 0),
-            Ladder = new LadderPolicy { FirstCallBusinessDaysAfterReminder = 0 },
+            Ladder = new LadderPolicy { FirstCallBusinessDaysAfterReminder = 0, ReminderTermDays = 0, DeadlineGraceDays = -1 },
             Calls = new CallPolicy { AttemptTimes = [new TimeOnly(8, 0)] },
         };
         return (policy, DateOnly.FromDateTime(now.AddHours(hours)));
