@@ -55,14 +55,18 @@ internal sealed class VirtualTimeDurableHost
 
     public void Start(string name, string instanceId, object? input)
     {
-        if (instances.TryGetValue(instanceId, out var existing) && existing.IsRunning)
+        if (instances.TryGetValue(instanceId, out var existing))
         {
-            return;
+            if (existing.IsRunning)
+            {
+                return;
+            }
+
+            order.Remove(existing);
         }
 
         var instance = new Instance(instanceId, name);
         instances[instanceId] = instance;
-        order.Remove(existing!);
         order.Add(instance);
         instance.Begin(Converter.Serialize(input), [], Now);
     }
