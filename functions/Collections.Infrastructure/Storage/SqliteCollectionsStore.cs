@@ -494,6 +494,40 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
             connection, "DELETE FROM leases WHERE name = $name AND holder = $holder;", cancellationToken, ("$name", name), ("$holder", holder));
     }
 
+    public async Task<SharedValue?> GetSharedValueAsync(string name, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        await using var connection = await OpenAsync(cancellationToken);
+        var found = await QueryAsync(
+            connection,
+            "SELECT value, version FROM shared_values WHERE name = $name;",
+            reader => new SharedValue(reader.GetString(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)),
+            cancellationToken,
+            ("$name", name));
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<bool> TrySetSharedValueAsync(string name, string value, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(value);
+        await using var connection = await OpenAsync(cancellationToken);
+        return expectedVersion is null
+            ? await ExecuteAsync(
+                connection,
+                "INSERT INTO shared_values (name, value, version) VALUES ($name, $value, 1) ON CONFLICT (name) DO NOTHING;",
+                cancellationToken,
+                ("$name", name),
+                ("$value", value)) == 1
+            : await ExecuteAsync(
+                connection,
+                "UPDATE shared_values SET value = $value, version = version + 1 WHERE name = $name AND version = $version;",
+                cancellationToken,
+                ("$name", name),
+                ("$value", value),
+                ("$version", long.Parse(expectedVersion, CultureInfo.InvariantCulture))) == 1;
+    }
+
     public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));

@@ -85,6 +85,12 @@ internal static class SqliteSchema
             holder TEXT NOT NULL,
             until_ticks INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE shared_values (
+            name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            version INTEGER NOT NULL);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -53,6 +53,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _processed;
     private readonly TableClient _sentMessages;
     private readonly TableClient _leases;
+    private readonly TableClient _sharedValues;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -79,6 +80,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _processed = Table("processed");
         _sentMessages = Table("sentmessages");
         _leases = Table("leases");
+        _sharedValues = Table("sharedvalues");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -457,6 +459,36 @@ public sealed class TableCollectionsStore : ICollectionsStore
         }
     }
 
+    public async Task<SharedValue?> GetSharedValueAsync(string name, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        await EnsureTablesAsync(cancellationToken);
+        var found = await _sharedValues.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(name, nameof(name)), Single, cancellationToken: cancellationToken);
+        return found.HasValue ? new SharedValue(found.Value!.GetString("Value"), found.Value.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TrySetSharedValueAsync(string name, string value, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireKey(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(value);
+        await EnsureTablesAsync(cancellationToken);
+        var entity = new TableEntity(TableKeys.Escape(name, nameof(name)), Single) { ["Value"] = value };
+        if (expectedVersion is null)
+        {
+            return await TryAddAsync(_sharedValues, entity, cancellationToken) is not null;
+        }
+
+        try
+        {
+            await _sharedValues.UpdateEntityAsync(entity, new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     public async Task RecordSentMessageAsync(string providerMessageId, string tag, DateTimeOffset at, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(providerMessageId, nameof(providerMessageId));
@@ -615,7 +647,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 await Task.WhenAll(new[]
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
-                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases,
+                    _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases, _sharedValues,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

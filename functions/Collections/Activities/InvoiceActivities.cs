@@ -26,7 +26,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
 {
     private static readonly MessageRenderer Renderer = MessageRenderer.Default;
     private readonly DebtorGate debtorGate = new(store);
-    private readonly SendingBudgetLedger budget = new(options.SendingBudgets);
+    private readonly SendingBudgetLedger budget = new(options.SendingBudgets, store);
 
     /// <summary>R2: contact data normalised or refused, the invoice sane, an open dispute, payments recorded before the workflow.</summary>
     public async Task<InvoiceCheck> CheckInvoice(CheckInvoiceInput input)
@@ -146,7 +146,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var rendered = Renderer.Render(request.Kind, request.Tone, channel == Channel.WhatsApp ? Channel.Sms : channel, invoice.Debtor.Language, model);
         var text = template?.Text ?? rendered.Text;
         var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
-        if (budget.TryTake(channel, input.StepKey, input.At) is { } notBefore)
+        if (await budget.TryTakeAsync(channel, input.StepKey, input.At) is { } notBefore)
         {
             return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: notBefore);
         }
@@ -173,7 +173,7 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         {
             // A 429 beyond the provider client's own retries: the same as a used-up budget, for every workflow.
             var until = input.At + (throttled.RetryAfter ?? TimeSpan.FromMinutes(1));
-            budget.Throttled(channel, input.StepKey, until);
+            await budget.ThrottledAsync(channel, input.StepKey, until);
             return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: until);
         }
         catch (MessageRejectedException rejected)

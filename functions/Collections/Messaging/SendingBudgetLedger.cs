@@ -1,47 +1,67 @@
+using System.Text.Json;
 using Collections.Invoices;
+using Collections.Json;
+using Collections.Storage;
 
 namespace Collections.Messaging;
 
-/// <summary>Counts sends per channel in fixed minute and hour windows of the workflows' time, across every workflow
-/// of this process (the activities are one instance per host). A send is counted once per idempotency key, so a
-/// retried activity does not use the budget twice. A 429 blocks the channel until its Retry-After.</summary>
-public sealed class SendingBudgetLedger(SendingBudgets budgets)
+/// <summary>
+/// Counts sends per channel in the current minute and hour of the workflows' time, shared by every instance that
+/// uses the store: a provider's limit is per subscription, not per instance, so two Functions instances or two
+/// servers share one budget. Each channel's counts are one shared value, updated read-modify-write against its
+/// version. A send is counted once per idempotency key in this process, so a retried activity does not use the
+/// budget twice (retried on another instance, it may count twice: the safe side). A 429 blocks the channel for
+/// every instance until its Retry-After.
+/// </summary>
+public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStore store)
 {
+    // Conflicts mean other instances are counting at the same moment; each retry reads their counts.
+    private const int MaxAttempts = 50;
+
     private readonly Lock gate = new();
-    private readonly Dictionary<(Channel, DateTimeOffset), int> perMinute = [];
-    private readonly Dictionary<(Channel, DateTimeOffset), int> perHour = [];
     private readonly Dictionary<string, DateTimeOffset> counted = new(StringComparer.Ordinal);
-    private readonly Dictionary<Channel, DateTimeOffset> blockedUntil = [];
     private DateTimeOffset latestHour;
 
     /// <summary>Takes one send from the budget: null when it may go now, else the first moment it may.</summary>
-    public DateTimeOffset? TryTake(Channel channel, string key, DateTimeOffset at)
+    public async Task<DateTimeOffset?> TryTakeAsync(Channel channel, string key, DateTimeOffset at)
     {
         var budget = budgets.For(channel);
         var minute = Floor(at, TimeSpan.FromMinutes(1));
         var hour = Floor(at, TimeSpan.FromHours(1));
-        lock (gate)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (counted.ContainsKey(key))
-            {
-                return null;
-            }
-
-            if (blockedUntil.TryGetValue(channel, out var until) && at < until)
+            var (window, version) = await ReadAsync(channel);
+            if (window.BlockedUntil is { } until && at < until)
             {
                 return until;
             }
 
-            Forget(hour);
-            DateTimeOffset? next = null;
-            if (perMinute.GetValueOrDefault((channel, minute)) >= budget.PerMinute)
+            lock (gate)
             {
-                next = minute.AddMinutes(1);
+                Forget(hour);
+                if (counted.ContainsKey(key))
+                {
+                    return null;
+                }
             }
 
-            if (budget.PerHour is { } hourly && perHour.GetValueOrDefault((channel, hour)) >= hourly)
+            // An older moment than the window (a workflow catching up) counts in the current window.
+            var current = window with
             {
-                next = hour.AddHours(1);
+                Minute = minute > window.Minute ? minute : window.Minute,
+                MinuteCount = minute > window.Minute ? 0 : window.MinuteCount,
+                Hour = hour > window.Hour ? hour : window.Hour,
+                HourCount = hour > window.Hour ? 0 : window.HourCount,
+            };
+            DateTimeOffset? next = null;
+            if (current.MinuteCount >= budget.PerMinute)
+            {
+                next = current.Minute.AddMinutes(1);
+            }
+
+            if (budget.PerHour is { } hourly && current.HourCount >= hourly)
+            {
+                next = current.Hour.AddHours(1);
             }
 
             if (next is not null)
@@ -49,25 +69,53 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets)
                 return next;
             }
 
-            perMinute[(channel, minute)] = perMinute.GetValueOrDefault((channel, minute)) + 1;
-            perHour[(channel, hour)] = perHour.GetValueOrDefault((channel, hour)) + 1;
-            counted[key] = hour;
-            return null;
+            if (await WriteAsync(channel, current with { MinuteCount = current.MinuteCount + 1, HourCount = current.HourCount + 1 }, version))
+            {
+                lock (gate)
+                {
+                    counted[key] = hour;
+                }
+
+                return null;
+            }
         }
+
+        throw new InvalidOperationException($"The {channel} sending budget changed {MaxAttempts} times while this send was counted; the activity will try again.");
     }
 
     /// <summary>The provider throttled this send: it was not sent (its key may take the budget again later),
-    /// and nothing goes by this channel before <paramref name="until"/>.</summary>
-    public void Throttled(Channel channel, string key, DateTimeOffset until)
+    /// and nothing goes by this channel, from any instance, before <paramref name="until"/>.</summary>
+    public async Task ThrottledAsync(Channel channel, string key, DateTimeOffset until)
     {
         lock (gate)
         {
             counted.Remove(key);
-            blockedUntil[channel] = blockedUntil.TryGetValue(channel, out var earlier) && earlier > until ? earlier : until;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (window, version) = await ReadAsync(channel);
+            if (window.BlockedUntil >= until || await WriteAsync(channel, window with { BlockedUntil = until }, version))
+            {
+                return;
+            }
         }
     }
 
-    // Windows before the latest hour are done with: drop them (once per new hour) so the ledger stays small.
+    private async Task<(BudgetWindow Window, string? Version)> ReadAsync(Channel channel)
+    {
+        var stored = await store.GetSharedValueAsync(Name(channel), CancellationToken.None);
+        return stored is null
+            ? (new BudgetWindow(DateTimeOffset.MinValue, 0, DateTimeOffset.MinValue, 0, null), null)
+            : (JsonSerializer.Deserialize<BudgetWindow>(stored.Value, CollectionsJson.Options)!, stored.Version);
+    }
+
+    private Task<bool> WriteAsync(Channel channel, BudgetWindow window, string? version) =>
+        store.TrySetSharedValueAsync(Name(channel), JsonSerializer.Serialize(window, CollectionsJson.Options), version, CancellationToken.None);
+
+    private static string Name(Channel channel) => "sending-budget:" + channel.ToString().ToLowerInvariant();
+
+    // Keys counted before the latest hour are done with: drop them (once per new hour) so the ledger stays small.
     private void Forget(DateTimeOffset hour)
     {
         if (hour <= latestHour)
@@ -76,16 +124,6 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets)
         }
 
         latestHour = hour;
-        foreach (var old in perMinute.Keys.Where(window => window.Item2 < hour).ToList())
-        {
-            perMinute.Remove(old);
-        }
-
-        foreach (var old in perHour.Keys.Where(window => window.Item2 < hour).ToList())
-        {
-            perHour.Remove(old);
-        }
-
         foreach (var old in counted.Where(pair => pair.Value < hour).Select(pair => pair.Key).ToList())
         {
             counted.Remove(old);
@@ -97,4 +135,7 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets)
         var utc = at.ToUniversalTime();
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % unit.Ticks), TimeSpan.Zero);
     }
+
+    /// <summary>One channel's counts in its latest minute and hour, and the end of a provider's 429 block.</summary>
+    private sealed record BudgetWindow(DateTimeOffset Minute, int MinuteCount, DateTimeOffset Hour, int HourCount, DateTimeOffset? BlockedUntil);
 }

@@ -95,4 +95,10 @@ public interface ICollectionsStore
 
     /// <summary>Gives the lease back if <paramref name="holder"/> still holds it; otherwise changes nothing.</summary>
     Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken);
+
+    Task<SharedValue?> GetSharedValueAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Writes the value if it is still at <paramref name="expectedVersion"/> (null: only if it does not exist
+    /// yet); false when another writer came first, so instances can update it read-modify-write.</summary>
+    Task<bool> TrySetSharedValueAsync(string name, string value, string? expectedVersion, CancellationToken cancellationToken);
 }

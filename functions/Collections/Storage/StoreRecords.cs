@@ -86,3 +86,6 @@ public sealed record OutboxMessage(string Id, OutgoingMessage Message, DateTimeO
 public sealed record StorePage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
 
 public sealed record AddResult<T>(bool Added, T Record);
+
+/// <summary>A small value every instance shares (a channel's sending budget), with the version it was read at.</summary>
+public sealed record SharedValue(string Value, string Version);

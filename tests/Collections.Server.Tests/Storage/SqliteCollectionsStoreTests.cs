@@ -71,6 +71,7 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
     }
 
     private const string DowngradeToVersion2 = """
+        DROP TABLE shared_values;
         DROP TABLE leases;
         DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
         DELETE FROM schema_version WHERE version > 2;

@@ -88,4 +88,8 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
     public Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<SharedValue?> GetSharedValueAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> TrySetSharedValueAsync(string name, string value, string? expectedVersion, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
