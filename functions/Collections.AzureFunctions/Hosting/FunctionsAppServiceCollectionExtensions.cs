@@ -1,8 +1,6 @@
-using Azure.Core.Serialization;
 using Collections.Activities;
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers;
-using Collections.Json;
 using Collections.Messaging;
 using Collections.Storage;
 using Collections.Web.Api;
@@ -46,7 +44,7 @@ public static class FunctionsAppServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.Configure<WorkerOptions>(worker =>
         {
-            worker.Serializer = new JsonObjectSerializer(CollectionsJson.Options);
+            worker.Serializer = DurableSerializer.Instance;
             worker.InputConverters.Register<DurableClientConverter>();
         });
         return services;

@@ -22,7 +22,7 @@ public sealed class TaskOrchestrationWorkflowContext(TaskOrchestrationContext co
         }
         catch (TaskFailedException failed)
         {
-            throw new ActivityFailedException(failed.Message, failed);
+            throw ActivityFailedException.For(failed.TaskName, failed.FailureDetails.ErrorType, failed.FailureDetails.ErrorMessage, failed);
         }
     }
 

@@ -3,35 +3,40 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Activities;
-using Collections.Durable;
 using Collections.Handlers.Deliveries;
 using Collections.Infrastructure.Storage;
 using Collections.Invoices;
 using Collections.Json;
 using Collections.Messaging;
 using Collections.Policy;
-using Collections.Server.Workflows;
 using Collections.Storage;
 using Collections.Workflow;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Server.Simulation;
 
-/// <summary>Runs a scenario on the real workflow and the embedded runtime under virtual time, with a
-/// temporary store, playing the accounting system, the payment provider and staff as the scenario says.</summary>
+/// <summary>Runs a scenario on the real workflow under virtual time (on the embedded runtime unless another
+/// engine is given), with a temporary store, playing the accounting system, the payment provider and staff as
+/// the scenario says.</summary>
 public sealed class SimulationRunner : IAsyncDisposable
 {
     private readonly Scenario scenario;
     private readonly DirectoryInfo directory;
     private readonly List<(DateTimeOffset At, JsonObject Line)> notes = [];
-    private DurableRuntime? runtime;
-
+    private readonly Func<SimulationSetup, CancellationToken, Task<ISimulationEngine>> createEngine;
     private readonly InvoiceActivityOptions options;
+    private ISimulationEngine? engine;
 
     /// <param name="options">Who we are and where messages point; <see cref="InvoiceActivityOptions.Example"/> when absent.</param>
-    public SimulationRunner(Scenario scenario, CollectionsPolicy policy, InvoiceActivityOptions? options = null)
+    /// <param name="engine">The engine the workflows run on; <see cref="EmbeddedSimulationEngine"/> when absent.</param>
+    public SimulationRunner(
+        Scenario scenario,
+        CollectionsPolicy policy,
+        InvoiceActivityOptions? options = null,
+        Func<SimulationSetup, CancellationToken, Task<ISimulationEngine>>? engine = null)
     {
         this.options = options ?? InvoiceActivityOptions.Example;
+        createEngine = engine ?? EmbeddedSimulationEngine.CreateAsync;
         ArgumentNullException.ThrowIfNull(scenario);
         this.scenario = scenario;
         Policy = policy;
@@ -52,10 +57,7 @@ public sealed class SimulationRunner : IAsyncDisposable
     public async Task<IReadOnlyList<JsonObject>> RunAsync(CancellationToken cancellationToken = default)
     {
         Store = new SqliteCollectionsStore(Path.Combine(directory.FullName, "collections.db"));
-        // One activity at a time: a preview must print the same timeline every time it runs.
-        runtime = CollectionsRuntime.Create(Path.Combine(directory.FullName, "durable.db"), Clock, Store, Sender, options, maxConcurrentActivities: 1);
-        var driver = await VirtualTimeDriver.AttachAsync(runtime);
-        var workflows = new InvoiceWorkflowClient(runtime.Client);
+        engine = await createEngine(new SimulationSetup(Clock, Store, Sender, options, directory.FullName), cancellationToken);
         var invoices = scenario.AllInvoices;
 
         // Payments dated before the start arrived before their invoice: recorded only, as a payment
@@ -72,23 +74,22 @@ public sealed class SimulationRunner : IAsyncDisposable
             var body = JsonSerializer.SerializeToUtf8Bytes(invoice, CollectionsJson.Options);
             var paidEarly = early.Where(payment => (payment.InvoiceNumber ?? invoices[0].Number) == invoice.Number).Sum(payment => payment.Amount!.Value);
             await Store.AddInvoiceAsync(new InvoiceRecord(invoice, Convert.ToHexStringLower(SHA256.HashData(body)), scenario.Start, "open", Math.Max(0, invoice.Amount - paidEarly)), cancellationToken);
-            await workflows.StartAsync(invoice, Policy, cancellationToken);
+            await engine.StartAsync(invoice, Policy, cancellationToken);
         }
 
         var index = 0;
         foreach (var happening in scenario.Events.Except(early).OrderBy(happening => happening.At))
         {
-            await driver.AdvanceToAsync(happening.At, cancellationToken);
-            await ApplyAsync(happening, index++, workflows, cancellationToken);
+            await engine.AdvanceToAsync(happening.At, cancellationToken);
+            await ApplyAsync(happening, index++, engine, cancellationToken);
         }
 
-        await driver.AdvanceToAsync(scenario.Until, cancellationToken);
+        await engine.AdvanceToAsync(scenario.Until, cancellationToken);
         foreach (var invoice in invoices)
         {
-            var status = await runtime.Client.GetStatusAsync(InvoiceWorkflow.InstanceIdFor(invoice.Number), cancellationToken);
-            if (status?.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
+            if (await engine.FailureOfAsync(invoice.Number, cancellationToken) is { } failure)
             {
-                throw new InvalidOperationException($"The workflow of invoice {invoice.Number} failed: {status.Failure}");
+                throw new InvalidOperationException($"The workflow of invoice {invoice.Number} failed: {failure}");
             }
         }
 
@@ -100,16 +101,16 @@ public sealed class SimulationRunner : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (runtime is not null)
+        if (engine is not null)
         {
-            await runtime.DisposeAsync();
+            await engine.DisposeAsync();
         }
 
         Store.Dispose();
         directory.Delete(recursive: true);
     }
 
-    private async Task ApplyAsync(ScenarioEvent happening, int index, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ScenarioEvent happening, int index, ISimulationEngine workflows, CancellationToken cancellationToken)
     {
         var invoices = scenario.AllInvoices;
         var number = happening.InvoiceNumber ?? invoices[0].Number;
@@ -127,30 +128,30 @@ public sealed class SimulationRunner : IAsyncDisposable
                 break;
             case "dispute" when happening.Action == "open":
                 await LogAsync(number, happening.At, ContactKinds.DisputeOpened, happening.Reason ?? "dispute reported", index, cancellationToken);
-                await workflows.RaiseAsync(number, new DisputeOpened(happening.Reason ?? "dispute reported"), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new DisputeOpened(happening.Reason ?? "dispute reported"), null, cancellationToken);
                 break;
             case "dispute":
                 await LogAsync(number, happening.At, ContactKinds.DisputeResolved, $"dispute resolved, credit {happening.CreditAmount ?? 0:0.00}", index, cancellationToken);
-                await workflows.RaiseAsync(number, new DisputeResolved(happening.CreditAmount ?? 0, happening.Reason), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new DisputeResolved(happening.CreditAmount ?? 0, happening.Reason), null, cancellationToken);
                 break;
             case "approval":
                 await DecideApprovalAsync(happening, workflows, cancellationToken);
                 break;
             case "invoiceAmended":
                 var current = invoices.First(invoice => invoice.Number == number);
-                await workflows.RaiseAsync(number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), null, cancellationToken);
                 break;
             case "invoiceCancelled":
-                await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), null, cancellationToken);
                 break;
             case "invoiceCredited":
-                await workflows.RaiseAsync(number, new InvoiceCredited(happening.Amount!.Value, happening.Reason), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new InvoiceCredited(happening.Amount!.Value, happening.Reason), null, cancellationToken);
                 break;
             case "contactUpdated":
-                await workflows.RaiseAsync(number, new ContactDetailsUpdated(happening.Email, happening.Phone, happening.Channel), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new ContactDetailsUpdated(happening.Email, happening.Phone, happening.Channel), null, cancellationToken);
                 break;
             case "deliveryFailed":
-                await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), null, cancellationToken);
                 break;
             case "debtorWrote":
                 // As an inbound WhatsApp message arrives through Event Grid (the scenario's debtor writes from their number).
@@ -159,18 +160,18 @@ public sealed class SimulationRunner : IAsyncDisposable
                     [new InboundMessage($"sim-inbound-{index + 1}", Channel.WhatsApp, phone, happening.Text!, happening.At)], cancellationToken);
                 break;
             case "closedByStaff":
-                await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), null, cancellationToken);
                 break;
             case "pause":
                 await LogAsync(number, happening.At, ContactKinds.ChasingPaused, happening.Reason ?? "chasing paused", index, cancellationToken);
-                await workflows.RaiseAsync(number, new ChasingPaused(happening.Reason), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new ChasingPaused(happening.Reason), null, cancellationToken);
                 break;
             case "resume":
                 await LogAsync(number, happening.At, ContactKinds.ChasingResumed, "chasing resumed", index, cancellationToken);
-                await workflows.RaiseAsync(number, new ChasingResumed(), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new ChasingResumed(), null, cancellationToken);
                 break;
             case "planAgreed":
-                await workflows.RaiseAsync(number, new PaymentPlanAgreed(happening.Instalments!), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(number, new PaymentPlanAgreed(happening.Instalments!), null, cancellationToken);
                 break;
             case "outage":
                 // The host is down: nothing runs while the clock moves on; on restart due timers fire at once.
@@ -180,7 +181,7 @@ public sealed class SimulationRunner : IAsyncDisposable
         }
     }
 
-    private async Task RecordCallOutcomeAsync(ScenarioEvent happening, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    private async Task RecordCallOutcomeAsync(ScenarioEvent happening, ISimulationEngine workflows, CancellationToken cancellationToken)
     {
         var debtorId = scenario.AllInvoices[0].Debtor.Id;
         var open = (await Store.ListOpenCallTasksAsync(null, cancellationToken))
@@ -198,12 +199,12 @@ public sealed class SimulationRunner : IAsyncDisposable
             await Store.UpdateCallTaskAsync(task with { Status = CallTaskStatus.Done, Outcome = JsonSerializer.Serialize(outcome, CollectionsJson.Options) }, cancellationToken);
             foreach (var invoiceNumber in task.InvoiceNumbers)
             {
-                await workflows.RaiseAsync(invoiceNumber, new CallOutcomeRecorded(task.Id, outcome), cancellationToken: cancellationToken);
+                await workflows.RaiseAsync(invoiceNumber, new CallOutcomeRecorded(task.Id, outcome), null, cancellationToken);
             }
         }
     }
 
-    private async Task DecideApprovalAsync(ScenarioEvent happening, InvoiceWorkflowClient workflows, CancellationToken cancellationToken)
+    private async Task DecideApprovalAsync(ScenarioEvent happening, ISimulationEngine workflows, CancellationToken cancellationToken)
     {
         var numbers = scenario.AllInvoices.Select(invoice => invoice.Number).ToHashSet();
         var pending = (await Store.ListPendingApprovalsAsync(cancellationToken))
@@ -219,7 +220,7 @@ public sealed class SimulationRunner : IAsyncDisposable
         {
             var decision = happening.Decision!.Value;
             await Store.UpdateApprovalAsync(approval with { Decision = JsonNamingPolicy.KebabCaseLower.ConvertName(decision.ToString()), DecidedAt = happening.At, DecidedBy = "simulation" }, cancellationToken);
-            await workflows.RaiseAsync(approval.InvoiceNumber, new ApprovalDecided(approval.Id, decision, "simulation"), cancellationToken: cancellationToken);
+            await workflows.RaiseAsync(approval.InvoiceNumber, new ApprovalDecided(approval.Id, decision, "simulation"), null, cancellationToken);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class DurableWorkflowContext(OrchestrationContext context) : IWork
         }
         catch (TaskFailedException failed)
         {
-            throw new ActivityFailedException(failed.Message, failed);
+            throw ActivityFailedException.For(failed.ActivityName, failed.Failure.ErrorType, failed.Failure.ErrorMessage, failed);
         }
     }
 

@@ -17,4 +17,9 @@ public sealed class ActivityFailedException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The failure worded alike on every engine: staff tasks quote it, and engine details such as task
+    /// ids (which Durable Task also spends on retry timers) mean nothing to staff.</summary>
+    public static ActivityFailedException For(string activity, string errorType, string errorMessage, Exception engineFailure) =>
+        new($"Activity '{activity}' failed: {errorType}: {errorMessage}", engineFailure);
 }

@@ -32,7 +32,7 @@ public sealed class InvoiceWorkflowOutageTests
 
         Assert.Equal(
         [
-            "2026-03-04T14:35+01:00 staffTask Waiting for the SMS provider since 2026-03-04 10:02: Activity 'SendMessage' (task 17) failed: System.Net.Http.HttpRequestException: The provider is unavailable (simulated outage).",
+            "2026-03-04T14:35+01:00 staffTask Waiting for the SMS provider since 2026-03-04 10:02: Activity 'SendMessage' failed: System.Net.Http.HttpRequestException: The provider is unavailable (simulated outage).",
             "2026-03-05T08:00+01:00 message sms friendly reminder balance=1250.00 costs=0 interest=0",
         ], timeline);
         Assert.Single(runner.Sender.Sent);
