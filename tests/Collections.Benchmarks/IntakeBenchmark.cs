@@ -18,6 +18,7 @@ internal static class IntakeBenchmark
 {
     private const string ApiKey = "benchmark-key-0123456789abcdef";
     private const int BatchSize = 1_000;
+    private const int WarmUp = 200;
 
     public static async Task<string> RunAsync(int singles, int batched)
     {
@@ -37,6 +38,8 @@ internal static class IntakeBenchmark
             using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
             client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 
+            // Not measured: JIT, connection pool and the store's first pages.
+            await SinglesAsync(client, "W", WarmUp, clients: 8);
             var eight = await SinglesAsync(client, "S8", singles, clients: 8);
             var thirtyTwo = await SinglesAsync(client, "S32", singles, clients: 32);
             var batch = await BatchesAsync(client, batched);
