@@ -27,7 +27,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public async Task HttpTriggers_AreEveryServerRoute_AndNothingElse()
     {
-        var server = (await BindingCompletenessTests.ServerRoutesAsync()).Where(BindingCompletenessTests.IsApiRoute)
+        var server = (await BindingCompletenessTests.ServerRoutesAsync()).Where(BindingCompletenessTests.IsServedOnAzure)
             .Except(BindingCompletenessTests.SelfHostedOnly).Order().ToList();
 
         var triggers = FileFunctions()
