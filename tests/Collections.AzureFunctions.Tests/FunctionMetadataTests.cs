@@ -89,7 +89,7 @@ public sealed class FunctionMetadataTests
     private static string Shape(IEnumerable<JsonObject> bindings) =>
         string.Join("; ", bindings.Select(binding => $"{Type(binding)} {binding["direction"]} {binding["name"]}"));
 
-    private static IEnumerable<(string Name, List<JsonObject> Bindings)> FileFunctions() =>
+    internal static IEnumerable<(string Name, List<JsonObject> Bindings)> FileFunctions() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory, "functions.metadata")))!.AsArray()
             .Select(function => (function!["name"]!.GetValue<string>(), function["bindings"]!.AsArray().Select(binding => binding!.AsObject()).ToList()));
 
