@@ -114,15 +114,15 @@ public sealed partial class BindingCompletenessTests
         Assert.Empty(takingClient);
     }
 
-    /// <summary>The API, the approval links and the debtor pages are bound in Azure; the staff pages and the pages'
-    /// stylesheet and script are served by the self-hosted server only (docs/azure.md).</summary>
+    /// <summary>The API, the approval links, the debtor pages and the pages' stylesheet and script are bound in Azure;
+    /// the staff pages are served by the self-hosted server only (docs/azure.md).</summary>
     internal static bool IsServedOnAzure(string route)
     {
         var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         return AzurePrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    private static readonly string[] AzurePrefixes = ["api/", "approvals/", "debtor/"];
+    private static readonly string[] AzurePrefixes = ["api/", "approvals/", "debtor/", "pages/assets/"];
 
     /// <summary>"METHOD route" for every endpoint of the real server app.</summary>
     internal static async Task<HashSet<string>> ServerRoutesAsync() =>
