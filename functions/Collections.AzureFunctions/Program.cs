@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 // The Azure Functions host of the product (registrations: FunctionsAppServiceCollectionExtensions).
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<PageLimitsMiddleware>();
 builder.UseMiddleware<ApiKeyMiddleware>();
 builder.UseMiddleware<DurableClientMiddleware>();
 builder.Services.AddCollectionsFunctionsApp(builder.Configuration);

@@ -27,7 +27,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public async Task HttpTriggers_AreEveryServerRoute_AndNothingElse()
     {
-        var server = (await BindingCompletenessTests.ServerRoutesAsync()).Where(BindingCompletenessTests.IsApiRoute)
+        var server = (await BindingCompletenessTests.ServerRoutesAsync()).Where(BindingCompletenessTests.IsServedOnAzure)
             .Except(BindingCompletenessTests.SelfHostedOnly).Order().ToList();
 
         var triggers = FileFunctions()
@@ -89,7 +89,7 @@ public sealed class FunctionMetadataTests
     private static string Shape(IEnumerable<JsonObject> bindings) =>
         string.Join("; ", bindings.Select(binding => $"{Type(binding)} {binding["direction"]} {binding["name"]}"));
 
-    private static IEnumerable<(string Name, List<JsonObject> Bindings)> FileFunctions() =>
+    internal static IEnumerable<(string Name, List<JsonObject> Bindings)> FileFunctions() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory, "functions.metadata")))!.AsArray()
             .Select(function => (function!["name"]!.GetValue<string>(), function["bindings"]!.AsArray().Select(binding => binding!.AsObject()).ToList()));
 

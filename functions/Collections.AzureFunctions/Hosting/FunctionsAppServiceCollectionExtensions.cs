@@ -5,6 +5,8 @@ using Collections.Messaging;
 using Collections.Storage;
 using Collections.Web.Api;
 using Collections.Web.Hosting;
+using Collections.Web.Pages;
+using Collections.Web.Security;
 using Collections.Web.Privacy;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
@@ -32,6 +34,8 @@ public static class FunctionsAppServiceCollectionExtensions
         services.AddSingleton<DurableClientSource>();
         services.AddSingleton<IFunctionMetadataTransformer, DurableClientMetadataTransformer>();
         services.AddCollectionsPrivacy();
+        services.AddDebtorPages();
+        services.AddSharedDataProtection();
 
         // The activities with their settings (section Collections:Activities).
         services.AddSingleton(provider => new InvoiceActivities(

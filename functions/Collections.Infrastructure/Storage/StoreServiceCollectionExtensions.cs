@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Azure.Identity;
 using Collections.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,10 +44,7 @@ public static class StoreServiceCollectionExtensions
             services.AddSingleton<ICollectionsStore>(provider =>
             {
                 var options = provider.GetRequiredService<IOptions<TableStoreOptions>>().Value;
-                var client = string.IsNullOrWhiteSpace(options.ConnectionString)
-                    ? new TableServiceClient(new Uri(options.Endpoint), new DefaultAzureCredential())
-                    : new TableServiceClient(options.ConnectionString);
-                return new TableCollectionsStore(client, options.TablePrefix);
+                return new TableCollectionsStore(options.CreateServiceClient(), options.TablePrefix);
             });
         }
         else

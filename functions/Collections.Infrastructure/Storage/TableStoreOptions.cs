@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+
 namespace Collections.Infrastructure.Storage;
 
 /// <summary>Configuration section <c>Collections:Tables</c>.</summary>
@@ -14,6 +17,12 @@ public sealed class TableStoreOptions
 
     /// <summary>Prefixes every table name, so several deployments or test runs can share an account.</summary>
     public string TablePrefix { get; set; } = "collections";
+
+    /// <summary>The table service these options name: by connection string, else by endpoint with Entra ID.</summary>
+    public TableServiceClient CreateServiceClient() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? new TableServiceClient(new Uri(Endpoint), new DefaultAzureCredential())
+            : new TableServiceClient(ConnectionString);
 
     /// <summary>Table names are 3–63 letters and digits starting with a letter
     /// (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model#table-names);

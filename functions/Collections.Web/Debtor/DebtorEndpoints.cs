@@ -17,49 +17,56 @@ internal static class DebtorEndpoints
             .RequireAntiforgeryToken()
             .AddEndpointFilter(async (context, next) =>
             {
-                // The signature is in the URL: keep it out of referrers and search indexes.
-                context.HttpContext.Response.Headers["X-Robots-Tag"] = "noindex";
+                KeepLinkPrivate(context.HttpContext.Response.Headers);
                 return await next(context);
             });
 
-        debtor.MapGet("/{invoice}", async (string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time) =>
-        {
-            var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
-            return refused ?? DebtorPage.Render(
-                PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done, whatsApp.For(record));
-        });
-
-        debtor.MapPost("/{invoice}/{action}", async (string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time) =>
-        {
-            var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
-            if (refused is not null)
-            {
-                return refused;
-            }
-
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            FieldErrors errors = action switch
-            {
-                DebtorPage.Paid => await requests.AlreadyPaidAsync(record!, form, http.RequestAborted),
-                DebtorPage.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
-                DebtorPage.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
-                DebtorPage.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
-                DebtorPage.WhatsAppOn => await requests.ChangeWhatsAppConsentAsync(record!, given: true, http.RequestAborted),
-                DebtorPage.WhatsAppOff => await requests.ChangeWhatsAppConsentAsync(record!, given: false, http.RequestAborted),
-                _ => new FieldErrors().Add("action", "unknown"),
-            };
-            if (!errors.Any)
-            {
-                return Html.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
-            }
-
-            var page = PageContext.For(http, record!.Invoice.Debtor.Language);
-            return DebtorPage.Render(
-                page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, whatsApp.For(record),
-                new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
-        });
-
+        debtor.MapGet("/{invoice}", ShowAsync);
+        debtor.MapPost("/{invoice}/{action}", ActAsync);
         return app;
+    }
+
+    /// <summary>The signature is in the URL: keep it out of search indexes.</summary>
+    internal static void KeepLinkPrivate(IHeaderDictionary headers) => headers["X-Robots-Tag"] = "noindex";
+
+    internal static async Task<IResult> ShowAsync(
+        string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time)
+    {
+        var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
+        return refused ?? DebtorPage.Render(
+            PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done, whatsApp.For(record));
+    }
+
+    /// <summary>One of the page's answers (<c>paid</c>, <c>plan</c>, …); the antiforgery token is checked before this runs.</summary>
+    internal static async Task<IResult> ActAsync(
+        string invoice, string action, string? e, string? s, HttpContext http, DebtorLinks links, ICollectionsStore store, DebtorRequests requests, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time)
+    {
+        var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        FieldErrors errors = action switch
+        {
+            DebtorPage.Paid => await requests.AlreadyPaidAsync(record!, form, http.RequestAborted),
+            DebtorPage.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
+            DebtorPage.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
+            DebtorPage.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
+            DebtorPage.WhatsAppOn => await requests.ChangeWhatsAppConsentAsync(record!, given: true, http.RequestAborted),
+            DebtorPage.WhatsAppOff => await requests.ChangeWhatsAppConsentAsync(record!, given: false, http.RequestAborted),
+            _ => new FieldErrors().Add("action", "unknown"),
+        };
+        if (!errors.Any)
+        {
+            return Html.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
+        }
+
+        var page = PageContext.For(http, record!.Invoice.Debtor.Language);
+        return DebtorPage.Render(
+            page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, whatsApp.For(record),
+            new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
     }
 
     private static async Task<(InvoiceRecord? Record, IResult? Refused)> OpenAsync(

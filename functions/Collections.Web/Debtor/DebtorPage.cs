@@ -1,4 +1,5 @@
 using System.Text;
+using Collections.Contacts;
 using Collections.Handlers.Invoices;
 using Collections.Links;
 using Collections.Storage;
@@ -95,7 +96,7 @@ internal static class DebtorPage
             Row("debtor.iban", t.Format("debtor.ibanOf", iban, creditor.Name));
         }
 
-        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Name, invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        Row("debtor.you", string.Join(", ", new[] { invoice.Debtor.Name, invoice.Debtor.Email, invoice.Debtor.Phone is { } phone ? PhoneNumberNormalizer.ForDisplay(phone) : null }.Where(part => !string.IsNullOrEmpty(part))));
         Row("debtor.us", string.Join(", ", new[] { creditor.BillingContactName, creditor.BillingPhone, creditor.BillingEmail }.Where(part => !string.IsNullOrEmpty(part))));
         html.Append("</dl></section>");
     }
@@ -166,8 +167,8 @@ internal static class DebtorPage
         var action = debtor.WhatsAppOptIn is null ? WhatsAppOn : WhatsAppOff;
         Open(html, page, action, "debtor.whatsapp.title", linkQuery, record.Invoice.Number, failed, out _, out _);
         html.Append("<p>").Append(Html.Encode(debtor.WhatsAppOptIn is { } optIn
-            ? t.Format("debtor.whatsapp.given", debtor.Phone, t.Date(DateOnly.FromDateTime(PageClock.Local(optIn.At))))
-            : t.Format("debtor.whatsapp.offer", debtor.Phone))).Append("</p>");
+            ? t.Format("debtor.whatsapp.given", PhoneNumberNormalizer.ForDisplay(debtor.Phone!), t.Date(DateOnly.FromDateTime(PageClock.Local(optIn.At))))
+            : t.Format("debtor.whatsapp.offer", PhoneNumberNormalizer.ForDisplay(debtor.Phone!)))).Append("</p>");
         Close(html, t, debtor.WhatsAppOptIn is null ? "debtor.whatsapp.give" : "debtor.whatsapp.withdraw");
     }
 

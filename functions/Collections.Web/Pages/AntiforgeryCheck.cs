@@ -8,16 +8,17 @@ internal static class AntiforgeryCheck
 {
     public static TBuilder RequireAntiforgeryToken<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            if (HttpMethods.IsPost(http.Request.Method)
-                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                var page = PageContext.For(http);
-                return Html.Page(page, page.T["expired.title"], $"<h1>{Html.Encode(page.T["expired.title"])}</h1><p>{Html.Encode(page.T["expired.text"])}</p>", StatusCodes.Status400BadRequest);
-            }
+        builder.AddEndpointFilter(async (context, next) => await RefusalAsync(context.HttpContext) ?? await next(context));
 
-            return await next(context);
-        });
+    /// <summary>The "reload and try again" page for a POST without a valid token; null when the request may go on.</summary>
+    public static async Task<IResult?> RefusalAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return null;
+        }
+
+        var page = PageContext.For(http);
+        return Html.Page(page, page.T["expired.title"], $"<h1>{Html.Encode(page.T["expired.title"])}</h1><p>{Html.Encode(page.T["expired.text"])}</p>", StatusCodes.Status400BadRequest);
+    }
 }

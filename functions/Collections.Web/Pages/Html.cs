@@ -21,8 +21,8 @@ internal static class Html
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"robots\" content=\"noindex\">")
             .Append("<title>").Append(Encode(title)).Append(" — Collections</title>")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(PageAssets.StylePath).Append("\">")
-            .Append("<script src=\"").Append(PageAssets.ScriptPath).Append("\" defer></script>")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(PageAssetEndpoints.StylePath).Append("\">")
+            .Append("<script src=\"").Append(PageAssetEndpoints.ScriptPath).Append("\" defer></script>")
             .Append("</head><body>")
             .Append("<a class=\"skip\" href=\"#main\">").Append(Encode(t["layout.skip"])).Append("</a>")
             .Append("<header class=\"top\">");

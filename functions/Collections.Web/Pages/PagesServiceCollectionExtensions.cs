@@ -11,6 +11,15 @@ public static class PagesServiceCollectionExtensions
     /// the debtor-link signer and the creditor as the reminders present it.</summary>
     public static IServiceCollection AddCollectionsPages(this IServiceCollection services)
     {
+        services.AddDebtorPages();
+        services.AddStaffAuthentication();
+        return services;
+    }
+
+    /// <summary>What the debtor pages need (the Functions app serves these without the staff pages): antiforgery
+    /// for their forms, the debtor-link signer, the debtor's requests and the creditor as the reminders present it.</summary>
+    public static IServiceCollection AddDebtorPages(this IServiceCollection services)
+    {
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "collections-antiforgery";
@@ -18,7 +27,6 @@ public static class PagesServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__form";
         });
-        services.AddStaffAuthentication();
         services.AddOptions<DebtorPagesOptions>().BindConfiguration(DebtorPagesOptions.Section);
         services.AddSingleton<DebtorLinks>();
         services.AddSingleton<DebtorRequests>();

@@ -1,5 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
+using Collections.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace Collections.Web.Security;
 
@@ -23,6 +26,18 @@ internal static class DataProtectionKeys
                 X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration[$"{Section}:CertificatePassword"]));
         }
 
+        return services;
+    }
+
+    /// <summary>The Functions app's key ring: in the store's Azure Tables account (table <c>{prefix}keyring</c>), shared
+    /// by every instance, because a token protected on one instance must be read on any other. The storage account
+    /// holds them unencrypted; it allows Entra ID access only (infra/).</summary>
+    public static IServiceCollection AddSharedDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Collections");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<TableStoreOptions>>((keys, tables) => keys.XmlRepository = new TableXmlRepository(
+                tables.Value.CreateServiceClient().GetTableClient(tables.Value.TablePrefix + TableXmlRepository.TableSuffix)));
         return services;
     }
 }

@@ -19,7 +19,7 @@ internal static class RequestLimits
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration, IWebHostBuilder webHost)
     {
-        var limits = configuration.GetSection(Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        var limits = Options(configuration);
         webHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         services.Configure<FormOptions>(form => form.ValueLengthLimit = limits.MaxFormBytes);
         services.AddRateLimiter(options =>
@@ -48,27 +48,41 @@ internal static class RequestLimits
     /// <summary>The smaller body limit for form posts, then the rate limiter.</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var limits = configuration.GetSection(Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        var limits = Options(configuration);
         app.Use(async (context, next) =>
         {
-            if (IsFormPath(context.Request.Path))
+            if (!await RefusedOversizedFormAsync(context, limits))
             {
-                // Refused before anything reads it (a declared length) or while it is read (a chunked body).
-                if (context.Request.ContentLength > limits.MaxFormBytes)
-                {
-                    await TooLarge(limits.MaxFormBytes).ExecuteAsync(context);
-                    return;
-                }
-
-                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                {
-                    size.MaxRequestBodySize = limits.MaxFormBytes;
-                }
+                await next(context);
             }
-
-            await next(context);
         });
         return app.UseRateLimiter();
+    }
+
+    public static RequestLimitOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+
+    /// <summary>The smaller body limit for a form post: answered 413 (true) when its declared length is over the limit,
+    /// else the limit is set on the body, so a longer chunked body fails while it is read.</summary>
+    public static async Task<bool> RefusedOversizedFormAsync(HttpContext context, RequestLimitOptions limits)
+    {
+        if (!IsFormPath(context.Request.Path))
+        {
+            return false;
+        }
+
+        if (context.Request.ContentLength > limits.MaxFormBytes)
+        {
+            await TooLarge(limits.MaxFormBytes).ExecuteAsync(context);
+            return true;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxFormBytes;
+        }
+
+        return false;
     }
 
     private static IResult TooLarge(long limit) => Results.Problem(

@@ -7,7 +7,9 @@ internal static class SecurityHeaders
     /// one (Fetch standard, "should response to request be blocked due to nosniff").</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        context.Response.Headers.XContentTypeOptions = "nosniff";
+        Apply(context.Response.Headers);
         await next(context);
     });
+
+    public static void Apply(IHeaderDictionary headers) => headers.XContentTypeOptions = "nosniff";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Collections.Contacts;
 using Collections.Handlers.Calls;
 using Collections.Web.Pages;
 
@@ -59,7 +60,7 @@ internal static class CallListPage
             .Append("<dt>").Append(Html.Encode(t["calls.phone"])).Append("</dt><dd>");
         if (debtor.Phone is { Length: > 0 } phone)
         {
-            html.Append("<a href=\"tel:").Append(Html.Attribute(phone)).Append("\">").Append(Html.Encode(phone)).Append("</a>");
+            html.Append("<a href=\"tel:").Append(Html.Attribute(phone)).Append("\">").Append(Html.Encode(PhoneNumberNormalizer.ForDisplay(phone))).Append("</a>");
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Collections.Contacts;
 using Collections.Handlers.Invoices;
 using Collections.Invoices;
 using Collections.Web.Pages;
@@ -32,7 +33,7 @@ internal static class InvoicePage
         Row("debtor.amount", t.Money(invoice.Amount, invoice.Currency));
         Row("debtor.issueDate", t.Date(invoice.IssueDate));
         Row("invoice.dueDate", t.Date(invoice.DueDate));
-        Row("invoice.debtorContact", string.Join(", ", new[] { invoice.Debtor.Email, invoice.Debtor.Phone }.Where(part => !string.IsNullOrEmpty(part))));
+        Row("invoice.debtorContact", string.Join(", ", new[] { invoice.Debtor.Email, invoice.Debtor.Phone is { } phone ? PhoneNumberNormalizer.ForDisplay(phone) : null }.Where(part => !string.IsNullOrEmpty(part))));
         if (view.Status == InvoiceStatus.Open)
         {
             Row("invoice.paused", view.Paused is { } pause

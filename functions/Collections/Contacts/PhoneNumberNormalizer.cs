@@ -44,6 +44,23 @@ public static class PhoneNumberNormalizer
         return ContactCheck.Valid(Util.Format(number, PhoneNumberFormat.E164));
     }
 
+    /// <summary>A stored number as people write it: a Dutch number in the national format ("06 12345678",
+    /// "020 123 4567"), a foreign one in the international format ("+32 470 12 34 56"); anything that does not
+    /// parse as it was stored.</summary>
+    public static string ForDisplay(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        try
+        {
+            var number = Util.Parse(stored, DefaultRegion);
+            return Util.Format(number, Util.GetRegionCodeForNumber(number) == DefaultRegion ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return stored;
+        }
+    }
+
     /// <summary>True when the number can receive SMS as far as the numbering plan tells (mobile, or could be mobile).</summary>
     public static bool IsMobile(string e164)
     {

@@ -30,6 +30,8 @@ public sealed class CallListTests(BrowserFixture fixture)
 
         await Assertions.Expect(card).ToHaveCountAsync(1);
         await Assertions.Expect(card).ToContainTextAsync("€ 150,50");
+        var call = card.GetByRole(AriaRole.Link, new() { Name = "06 12345678" });
+        Assert.Equal("tel:+31612345678", await call.GetAttributeAsync("href"));
         await Assertions.Expect(card).ToContainTextAsync("CL-1001");
         await Assertions.Expect(card).ToContainTextAsync("CL-1002");
         await Assertions.Expect(card).ToContainTextAsync("Vervolggesprek");

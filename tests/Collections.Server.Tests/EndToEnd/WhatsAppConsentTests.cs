@@ -42,7 +42,7 @@ public sealed partial class WhatsAppConsentTests : IAsyncLifetime
         await PostInvoiceAsync("2026-WC01", optIn: false);
         using var debtor = new DebtorBrowser(server, "2026-WC01");
         var page = await debtor.PageAsync();
-        Assert.Contains("Ontvangt u onze berichten over uw facturen liever via WhatsApp op +31612345678?", page, StringComparison.Ordinal);
+        Assert.Contains("Ontvangt u onze berichten over uw facturen liever via WhatsApp op 06 12345678?", page, StringComparison.Ordinal);
 
         var given = await debtor.PostAsync("whatsapp-on");
 
@@ -60,7 +60,7 @@ public sealed partial class WhatsAppConsentTests : IAsyncLifetime
     {
         await PostInvoiceAsync("2026-WC02", optIn: true);
         using var debtor = new DebtorBrowser(server, "2026-WC02");
-        Assert.Contains("U ontvangt onze berichten via WhatsApp op +31612345678 (toestemming gegeven op 10 januari 2026).", await debtor.PageAsync(), StringComparison.Ordinal);
+        Assert.Contains("U ontvangt onze berichten via WhatsApp op 06 12345678 (toestemming gegeven op 10 januari 2026).", await debtor.PageAsync(), StringComparison.Ordinal);
 
         var withdrawn = await debtor.PostAsync("whatsapp-off");
 

@@ -41,4 +41,14 @@ public sealed class PhoneNumberNormalizerTests
         Assert.True(PhoneNumberNormalizer.IsMobile("+31612345678"));
         Assert.False(PhoneNumberNormalizer.IsMobile("+31201234567"));
     }
+
+    [Theory]
+    [InlineData("+31612345678", "06 12345678")]
+    [InlineData("+31201234567", "020 123 4567")]
+    [InlineData("+32470123456", "+32 470 12 34 56")]
+    [InlineData("not stored as a number", "not stored as a number")]
+    public void ForDisplay_DutchNationally_ForeignInternationally(string stored, string shown)
+    {
+        Assert.Equal(shown, PhoneNumberNormalizer.ForDisplay(stored));
+    }
 }

@@ -2,17 +2,22 @@ namespace Collections.Web.Pages;
 
 /// <summary>The pages' one stylesheet and one script, served from memory with a long cache lifetime
 /// (the path carries a version). Colours meet WCAG AA contrast; targets are at least 44px high for phones.</summary>
-internal static class PageAssets
+internal static class PageAssetEndpoints
 {
     public const string StylePath = "/pages/assets/pages-1.css";
     public const string ScriptPath = "/pages/assets/pages-1.js";
 
     public static IEndpointRouteBuilder MapPageAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet(StylePath, (HttpContext context) => Asset(context, Style, "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet(ScriptPath, (HttpContext context) => Asset(context, Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        // Cast to Delegate: a method taking only HttpContext would otherwise bind as a RequestDelegate, dropping the result.
+        app.MapGet(StylePath, (Delegate)StyleAsync).ExcludeFromDescription();
+        app.MapGet(ScriptPath, (Delegate)ScriptAsync).ExcludeFromDescription();
         return app;
     }
+
+    internal static Task<IResult> StyleAsync(HttpContext context) => Task.FromResult(Asset(context, Style, "text/css; charset=utf-8"));
+
+    internal static Task<IResult> ScriptAsync(HttpContext context) => Task.FromResult(Asset(context, Script, "text/javascript; charset=utf-8"));
 
     private static IResult Asset(HttpContext context, string content, string contentType)
     {
