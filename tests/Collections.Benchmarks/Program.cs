@@ -1,21 +1,26 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake> [--instances N] [--batched N] [--rounds N]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget> [--instances N] [--rounds N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake> [--instances N] [--batched N] [--rounds N]");
     return 2;
 }
 
 int? instances = null;
+int? batched = null;
 var rounds = 3;
 for (var i = 1; i < args.Length - 1; i++)
 {
     if (args[i] == "--instances")
     {
         instances = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--batched")
+    {
+        batched = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     }
     else if (args[i] == "--rounds")
     {
@@ -31,6 +36,7 @@ var json = args[0] switch
     "footprint" => await FootprintBenchmark.RunAsync(instances ?? 200),
     "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, rounds),
     "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
+    "intake" => await IntakeBenchmark.RunAsync(instances ?? 2_000, batched ?? 10_000),
     _ => null,
 };
 if (json is null)

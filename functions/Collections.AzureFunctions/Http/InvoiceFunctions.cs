@@ -9,6 +9,7 @@ namespace Collections.AzureFunctions.Http;
 /// <summary>The accounting systems' API: the server's own endpoint methods (<c>InvoiceEndpoints</c>).</summary>
 public sealed class InvoiceFunctions(
     SubmitInvoiceHandler submit,
+    SubmitInvoiceBatchHandler submitBatch,
     InvoiceQueries queries,
     RecordPaymentHandler payments,
     CreditInvoiceHandler credit,
@@ -23,6 +24,12 @@ public sealed class InvoiceFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices")] HttpRequest request,
         CancellationToken cancellationToken) =>
         InvoiceEndpoints.SubmitAsync(request, submit, cancellationToken);
+
+    [Function("SubmitInvoiceBatch")]
+    public Task<IResult> SubmitInvoiceBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/batch")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        InvoiceEndpoints.SubmitBatchAsync(request, submitBatch, cancellationToken);
 
     [Function("GetInvoice")]
     public Task<IResult> GetInvoice(

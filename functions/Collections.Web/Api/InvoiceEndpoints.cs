@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Collections.Handlers;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
@@ -21,6 +22,14 @@ internal static class InvoiceEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Submit an invoice; starts its workflow. Idempotent on the invoice number.");
+
+        invoices.MapPost("/batch", SubmitBatchAsync)
+            .Accepts<InvoiceRequestDocument[]>("application/json")
+            .Produces<InvoiceBatchItemResult[]>()
+            .Produces<InvoiceBatchItemResult[]>(StatusCodes.Status207MultiStatus)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Submit up to 1,000 invoices, each exactly as a single submit; one result per invoice, in order. 207 when any was refused.");
 
         invoices.MapGet("/{number}", GetAsync)
             .WithSummary("An invoice with its status, stage, open balance, next step and contact timeline.");
@@ -76,6 +85,31 @@ internal static class InvoiceEndpoints
         var (body, problem) = await RequestBody.ReadAsync(request, RequestBody.DefaultLimit, cancellationToken);
         return problem ?? (await handler.HandleAsync(Encoding.UTF8.GetString(body!), cancellationToken))
             .ToHttp(invoice => $"/api/invoices/{Uri.EscapeDataString(invoice.Number)}");
+    }
+
+    internal static async Task<IResult> SubmitBatchAsync(HttpRequest request, SubmitInvoiceBatchHandler handler, CancellationToken cancellationToken)
+    {
+        // The server's body limit is meant for single requests; a batch may be larger (where the host lets us raise it).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = InvoiceBatchRequest.MaxBodyBytes;
+        }
+
+        var (body, tooLarge) = await RequestBody.ReadAsync(request, InvoiceBatchRequest.MaxBodyBytes, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (batch, invalid) = InvoiceBatchRequest.Parse(body!);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var outcomes = await handler.HandleAsync(batch!.Invoices, cancellationToken);
+        var results = outcomes.Select((outcome, index) => InvoiceBatchItemResult.From(index, batch.Numbers[index], outcome)).ToList();
+        return TypedResults.Json(results, statusCode: results.All(result => result.Succeeded) ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus);
     }
 
     internal static async Task<IResult> GetAsync(string number, InvoiceQueries queries, CancellationToken cancellationToken) =>

@@ -41,6 +41,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton(provider => new ApiKeyRing(provider.GetRequiredService<LocalKeys>().Accepted));
 
         services.TryAddSingleton<SubmitInvoiceHandler>();
+        services.TryAddSingleton<SubmitInvoiceBatchHandler>();
         services.TryAddSingleton<InvoiceQueries>();
         services.TryAddSingleton<RecordPaymentHandler>();
         services.TryAddSingleton<CreditInvoiceHandler>();
