@@ -87,6 +87,12 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         ArgumentNullException.ThrowIfNull(input);
         var invoice = input.Invoice;
         var today = DateOnly.FromDateTime(input.At.DateTime);
+        if (await budget.PeekAsync(input.Channel, input.StepKey, input.At) is { } full)
+        {
+            // The channel's budget is used up: wait without taking the debtor's turn (a store write) to find out.
+            return new SendMessageResult(SendOutcome.Throttled, SentVia: input.Channel, NotBefore: full);
+        }
+
         await using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
 
         var debtorContacts = await store.ListContactsOfDebtorAsync(invoice.Debtor.Id, CancellationToken.None);

@@ -22,51 +22,22 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
     private readonly Dictionary<string, DateTimeOffset> counted = new(StringComparer.Ordinal);
     private DateTimeOffset latestHour;
 
+    /// <summary>Whether a send could go now, without taking from the budget (one read, nothing written): null when it
+    /// could, else the first moment it may. Lets a send that must wait say so before it takes any turn.</summary>
+    public async Task<DateTimeOffset?> PeekAsync(Channel channel, string key, DateTimeOffset at) =>
+        Decide(channel, key, at, (await ReadAsync(channel)).Window).NotBefore;
+
     /// <summary>Takes one send from the budget: null when it may go now, else the first moment it may.</summary>
     public async Task<DateTimeOffset?> TryTakeAsync(Channel channel, string key, DateTimeOffset at)
     {
-        var budget = budgets.For(channel);
-        var minute = Floor(at, TimeSpan.FromMinutes(1));
         var hour = Floor(at, TimeSpan.FromHours(1));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (window, version) = await ReadAsync(channel);
-            if (window.BlockedUntil is { } until && at < until)
+            var (notBefore, current) = Decide(channel, key, at, window);
+            if (notBefore is not null || current is null)
             {
-                return until;
-            }
-
-            lock (gate)
-            {
-                Forget(hour);
-                if (counted.ContainsKey(key))
-                {
-                    return null;
-                }
-            }
-
-            // An older moment than the window (a workflow catching up) counts in the current window.
-            var current = window with
-            {
-                Minute = minute > window.Minute ? minute : window.Minute,
-                MinuteCount = minute > window.Minute ? 0 : window.MinuteCount,
-                Hour = hour > window.Hour ? hour : window.Hour,
-                HourCount = hour > window.Hour ? 0 : window.HourCount,
-            };
-            DateTimeOffset? next = null;
-            if (current.MinuteCount >= budget.PerMinute)
-            {
-                next = current.Minute.AddMinutes(1);
-            }
-
-            if (budget.PerHour is { } hourly && current.HourCount >= hourly)
-            {
-                next = current.Hour.AddHours(1);
-            }
-
-            if (next is not null)
-            {
-                return next;
+                return notBefore;
             }
 
             if (await WriteAsync(channel, current with { MinuteCount = current.MinuteCount + 1, HourCount = current.HourCount + 1 }, version))
@@ -100,6 +71,48 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
                 return;
             }
         }
+    }
+
+    /// <returns>When the send may go (null: now), and the window to count it in (null: already counted by this process).</returns>
+    private (DateTimeOffset? NotBefore, BudgetWindow? Current) Decide(Channel channel, string key, DateTimeOffset at, BudgetWindow window)
+    {
+        if (window.BlockedUntil is { } until && at < until)
+        {
+            return (until, null);
+        }
+
+        var minute = Floor(at, TimeSpan.FromMinutes(1));
+        var hour = Floor(at, TimeSpan.FromHours(1));
+        lock (gate)
+        {
+            Forget(hour);
+            if (counted.ContainsKey(key))
+            {
+                return (null, null);
+            }
+        }
+
+        // An older moment than the window (a workflow catching up) counts in the current window.
+        var current = window with
+        {
+            Minute = minute > window.Minute ? minute : window.Minute,
+            MinuteCount = minute > window.Minute ? 0 : window.MinuteCount,
+            Hour = hour > window.Hour ? hour : window.Hour,
+            HourCount = hour > window.Hour ? 0 : window.HourCount,
+        };
+        var budget = budgets.For(channel);
+        DateTimeOffset? next = null;
+        if (current.MinuteCount >= budget.PerMinute)
+        {
+            next = current.Minute.AddMinutes(1);
+        }
+
+        if (budget.PerHour is { } hourly && current.HourCount >= hourly)
+        {
+            next = current.Hour.AddHours(1);
+        }
+
+        return (next, current);
     }
 
     private async Task<(BudgetWindow Window, string? Version)> ReadAsync(Channel channel)

@@ -36,6 +36,18 @@ public sealed class SendingBudgetLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Peek_SaysWhatTryTakeWould_AndTakesNothing()
+    {
+        var ledger = Ledger(new SendingBudgets { Sms = new ChannelBudget { PerMinute = 1 } });
+
+        Assert.Null(await ledger.PeekAsync(Channel.Sms, "a", Ten));
+        Assert.Null(await ledger.PeekAsync(Channel.Sms, "a", Ten));
+        Assert.Null(await ledger.TryTakeAsync(Channel.Sms, "a", Ten));
+        Assert.Null(await ledger.PeekAsync(Channel.Sms, "a", Ten.AddSeconds(5)));
+        Assert.Equal(Ten.AddMinutes(1), await ledger.PeekAsync(Channel.Sms, "b", Ten.AddSeconds(5)));
+    }
+
+    [Fact]
     public async Task TryTake_SameKeyAgain_CountedOnce()
     {
         var ledger = Ledger(new SendingBudgets { Sms = new ChannelBudget { PerMinute = 1 } });
