@@ -12,15 +12,11 @@ namespace Collections.AzureFunctions.Tests.Hosting;
 /// is missing; with all of them it starts without a data folder (no generated secrets, no SQLite file).</summary>
 public sealed class RequiredSettingsTests : IDisposable
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "collections-functions-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryPath temporary = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataPath))
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-    }
+    private string DataPath => temporary.Value;
+
+    public void Dispose() => temporary.Dispose();
 
     public static TheoryData<string> Secrets => new(RequiredSettings.Secrets);
 
@@ -73,7 +69,7 @@ public sealed class RequiredSettingsTests : IDisposable
         Assert.Equal(["configured-api-key-0123456789"], keys.Accepted);
         Assert.Null(keys.GeneratedKeyPath);
         Assert.NotNull(activities);
-        Assert.False(Directory.Exists(dataPath), "The Functions app wrote a data folder.");
+        Assert.False(Directory.Exists(DataPath), "The Functions app wrote a data folder.");
     }
 
     [Fact]
@@ -86,12 +82,12 @@ public sealed class RequiredSettingsTests : IDisposable
         var failure = Assert.Throws<MissingSettingException>(provider.GetRequiredService<LocalKeys>);
 
         Assert.Contains("Collections__ApiKeys__0", failure.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(dataPath));
+        Assert.False(Directory.Exists(DataPath));
     }
 
     private Dictionary<string, string?> Complete() => new()
     {
-        ["Collections:DataPath"] = dataPath,
+        ["Collections:DataPath"] = DataPath,
         ["Collections:Store"] = "tables",
         ["Collections:Tables:ConnectionString"] = "UseDevelopmentStorage=true",
         ["Collections:ApiKeys:0"] = "configured-api-key-0123456789",

@@ -15,15 +15,11 @@ namespace Collections.AzureFunctions.Tests.Timers;
 /// <summary>The hourly timer sweeps in the configured hour only, with the sweep both hosts share.</summary>
 public sealed class RetentionSweepFunctionTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "collections-functions-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryPath temporary = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private string Folder => temporary.Value;
+
+    public void Dispose() => temporary.Dispose();
 
     [Theory]
     [InlineData("2026-06-01T04:00:00Z", true)]
@@ -42,12 +38,12 @@ public sealed class RetentionSweepFunctionTests : IDisposable
 
     private ServiceProvider Services(int sweepHourUtc)
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Folder);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([KeyValuePair.Create($"{RetentionOptions.Section}:SweepHourUtc", (string?)sweepHourUtc.ToString(System.Globalization.CultureInfo.InvariantCulture))])
             .Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICollectionsStore>(new SqliteCollectionsStore(Path.Combine(folder, "collections.db")));
+        services.AddSingleton<ICollectionsStore>(new SqliteCollectionsStore(Path.Combine(Folder, "collections.db")));
         var durable = new DurableClientSource();
         durable.Use(new RecordingDurableClient());
         services.AddSingleton<IInvoiceWorkflows>(new DurableInvoiceWorkflows(new CollectionsPolicy(), durable));

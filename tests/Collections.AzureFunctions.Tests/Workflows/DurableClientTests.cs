@@ -23,15 +23,11 @@ namespace Collections.AzureFunctions.Tests.Workflows;
 /// and the triggers run against the client the source holds.</summary>
 public sealed class DurableClientTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "collections-functions-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryPath temporary = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private string Folder => temporary.Value;
+
+    public void Dispose() => temporary.Dispose();
 
     [Fact]
     public void Transformer_TriggersFromOutside_GetTheBinding_DurableFunctionsDoNot()
@@ -130,7 +126,7 @@ public sealed class DurableClientTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Collections:DataPath"] = folder,
+            ["Collections:DataPath"] = Folder,
             ["Collections:Store"] = "tables",
             ["Collections:Tables:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Collections:ApiKeys:0"] = "configured-api-key-0123456789",
@@ -142,8 +138,8 @@ public sealed class DurableClientTests : IDisposable
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddCollectionsFunctionsApp(configuration);
         // A real store on a local file instead of Azure Tables, so the triggers run here.
-        Directory.CreateDirectory(folder);
-        services.AddSingleton<ICollectionsStore>(new SqliteCollectionsStore(Path.Combine(folder, "collections.db")));
+        Directory.CreateDirectory(Folder);
+        services.AddSingleton<ICollectionsStore>(new SqliteCollectionsStore(Path.Combine(Folder, "collections.db")));
         return services.BuildServiceProvider();
     }
 
