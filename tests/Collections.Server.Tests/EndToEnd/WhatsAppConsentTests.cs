@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Collections.Infrastructure.Channels.Outbox;
+using Collections.Invoices;
 using Collections.Messaging;
 using Collections.Server.Tests.Support;
 using Collections.Web.DebtorPages;
@@ -103,6 +104,34 @@ public sealed partial class WhatsAppConsentTests : IAsyncLifetime
 
         Assert.Equal(first, (await server.Store.GetInvoiceAsync("2026-WC04", default))!.Invoice.Debtor.WhatsAppOptIn!.At);
         Assert.Single(await server.Store.ListContactsAsync("2026-WC04", default), entry => entry.Kind == "whatsapp-consent");
+    }
+
+    [Fact]
+    public async Task OptInGivenOnThePage_ALaterInvoiceWithoutOne_GetsIt()
+    {
+        await PostInvoiceAsync("2026-WC05", optIn: false);
+        using var debtor = new DebtorBrowser(server, "2026-WC05");
+        await debtor.PageAsync();
+        await debtor.PostAsync("whatsapp-on");
+        var given = (await server.Store.GetInvoiceAsync("2026-WC05", default))!.Invoice.Debtor.WhatsAppOptIn;
+
+        await PostInvoiceAsync("2026-WC06", optIn: false);
+
+        var later = (await server.Store.GetInvoiceAsync("2026-WC06", default))!.Invoice.Debtor;
+        Assert.Equal((given, Channel.WhatsApp), (later.WhatsAppOptIn, later.PreferredChannel));
+    }
+
+    [Fact]
+    public async Task OptInWithdrawnOnThePage_ALaterInvoiceWithTheOlderOptIn_DoesNotBringItBack()
+    {
+        await PostInvoiceAsync("2026-WC07", optIn: true);
+        using var debtor = new DebtorBrowser(server, "2026-WC07");
+        await debtor.PageAsync();
+        await debtor.PostAsync("whatsapp-off");
+
+        await PostInvoiceAsync("2026-WC08", optIn: true);
+
+        Assert.Null((await server.Store.GetInvoiceAsync("2026-WC08", default))!.Invoice.Debtor.WhatsAppOptIn);
     }
 
     private async Task PostInvoiceAsync(string number, bool optIn)

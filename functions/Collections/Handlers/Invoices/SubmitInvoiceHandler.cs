@@ -20,7 +20,7 @@ public sealed class SubmitInvoiceHandler(ICollectionsStore store, IInvoiceWorkfl
             return new HandlerOutcome<InvoiceSummary>(OutcomeKind.Invalid, Errors: intake.Errors);
         }
 
-        var invoice = intake.Invoice;
+        var invoice = await WhatsAppConsentCarryOver.ApplyAsync(store, intake.Invoice, cancellationToken);
         var candidate = new InvoiceRecord(invoice, intake.Hash, time.GetUtcNow(), InvoiceStatus.Open, invoice.Amount);
         var added = await store.AddInvoiceAsync(candidate, cancellationToken);
         if (!added.Added && added.Record.BodyHash != intake.Hash)
