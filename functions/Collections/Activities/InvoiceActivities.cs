@@ -119,7 +119,10 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             NewDeadline = request.FinalNotice?.Deadline
                 ?? (request.Kind == MessageKind.PreDueNudge ? invoice.DueDate : today.AddDays(input.ReminderTermDays)),
             FinalNotice = request.Kind == MessageKind.FinalNotice
-                ? new FinalNoticeTerms(input.TreatAsConsumer ? FinalNoticeRegime.Consumer : FinalNoticeRegime.Business, input.AddVatToCosts)
+                ? new FinalNoticeTerms(
+                    input.TreatAsConsumer ? FinalNoticeRegime.Consumer : FinalNoticeRegime.Business,
+                    input.AddVatToCosts,
+                    HandOverPossible: options.CollectionAgency is not null && options.CollectionAgencyEmail is not null)
                 : null,
             Promise = request.Promise,
             PaymentPlan = request.Plan,

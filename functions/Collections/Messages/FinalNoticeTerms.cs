@@ -6,7 +6,9 @@ namespace Collections.Messages;
 /// <see cref="InvoiceLine.Costs"/> and <see cref="InvoiceLine.Interest"/>. The workflow may treat a
 /// small business as a consumer by policy.</param>
 /// <param name="CostsIncludeVat">The creditor cannot deduct VAT and adds 21% VAT to the costs; the notice must say so.</param>
-public sealed record FinalNoticeTerms(FinalNoticeRegime Regime, bool CostsIncludeVat = false)
+/// <param name="HandOverPossible">A collection agency is configured, so the claim can be handed over; only then does the
+/// notice mention it (a letter never threatens what will not be done).</param>
+public sealed record FinalNoticeTerms(FinalNoticeRegime Regime, bool CostsIncludeVat = false, bool HandOverPossible = false)
 {
     public bool IsConsumer => Regime == FinalNoticeRegime.Consumer;
 }

@@ -73,6 +73,21 @@ public sealed class FinalNoticeTests
     }
 
     [Theory]
+    [InlineData("nl", FinalNoticeRegime.Consumer, "incassobureau")]
+    [InlineData("nl", FinalNoticeRegime.Business, "incassobureau")]
+    [InlineData("en", FinalNoticeRegime.Consumer, "collection agency")]
+    [InlineData("en", FinalNoticeRegime.Business, "collection agency")]
+    public void Render_HandOverMentionedOnlyWhenAnAgencyIsConfigured(string language, FinalNoticeRegime regime, string agencyWord)
+    {
+        var complete = SampleMessages.Complete(MessageKind.FinalNotice);
+        string Text(bool possible) => Renderer.Render(MessageKind.FinalNotice, Tone.Formal, Channel.Email, language,
+            complete with { FinalNotice = new FinalNoticeTerms(regime, HandOverPossible: possible) }).Text;
+
+        Assert.Contains(agencyWord, Text(possible: true), StringComparison.Ordinal);
+        Assert.DoesNotContain(agencyWord, Text(possible: false), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("nl", "€ 40,00", "€ 5,21", "€ 1.295,21", "handelsrente")]
     [InlineData("en", "€40.00", "€5.21", "€1,295.21", "commercial interest")]
     public void Render_Business_ClaimsCompensationAndCommercialInterest(string language, string compensation, string interest, string total, string interestWord)

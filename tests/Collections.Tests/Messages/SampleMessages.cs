@@ -65,7 +65,7 @@ internal static class SampleMessages
             : Invoice;
         return Reminder(who, line) with
         {
-            FinalNotice = new FinalNoticeTerms(business ? FinalNoticeRegime.Business : FinalNoticeRegime.Consumer),
+            FinalNotice = new FinalNoticeTerms(business ? FinalNoticeRegime.Business : FinalNoticeRegime.Consumer, HandOverPossible: true),
             Promise = new PromiseDetails(EarlierCall, new DateOnly(2026, 3, 13), 1250m),
             PaymentPlan = new PaymentPlanDetails(
                 EarlierCall,
