@@ -36,7 +36,7 @@ namespace Collections.Infrastructure.Storage;
 /// change, which a filter avoids by construction.</item>
 /// </list>
 /// </remarks>
-public sealed class TableCollectionsStore : ICollectionsStore
+public sealed partial class TableCollectionsStore : ICollectionsStore
 {
     private const string Single = "";
 
@@ -54,6 +54,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _sentMessages;
     private readonly TableClient _leases;
     private readonly TableClient _sharedValues;
+    private readonly TableClient _invoiceTerms;
+    private readonly TableClient _staffTasks;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -81,6 +83,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _sentMessages = Table("sentmessages");
         _leases = Table("leases");
         _sharedValues = Table("sharedvalues");
+        _invoiceTerms = Table("invoiceterms");
+        _staffTasks = Table("stafftasks");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -88,6 +92,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
         StoreArguments.Check(invoice);
         await EnsureTablesAsync(cancellationToken);
         await IndexInvoiceOfDebtorAsync(invoice, cancellationToken);
+        await IndexTermsAsync(invoice, cancellationToken);
         var entity = InvoiceEntity(invoice);
         var version = await TryAddAsync(_invoices, entity, cancellationToken);
         if (version is not null)
@@ -114,7 +119,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
         var expected = StoreArguments.RequireVersion(invoice.Version, "invoice.Version");
         await EnsureTablesAsync(cancellationToken);
         await IndexInvoiceOfDebtorAsync(invoice, cancellationToken);
+        var staleTerms = await IndexTermsAsync(invoice, cancellationToken);
         var version = await ReplaceAsync(_invoices, InvoiceEntity(invoice), expected, "Invoice", invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(invoice.Invoice.Number, staleTerms, cancellationToken);
         return invoice with { Version = version };
     }
 
@@ -396,7 +403,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
             await _outbox.DeleteEntityAsync(TableKeys.Escape(id, "message.Id"), Single, ETag.All, cancellationToken);
         }
 
+        var staleTerms = await IndexTermsAsync(redaction.Invoice, cancellationToken);
         await ReplaceAsync(_invoices, InvoiceEntity(redaction.Invoice), expected, "Invoice", redaction.Invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(redaction.Invoice.Invoice.Number, staleTerms, cancellationToken);
         await AppendContactAsync(redaction.Audit, cancellationToken);
     }
 
@@ -513,6 +522,11 @@ public sealed class TableCollectionsStore : ICollectionsStore
         {
             ["Status"] = invoice.Status,
             ["DebtorId"] = invoice.Invoice.Debtor.Id,
+            ["DueDay"] = InvoiceSearchKeys.DueDay(invoice),
+            ["OpenCents"] = InvoiceSearchKeys.OpenCents(invoice),
+            ["Paused"] = invoice.Paused is not null,
+            ["Disputed"] = invoice.Disputed,
+            ["Terms"] = string.Join(' ', InvoiceSearchKeys.Terms(invoice)),
         };
         TablePayload.Write(entity, invoice with { Version = null }, nameof(invoice));
         return entity;
@@ -648,6 +662,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
                     _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases, _sharedValues,
+                    _invoiceTerms, _staffTasks,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }
