@@ -23,6 +23,7 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapInvoicePage();
         staff.MapPersonalDataActions();
         staff.MapOverview();
+        staff.MapStaffWork();
         return app;
     }
 }
