@@ -335,5 +335,15 @@ internal static class DutchTexts
         ["work.kind.hardship"] = "Betalingsproblemen",
         ["work.kind.outage"] = "Wacht op een dienst",
         ["work.kind.other"] = "Overig",
+        ["fix.title"] = "Herstellen wat deze factuur blokkeert",
+        ["fix.contact"] = "Contactgegevens",
+        ["fix.contact.save"] = "Contactgegevens opslaan",
+        ["fix.amend"] = "Factuur corrigeren",
+        ["fix.amend.save"] = "Correctie opslaan",
+        ["fix.amend.unreadable"] = "Vul het bedrag in als getal (bijvoorbeeld 250,00) en de vervaldatum als datum.",
+        ["fix.failed"] = "Er is niets gewijzigd.",
+        ["fix.debtorLink"] = "Alle facturen van deze klant",
+        ["invoice.done.contact"] = "De contactgegevens zijn opgeslagen; het proces gaat ermee verder.",
+        ["invoice.done.amend"] = "De factuur is gecorrigeerd; het volgende bericht noemt het nieuwe bedrag.",
     };
 }

@@ -335,5 +335,15 @@ internal static class EnglishTexts
         ["work.kind.hardship"] = "Hardship",
         ["work.kind.outage"] = "Waiting for a service",
         ["work.kind.other"] = "Other",
+        ["fix.title"] = "Fix what blocks this invoice",
+        ["fix.contact"] = "Contact details",
+        ["fix.contact.save"] = "Save contact details",
+        ["fix.amend"] = "Amend the invoice",
+        ["fix.amend.save"] = "Save amendment",
+        ["fix.amend.unreadable"] = "Give the amount as a number (e.g. 250.00) and the due date as a date.",
+        ["fix.failed"] = "Nothing was changed.",
+        ["fix.debtorLink"] = "All invoices of this customer",
+        ["invoice.done.contact"] = "The contact details are saved; the workflow continues with them.",
+        ["invoice.done.amend"] = "The invoice is amended; the next message states the new amount.",
     };
 }

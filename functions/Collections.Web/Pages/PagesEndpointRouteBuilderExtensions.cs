@@ -24,6 +24,7 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapPersonalDataActions();
         staff.MapOverview();
         staff.MapStaffWork();
+        staff.MapInvoiceFixes();
         return app;
     }
 }

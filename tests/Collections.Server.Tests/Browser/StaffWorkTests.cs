@@ -61,9 +61,9 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De taak is gesloten.");
         await Assertions.Expect(card).ToHaveCountAsync(0);
         var closed = (await Store.GetStaffTaskAsync("invoice-SW-3001:00004:abc", default))!;
-        Assert.Equal((StaffTaskStatus.Closed, BrowserFixture.StaffUser, BrowserFixture.SecondUser), (closed.Status, closed.ClosedBy, closed.Assignee));
+        Assert.Equal((StaffTaskStatus.Closed, "Sanne de Vries", BrowserFixture.SecondUser), (closed.Status, closed.ClosedBy, closed.Assignee));
         await page.GotoAsync("/staff/debtors/debtor-sw-3");
-        await Assertions.Expect(page.Locator("#tasks").Locator("..")).ToContainTextAsync("gesloten door sanne: Klant gebeld via het kantoor; nieuw nummer ingevoerd.");
+        await Assertions.Expect(page.Locator("#tasks").Locator("..")).ToContainTextAsync("gesloten door Sanne de Vries: Klant gebeld via het kantoor; nieuw nummer ingevoerd.");
     }
 
     [Fact]
@@ -84,5 +84,45 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vul in wat er is gedaan");
         Assert.Equal(StaffTaskStatus.Open, (await Store.GetStaffTaskAsync("invoice-SW-4001:00002:abc", default))!.Status);
+    }
+
+    [Fact]
+    public async Task InvoicePage_EditContactDetails_StoredAndRaisedToTheWorkflow()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-5", "Kapper Nieuwnummer");
+        await BrowserSeed.InvoiceAsync(Store, "SW-5001", debtor);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices/SW-5001");
+
+        await page.GetByLabel("Telefoon", new() { Exact = true }).FillAsync("06 23456789");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Contactgegevens opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De contactgegevens zijn opgeslagen");
+        Assert.Equal("+31623456789", (await Store.GetInvoiceAsync("SW-5001", default))!.Invoice.Debtor.Phone);
+        Assert.Contains("contact-details-updated", fixture.Server.Workflows.EventsFor("SW-5001"));
+        await PageChecks.AssertAccessibleAsync(page, "staff-invoice-fix");
+    }
+
+    [Fact]
+    public async Task InvoicePage_AmendAmount_StoredAndRaisedToTheWorkflow_BadAmountRefused()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-6", "Drukkerij Correctie");
+        await BrowserSeed.InvoiceAsync(Store, "SW-6001", debtor, 242.00m);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices/SW-6001");
+
+        await page.GetByLabel("Factuurbedrag", new() { Exact = true }).FillAsync("veel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vul het bedrag in als getal");
+        Assert.Equal(242.00m, (await Store.GetInvoiceAsync("SW-6001", default))!.Invoice.Amount);
+
+        await page.GetByLabel("Factuurbedrag", new() { Exact = true }).FillAsync("199,50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De factuur is gecorrigeerd");
+        Assert.Equal(199.50m, (await Store.GetInvoiceAsync("SW-6001", default))!.Invoice.Amount);
+        Assert.Contains("invoice-amended", fixture.Server.Workflows.EventsFor("SW-6001"));
     }
 }
