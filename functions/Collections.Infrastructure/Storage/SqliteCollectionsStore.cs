@@ -9,7 +9,7 @@ namespace Collections.Infrastructure.Storage;
 /// connection and runs single statements, so the store is safe to share between concurrent
 /// requests; SQLite serialises the writers. Versions are integer row versions.
 /// </summary>
-public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
+public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposable
 {
     // SQLITE_CONSTRAINT_UNIQUE (https://www.sqlite.org/rescode.html#constraint_unique).
     private const int UniqueConstraintFailed = 2067;
@@ -39,6 +39,7 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         SqliteSchema.Migrate(connection);
+        IndexUnindexedInvoices(connection);
     }
 
     /// <summary>Closes this store's pooled connections so its file can be moved or deleted. Only this store's pool:
@@ -53,8 +54,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
     {
         StoreArguments.Check(invoice);
         await using var connection = await OpenAsync(cancellationToken);
-        var added = await ExecuteAsync(
+        var added = await WriteInvoiceAsync(
             connection,
+            invoice,
             """
             INSERT INTO invoices (number, debtor_id, status, record_json, version)
             VALUES ($number, $debtor, $status, $json, 1)
@@ -96,6 +98,7 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
             insert.Parameters["$json"].Value = StoreJson.Serialize(invoice with { Version = null });
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
+                await IndexInvoiceAsync(connection, transaction, invoice, cancellationToken);
                 results.Add(new AddResult<InvoiceRecord>(true, invoice with { Version = FormatVersion(1) }));
                 continue;
             }
@@ -122,8 +125,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
         StoreArguments.Check(invoice);
         var expected = ParseVersion(invoice.Version, "invoice.Version");
         await using var connection = await OpenAsync(cancellationToken);
-        var updated = await ExecuteAsync(
+        var updated = await WriteInvoiceAsync(
             connection,
+            invoice,
             """
             UPDATE invoices SET debtor_id = $debtor, status = $status, record_json = $json, version = version + 1
             WHERE number = $number AND version = $expected;
@@ -476,6 +480,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
                 ("$json", StoreJson.Serialize(redaction.Invoice with { Version = null })),
                 ("$expected", expected));
             ThrowIfConflict(updated, "Invoice", redaction.Invoice.Invoice.Number, redaction.Invoice.Version);
+
+            // The search terms hold the debtor's name: they are rebuilt from the redacted record.
+            await IndexInvoiceAsync(connection, transaction, redaction.Invoice, cancellationToken);
             var audit = redaction.Audit;
             await RunAsync(
                 """

@@ -98,4 +98,14 @@ internal static class StoreArguments
         RequireKey(message.Id, "message.Id");
         ArgumentNullException.ThrowIfNull(message.Message, "message.Message");
     }
+
+    public static void Check(StaffTaskRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        RequireKey(record.Id, "task.Id");
+        RequireKey(record.Kind, "task.Kind");
+        RequireKey(record.InvoiceNumber, "task.InvoiceNumber");
+        RequireKey(record.DebtorId, "task.DebtorId");
+        RequireKey(record.Status, "task.Status");
+    }
 }

@@ -36,7 +36,7 @@ namespace Collections.Infrastructure.Storage;
 /// change, which a filter avoids by construction.</item>
 /// </list>
 /// </remarks>
-public sealed class TableCollectionsStore : ICollectionsStore
+public sealed partial class TableCollectionsStore : ICollectionsStore
 {
     private const string Single = "";
 
@@ -60,6 +60,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _sentMessages;
     private readonly TableClient _leases;
     private readonly TableClient _sharedValues;
+    private readonly TableClient _invoiceTerms;
+    private readonly TableClient _staffTasks;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -87,6 +89,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _sentMessages = Table("sentmessages");
         _leases = Table("leases");
         _sharedValues = Table("sharedvalues");
+        _invoiceTerms = Table("invoiceterms");
+        _staffTasks = Table("stafftasks");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -132,7 +136,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
         var expected = StoreArguments.RequireVersion(invoice.Version, "invoice.Version");
         await EnsureTablesAsync(cancellationToken);
         await IndexInvoiceOfDebtorAsync(invoice, cancellationToken);
+        var staleTerms = await IndexTermsAsync(invoice, cancellationToken);
         var version = await ReplaceAsync(_invoices, InvoiceEntity(invoice), expected, "Invoice", invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(invoice.Invoice.Number, staleTerms, cancellationToken);
         return invoice with { Version = version };
     }
 
@@ -414,7 +420,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
             await _outbox.DeleteEntityAsync(TableKeys.Escape(id, "message.Id"), Single, ETag.All, cancellationToken);
         }
 
+        var staleTerms = await IndexTermsAsync(redaction.Invoice, cancellationToken);
         await ReplaceAsync(_invoices, InvoiceEntity(redaction.Invoice), expected, "Invoice", redaction.Invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(redaction.Invoice.Invoice.Number, staleTerms, cancellationToken);
         await AppendContactAsync(redaction.Audit, cancellationToken);
     }
 
@@ -531,6 +539,11 @@ public sealed class TableCollectionsStore : ICollectionsStore
         {
             ["Status"] = invoice.Status,
             ["DebtorId"] = invoice.Invoice.Debtor.Id,
+            ["DueDay"] = InvoiceSearchKeys.DueDay(invoice),
+            ["OpenCents"] = InvoiceSearchKeys.OpenCents(invoice),
+            ["Paused"] = invoice.Paused is not null,
+            ["Disputed"] = invoice.Disputed,
+            ["Terms"] = string.Join(' ', InvoiceSearchKeys.Terms(invoice)),
         };
         TablePayload.Write(entity, invoice with { Version = null }, nameof(invoice));
         return entity;
@@ -579,6 +592,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
     /// <summary>Adds the invoice whose debtor index entry is written; the stored one when its number already is.</summary>
     private async Task<AddResult<InvoiceRecord>> AddIndexedInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
     {
+        await IndexTermsAsync(invoice, cancellationToken);
         var version = await TryAddAsync(_invoices, InvoiceEntity(invoice), cancellationToken);
         if (version is not null)
         {
@@ -679,6 +693,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
                     _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases, _sharedValues,
+                    _invoiceTerms, _staffTasks,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

@@ -6,7 +6,7 @@ namespace Collections.Storage;
 /// pass one contract test suite. Records carry a <c>Version</c> (row version / ETag): updates
 /// succeed only against the version that was read, else <see cref="StoreConflictException"/>.
 /// </summary>
-public interface ICollectionsStore
+public partial interface ICollectionsStore
 {
     /// <summary>Adds the invoice unless its number is already stored; then returns the stored one.</summary>
     Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
