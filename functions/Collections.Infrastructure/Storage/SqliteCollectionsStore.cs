@@ -72,6 +72,47 @@ public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposa
         return new AddResult<InvoiceRecord>(added == 1, stored);
     }
 
+    public async Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckDistinct(invoices);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = CreateCommand(
+            connection,
+            """
+            INSERT INTO invoices (number, debtor_id, status, record_json, version)
+            VALUES ($number, $debtor, $status, $json, 1)
+            ON CONFLICT (number) DO NOTHING;
+            """,
+            [("$number", string.Empty), ("$debtor", string.Empty), ("$status", string.Empty), ("$json", string.Empty)]);
+        insert.Transaction = transaction;
+        await using var read = CreateCommand(connection, "SELECT record_json, version FROM invoices WHERE number = $number;", [("$number", string.Empty)]);
+        read.Transaction = transaction;
+        var readRecord = ReadVersioned<InvoiceRecord>((record, version) => record with { Version = version });
+        var results = new List<AddResult<InvoiceRecord>>(invoices.Count);
+        foreach (var invoice in invoices)
+        {
+            insert.Parameters["$number"].Value = invoice.Invoice.Number;
+            insert.Parameters["$debtor"].Value = invoice.Invoice.Debtor.Id;
+            insert.Parameters["$status"].Value = invoice.Status;
+            insert.Parameters["$json"].Value = StoreJson.Serialize(invoice with { Version = null });
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                await IndexInvoiceAsync(connection, transaction, invoice, cancellationToken);
+                results.Add(new AddResult<InvoiceRecord>(true, invoice with { Version = FormatVersion(1) }));
+                continue;
+            }
+
+            read.Parameters["$number"].Value = invoice.Invoice.Number;
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            results.Add(new AddResult<InvoiceRecord>(false, readRecord(reader)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
     public async Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(number, nameof(number));

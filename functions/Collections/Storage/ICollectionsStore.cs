@@ -13,6 +13,12 @@ public partial interface ICollectionsStore
 
     Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>Bulk intake: each invoice as <see cref="AddInvoiceAsync"/> would add it, results in the same order.
+    /// SQLite adds them all in one transaction (all or none); Azure Tables, where each invoice is its own partition,
+    /// writes the debtor index in one batched transaction per debtor and then each invoice on its own, so a failure part-way
+    /// leaves some added (a retry finds them stored). Numbers must be distinct (else ArgumentException).</summary>
+    Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken);
+
     /// <summary>Replaces the invoice if its Version still matches; returns it with the new Version.</summary>
     Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 

@@ -34,6 +34,17 @@ public abstract partial class CollectionsStoreContract
     }
 
     [Fact]
+    public async Task SearchInvoices_InvoicesAddedInBulk_AreFoundAsSingleOnes()
+    {
+        var other = Invoice("F-4", debtorId: "D-2");
+        await Store.AddInvoicesAsync(
+            [Due(Invoice("F-1"), new DateOnly(2026, 3, 1), 300m), Due(other with { Invoice = other.Invoice with { Debtor = other.Invoice.Debtor with { Name = "De Vries Transport" } } }, new DateOnly(2026, 3, 25), 50m)], Cancel);
+
+        Assert.Equal(["F-4"], await SearchNumbersAsync(new InvoiceSearch(SearchToday, Text: "vries")));
+        Assert.Equal(["F-1"], await SearchNumbersAsync(new InvoiceSearch(SearchToday, Status: "open", MinDaysOverdue: 15)));
+    }
+
+    [Fact]
     public async Task SearchInvoices_ByNumberReferenceOrDebtorId_FindsTheInvoice()
     {
         await AddSearchBookAsync();

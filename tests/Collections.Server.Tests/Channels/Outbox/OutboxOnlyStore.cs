@@ -37,6 +37,9 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken) => throw new NotSupportedException();
