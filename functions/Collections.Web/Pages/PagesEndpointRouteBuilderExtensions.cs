@@ -25,6 +25,7 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapOverview();
         staff.MapStaffWork();
         staff.MapInvoiceFixes();
+        staff.MapOpenItemsExport();
         return app;
     }
 }

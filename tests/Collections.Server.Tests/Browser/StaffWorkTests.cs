@@ -125,4 +125,25 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         Assert.Equal(199.50m, (await Store.GetInvoiceAsync("SW-6001", default))!.Invoice.Amount);
         Assert.Contains("invoice-amended", fixture.Server.Workflows.EventsFor("SW-6001"));
     }
+
+    [Fact]
+    public async Task OpenItemsCsv_SignedIn_ListsOpenInvoicesWithDaysOverdue_PaidOnesLeftOut()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-7", "Export Open");
+        await BrowserSeed.InvoiceAsync(Store, "SW-7001", debtor, 310.00m);
+        var paid = await BrowserSeed.InvoiceAsync(Store, "SW-7002", debtor);
+        await Store.UpdateInvoiceAsync(paid with { Status = "paid", OpenBalance = 0m }, default);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+
+        var response = await page.Context.APIRequest.GetAsync("/staff/overview/open-items.csv");
+        var csv = await response.TextAsync();
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/csv", response.Headers["content-type"], StringComparison.Ordinal);
+        var line = Assert.Single(csv.Split('\n'), row => row.StartsWith("SW-7001,", StringComparison.Ordinal));
+        Assert.Contains(",2026-02-15,", line, StringComparison.Ordinal);
+        Assert.Contains(",310.00,310.00,EUR,no,no", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("SW-7002", csv, StringComparison.Ordinal);
+    }
 }
