@@ -60,7 +60,7 @@ internal static class DebtorEndpoints
         };
         if (!errors.Any)
         {
-            return Html.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
+            return PageResult.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
         }
 
         var page = PageContext.For(http, record!.Invoice.Debtor.Language);
