@@ -43,6 +43,40 @@ public sealed class DurableClient
     }
 
     /// <summary>
+    /// Starts orchestrator <paramref name="orchestratorName"/> once per id in one client write (one transaction:
+    /// all of them or, when it fails, none). An id that exists in any state, finished ones included, is left as it
+    /// is and answers <see cref="StartOutcome.AlreadyExists"/>, so a repeated call starts nothing twice. The outcomes
+    /// keep the order of <paramref name="instances"/>; a repeated id in the list answers AlreadyExists after its first.
+    /// </summary>
+    public Task<IReadOnlyList<StartOutcome>> StartManyAsync(
+        string orchestratorName, IReadOnlyList<InstanceStart> instances, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
+        ArgumentNullException.ThrowIfNull(instances);
+        if (!runtime.Registry.HasOrchestrator(orchestratorName))
+        {
+            throw new ArgumentException($"No orchestrator named '{orchestratorName}' is registered.", nameof(orchestratorName));
+        }
+
+        var serialized = instances.Select(instance =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(instance?.InstanceId, nameof(instances));
+            return (instance.InstanceId, Input: Serialize(instance.Input));
+        }).ToList();
+        return runtime.WriteAsync<IReadOnlyList<StartOutcome>>(
+            null,
+            store =>
+            {
+                var now = runtime.UtcNow;
+                var cutoff = now - runtime.Options.EventRetention;
+                return [.. serialized.Select(instance => store.StartNew(instance.InstanceId, orchestratorName, instance.Input, now, cutoff)
+                    ? StartOutcome.Started
+                    : StartOutcome.AlreadyExists)];
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Raises event <paramref name="eventName"/> (case-insensitive) to <paramref name="instanceId"/>. With an
     /// <paramref name="eventId"/>, the same id raised again to the same instance is dropped, so at-least-once
     /// callers (activities, webhooks) deliver each event once.

@@ -38,6 +38,83 @@ public sealed class DurableClientTests
     }
 
     [Fact]
+    public async Task StartMany_NewRunningFinishedAndRepeatedIds_StartsOnlyTheNewLeavingTheOthersAsTheyAre()
+    {
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+        await host.Client.StartAsync("Waiter", "running", "first");
+        await host.Client.StartAsync("Waiter", "finished", "first");
+        await host.Client.RaiseEventAsync("finished", "Go", "one");
+        await host.Driver.RunUntilIdleAsync();
+
+        var outcomes = await host.Client.StartManyAsync(
+            "Waiter",
+            [new("running", "second"), new("finished", "second"), new("new", "second"), new("new", "third")]);
+        await host.Driver.RunUntilIdleAsync();
+
+        Assert.Equal([StartOutcome.AlreadyExists, StartOutcome.AlreadyExists, StartOutcome.Started, StartOutcome.AlreadyExists], outcomes);
+        Assert.Equal("first", (await host.StatusAsync("running")).ReadInput<string>());
+        Assert.Equal("first:one", (await host.StatusAsync("finished")).ReadOutput<string>());
+        var started = await host.StatusAsync("new");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, started.RuntimeStatus);
+        Assert.Equal("second", started.ReadInput<string>());
+    }
+
+    [Fact]
+    public async Task StartMany_SameInstancesAgain_NothingStartsTwiceAndEachHasOneStartEvent()
+    {
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+        List<InstanceStart> instances = [.. Enumerable.Range(0, 50).Select(i => new InstanceStart($"many-{i}", $"in-{i}"))];
+
+        var first = await host.Client.StartManyAsync("Waiter", instances);
+        await host.Driver.RunUntilIdleAsync();
+        var again = await host.Client.StartManyAsync("Waiter", instances);
+        await host.Driver.RunUntilIdleAsync();
+
+        Assert.All(first, outcome => Assert.Equal(StartOutcome.Started, outcome));
+        Assert.All(again, outcome => Assert.Equal(StartOutcome.AlreadyExists, outcome));
+        foreach (var instance in instances)
+        {
+            Assert.Single(await host.Runtime.ReadHistoryAsync(instance.InstanceId), e => e.Kind == Engine.HistoryEventKind.ExecutionStarted);
+        }
+    }
+
+    [Fact]
+    public async Task StartMany_EventRaisedBeforeTheStart_DeliveredToTheNewInstance()
+    {
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+        await host.Client.RaiseEventAsync("early", "Go", "waiting");
+
+        await host.Client.StartManyAsync("Waiter", [new("early", "in")]);
+        await host.Driver.RunUntilIdleAsync();
+
+        Assert.Equal("in:waiting", (await host.StatusAsync("early")).ReadOutput<string>());
+    }
+
+    [Fact]
+    public async Task StartMany_ThousandInstances_OneClientWriteOfAtMostThreeStatementsEach()
+    {
+        const int count = 1_000;
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+        var before = host.Runtime.StatementsExecuted;
+
+        await host.Client.StartManyAsync("Waiter", [.. Enumerable.Range(0, count).Select(i => new InstanceStart($"bulk-{i}", "in"))]);
+
+        // Per instance: insert it, drop expired early events, insert its start message; the transaction around them all is shared.
+        Assert.InRange(host.Runtime.StatementsExecuted - before, count, (3 * count) + 5);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.StatusAsync($"bulk-{count - 1}")).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task StartMany_UnknownOrchestrator_RejectedAndNothingStarted()
+    {
+        await using var host = await DurableTestHost.StartAsync(Waiter);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => host.Client.StartManyAsync("Nope", [new("x", null)]));
+
+        Assert.Null(await host.Client.GetStatusAsync("x"));
+    }
+
+    [Fact]
     public async Task Start_UnknownOrchestrator_RejectedNamingIt()
     {
         await using var host = await DurableTestHost.StartAsync(Waiter);

@@ -22,6 +22,8 @@ namespace Collections.AzureFunctions.Workflows;
 /// </summary>
 public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableClientSource clients) : IInvoiceWorkflows
 {
+    private const int StartConcurrency = 16;
+
     private DurableTaskClient Client => clients.Client;
 
     public Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -37,6 +39,13 @@ public sealed class DurableInvoiceWorkflows(CollectionsPolicy policy, DurableCli
                 cancellation),
             cancellationToken);
     }
+
+    /// <summary>Durable Task schedules one instance per call: each is started on its own, a few at a time.</summary>
+    public Task StartManyAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            invoices,
+            new ParallelOptions { MaxDegreeOfParallelism = StartConcurrency, CancellationToken = cancellationToken },
+            async (invoice, token) => await StartAsync(invoice, token));
 
     public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
         RaiseAsync(InstanceIdFor(payment.InvoiceNumber), InvoiceEventMapping.Payment(payment), cancellationToken);

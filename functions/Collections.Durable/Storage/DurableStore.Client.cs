@@ -31,8 +31,43 @@ internal sealed partial class DurableStore
     /// <summary>Creates (or restarts a finished) instance with a start message; false when it is still active.</summary>
     public bool Start(string instanceId, string name, string? input, DateTime now, DateTime eventCutoff)
     {
+        if (StartNew(instanceId, name, input, now, eventCutoff))
+        {
+            return true;
+        }
+
+        if (ReadStatus(instanceId) is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+        {
+            return false;
+        }
+
         var nowTicks = Ticks(now);
-        long generation;
+        var generation = (long)Scalar("SELECT generation FROM instances WHERE id = $id", ("$id", instanceId))! + 1;
+        Execute("DELETE FROM history WHERE instance_id = $id", ("$id", instanceId));
+        Execute("DELETE FROM inbox WHERE instance_id = $id", ("$id", instanceId));
+        Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", instanceId));
+        Execute(
+            """
+            UPDATE instances SET name = $name, status = $pending, generation = $gen, input = $input, output = NULL,
+                custom_status = NULL, failure_type = NULL, failure_message = NULL, awaited_events = NULL,
+                created_at = $now, updated_at = $now
+            WHERE id = $id
+            """,
+            ("$name", name),
+            ("$pending", Pending),
+            ("$gen", generation),
+            ("$input", Db(input)),
+            ("$now", nowTicks),
+            ("$id", instanceId));
+
+        InsertMessage(instanceId, generation, HistoryEventKind.ExecutionStarted, -1, name, input, nowTicks, nowTicks);
+        return true;
+    }
+
+    /// <summary>Creates the instance with a start message unless an instance with that id exists in any state; false then.</summary>
+    public bool StartNew(string instanceId, string name, string? input, DateTime now, DateTime eventCutoff)
+    {
+        var nowTicks = Ticks(now);
         if (Execute(
                 """
                 INSERT INTO instances(id, name, status, generation, input, created_at, updated_at)
@@ -42,41 +77,17 @@ internal sealed partial class DurableStore
                 ("$name", name),
                 ("$pending", Pending),
                 ("$input", Db(input)),
-                ("$now", nowTicks)) == 1)
-        {
-            generation = 1;
-            Execute(
-                "DELETE FROM inbox WHERE instance_id = $id AND kind = $kind AND created_at < $cutoff",
-                ("$id", instanceId),
-                ("$kind", (int)HistoryEventKind.EventRaised),
-                ("$cutoff", Ticks(eventCutoff)));
-        }
-        else if (ReadStatus(instanceId) is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+                ("$now", nowTicks)) == 0)
         {
             return false;
         }
-        else
-        {
-            generation = (long)Scalar("SELECT generation FROM instances WHERE id = $id", ("$id", instanceId))! + 1;
-            Execute("DELETE FROM history WHERE instance_id = $id", ("$id", instanceId));
-            Execute("DELETE FROM inbox WHERE instance_id = $id", ("$id", instanceId));
-            Execute("DELETE FROM work_items WHERE instance_id = $id", ("$id", instanceId));
-            Execute(
-                """
-                UPDATE instances SET name = $name, status = $pending, generation = $gen, input = $input, output = NULL,
-                    custom_status = NULL, failure_type = NULL, failure_message = NULL, awaited_events = NULL,
-                    created_at = $now, updated_at = $now
-                WHERE id = $id
-                """,
-                ("$name", name),
-                ("$pending", Pending),
-                ("$gen", generation),
-                ("$input", Db(input)),
-                ("$now", nowTicks),
-                ("$id", instanceId));
-        }
 
-        InsertMessage(instanceId, generation, HistoryEventKind.ExecutionStarted, -1, name, input, nowTicks, nowTicks);
+        Execute(
+            "DELETE FROM inbox WHERE instance_id = $id AND kind = $kind AND created_at < $cutoff",
+            ("$id", instanceId),
+            ("$kind", (int)HistoryEventKind.EventRaised),
+            ("$cutoff", Ticks(eventCutoff)));
+        InsertMessage(instanceId, 1, HistoryEventKind.ExecutionStarted, -1, name, input, nowTicks, nowTicks);
         return true;
     }
 

@@ -9,7 +9,7 @@ namespace Collections.Infrastructure.Storage;
 /// connection and runs single statements, so the store is safe to share between concurrent
 /// requests; SQLite serialises the writers. Versions are integer row versions.
 /// </summary>
-public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
+public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposable
 {
     // SQLITE_CONSTRAINT_UNIQUE (https://www.sqlite.org/rescode.html#constraint_unique).
     private const int UniqueConstraintFailed = 2067;
@@ -39,6 +39,7 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         SqliteSchema.Migrate(connection);
+        IndexUnindexedInvoices(connection);
     }
 
     /// <summary>Closes this store's pooled connections so its file can be moved or deleted. Only this store's pool:
@@ -53,8 +54,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
     {
         StoreArguments.Check(invoice);
         await using var connection = await OpenAsync(cancellationToken);
-        var added = await ExecuteAsync(
+        var added = await WriteInvoiceAsync(
             connection,
+            invoice,
             """
             INSERT INTO invoices (number, debtor_id, status, record_json, version)
             VALUES ($number, $debtor, $status, $json, 1)
@@ -70,6 +72,47 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
         return new AddResult<InvoiceRecord>(added == 1, stored);
     }
 
+    public async Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckDistinct(invoices);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = CreateCommand(
+            connection,
+            """
+            INSERT INTO invoices (number, debtor_id, status, record_json, version)
+            VALUES ($number, $debtor, $status, $json, 1)
+            ON CONFLICT (number) DO NOTHING;
+            """,
+            [("$number", string.Empty), ("$debtor", string.Empty), ("$status", string.Empty), ("$json", string.Empty)]);
+        insert.Transaction = transaction;
+        await using var read = CreateCommand(connection, "SELECT record_json, version FROM invoices WHERE number = $number;", [("$number", string.Empty)]);
+        read.Transaction = transaction;
+        var readRecord = ReadVersioned<InvoiceRecord>((record, version) => record with { Version = version });
+        var results = new List<AddResult<InvoiceRecord>>(invoices.Count);
+        foreach (var invoice in invoices)
+        {
+            insert.Parameters["$number"].Value = invoice.Invoice.Number;
+            insert.Parameters["$debtor"].Value = invoice.Invoice.Debtor.Id;
+            insert.Parameters["$status"].Value = invoice.Status;
+            insert.Parameters["$json"].Value = StoreJson.Serialize(invoice with { Version = null });
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                await IndexInvoiceAsync(connection, transaction, invoice, cancellationToken);
+                results.Add(new AddResult<InvoiceRecord>(true, invoice with { Version = FormatVersion(1) }));
+                continue;
+            }
+
+            read.Parameters["$number"].Value = invoice.Invoice.Number;
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            results.Add(new AddResult<InvoiceRecord>(false, readRecord(reader)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
     public async Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken)
     {
         StoreArguments.RequireKey(number, nameof(number));
@@ -82,8 +125,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
         StoreArguments.Check(invoice);
         var expected = ParseVersion(invoice.Version, "invoice.Version");
         await using var connection = await OpenAsync(cancellationToken);
-        var updated = await ExecuteAsync(
+        var updated = await WriteInvoiceAsync(
             connection,
+            invoice,
             """
             UPDATE invoices SET debtor_id = $debtor, status = $status, record_json = $json, version = version + 1
             WHERE number = $number AND version = $expected;
@@ -436,6 +480,9 @@ public sealed class SqliteCollectionsStore : ICollectionsStore, IDisposable
                 ("$json", StoreJson.Serialize(redaction.Invoice with { Version = null })),
                 ("$expected", expected));
             ThrowIfConflict(updated, "Invoice", redaction.Invoice.Invoice.Number, redaction.Invoice.Version);
+
+            // The search terms hold the debtor's name: they are rebuilt from the redacted record.
+            await IndexInvoiceAsync(connection, transaction, redaction.Invoice, cancellationToken);
             var audit = redaction.Audit;
             await RunAsync(
                 """

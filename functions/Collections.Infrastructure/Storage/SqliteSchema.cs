@@ -91,6 +91,36 @@ internal static class SqliteSchema
             value TEXT NOT NULL,
             version INTEGER NOT NULL);
         """,
+        // Invoice search: the filter and sort columns are filled, and the terms written, by the store
+        // (SqliteCollectionsStore.Search.cs), which indexes rows with indexed = 0 when it opens the file.
+        """
+        ALTER TABLE invoices ADD COLUMN due_day INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN open_cents INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX ix_invoices_due ON invoices (due_day, number);
+        CREATE INDEX ix_invoices_open ON invoices (open_cents, number);
+        CREATE INDEX ix_invoices_status_due ON invoices (status, due_day, number);
+        CREATE INDEX ix_invoices_status_open ON invoices (status, open_cents, number);
+        CREATE INDEX ix_invoices_unindexed ON invoices (number) WHERE indexed = 0;
+        CREATE TABLE invoice_terms (
+            term TEXT NOT NULL,
+            number TEXT NOT NULL,
+            PRIMARY KEY (term, number)) WITHOUT ROWID;
+        CREATE INDEX ix_invoice_terms_number ON invoice_terms (number);
+        """,
+        """
+        CREATE TABLE staff_tasks (
+            id TEXT NOT NULL PRIMARY KEY,
+            status TEXT NOT NULL,
+            debtor_id TEXT NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            record_json TEXT NOT NULL,
+            version INTEGER NOT NULL);
+        CREATE INDEX ix_staff_tasks_status ON staff_tasks (status, created_ticks, id);
+        CREATE INDEX ix_staff_tasks_debtor ON staff_tasks (debtor_id, created_ticks, id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

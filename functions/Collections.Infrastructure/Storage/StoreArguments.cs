@@ -36,6 +36,20 @@ internal static class StoreArguments
         }
     }
 
+    public static void CheckDistinct(IReadOnlyList<InvoiceRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            Check(record);
+            if (!numbers.Add(record.Invoice.Number))
+            {
+                throw new ArgumentException($"Invoice number '{record.Invoice.Number}' appears twice in one bulk add.", nameof(records));
+            }
+        }
+    }
+
     public static void Check(InvoiceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -83,5 +97,15 @@ internal static class StoreArguments
         ArgumentNullException.ThrowIfNull(message);
         RequireKey(message.Id, "message.Id");
         ArgumentNullException.ThrowIfNull(message.Message, "message.Message");
+    }
+
+    public static void Check(StaffTaskRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        RequireKey(record.Id, "task.Id");
+        RequireKey(record.Kind, "task.Kind");
+        RequireKey(record.InvoiceNumber, "task.InvoiceNumber");
+        RequireKey(record.DebtorId, "task.DebtorId");
+        RequireKey(record.Status, "task.Status");
     }
 }

@@ -36,9 +36,15 @@ namespace Collections.Infrastructure.Storage;
 /// change, which a filter avoids by construction.</item>
 /// </list>
 /// </remarks>
-public sealed class TableCollectionsStore : ICollectionsStore
+public sealed partial class TableCollectionsStore : ICollectionsStore
 {
     private const string Single = "";
+
+    // A table transaction holds at most 100 actions (https://learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions).
+    private const int MaxTransactionActions = 100;
+
+    /// <summary>Requests in flight at once for one bulk add.</summary>
+    private const int BulkConcurrency = 16;
 
     private readonly TableClient _invoices;
     private readonly TableClient _invoicesByDebtor;
@@ -54,6 +60,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _sentMessages;
     private readonly TableClient _leases;
     private readonly TableClient _sharedValues;
+    private readonly TableClient _invoiceTerms;
+    private readonly TableClient _staffTasks;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -81,6 +89,8 @@ public sealed class TableCollectionsStore : ICollectionsStore
         _sentMessages = Table("sentmessages");
         _leases = Table("leases");
         _sharedValues = Table("sharedvalues");
+        _invoiceTerms = Table("invoiceterms");
+        _staffTasks = Table("stafftasks");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -88,16 +98,28 @@ public sealed class TableCollectionsStore : ICollectionsStore
         StoreArguments.Check(invoice);
         await EnsureTablesAsync(cancellationToken);
         await IndexInvoiceOfDebtorAsync(invoice, cancellationToken);
-        var entity = InvoiceEntity(invoice);
-        var version = await TryAddAsync(_invoices, entity, cancellationToken);
-        if (version is not null)
-        {
-            return new AddResult<InvoiceRecord>(true, invoice with { Version = version });
-        }
+        return await AddIndexedInvoiceAsync(invoice, cancellationToken);
+    }
 
-        var stored = await GetInvoiceAsync(invoice.Invoice.Number, cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice '{invoice.Invoice.Number}' exists but could not be read.");
-        return new AddResult<InvoiceRecord>(false, stored);
+    public async Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckDistinct(invoices);
+        await EnsureTablesAsync(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = BulkConcurrency, CancellationToken = cancellationToken };
+
+        // The debtor index first, as for one invoice: one batched transaction per debtor (its partition), at most 100 entries each.
+        var indexBatches = invoices
+            .GroupBy(invoice => invoice.Invoice.Debtor.Id, StringComparer.Ordinal)
+            .SelectMany(debtor => debtor.Chunk(MaxTransactionActions));
+        await Parallel.ForEachAsync(indexBatches, parallel, async (batch, token) =>
+            await _invoicesByDebtor.SubmitTransactionAsync(
+                batch.Select(invoice => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InvoiceOfDebtorEntry(invoice))), token));
+
+        // Each invoice is its own partition and no transaction spans partitions: one add each.
+        var results = new AddResult<InvoiceRecord>[invoices.Count];
+        await Parallel.ForAsync(0, invoices.Count, parallel, async (index, token) =>
+            results[index] = await AddIndexedInvoiceAsync(invoices[index], token));
+        return results;
     }
 
     public async Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken)
@@ -114,7 +136,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
         var expected = StoreArguments.RequireVersion(invoice.Version, "invoice.Version");
         await EnsureTablesAsync(cancellationToken);
         await IndexInvoiceOfDebtorAsync(invoice, cancellationToken);
+        var staleTerms = await IndexTermsAsync(invoice, cancellationToken);
         var version = await ReplaceAsync(_invoices, InvoiceEntity(invoice), expected, "Invoice", invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(invoice.Invoice.Number, staleTerms, cancellationToken);
         return invoice with { Version = version };
     }
 
@@ -396,7 +420,9 @@ public sealed class TableCollectionsStore : ICollectionsStore
             await _outbox.DeleteEntityAsync(TableKeys.Escape(id, "message.Id"), Single, ETag.All, cancellationToken);
         }
 
+        var staleTerms = await IndexTermsAsync(redaction.Invoice, cancellationToken);
         await ReplaceAsync(_invoices, InvoiceEntity(redaction.Invoice), expected, "Invoice", redaction.Invoice.Invoice.Number, cancellationToken);
+        await RemoveTermsAsync(redaction.Invoice.Invoice.Number, staleTerms, cancellationToken);
         await AppendContactAsync(redaction.Audit, cancellationToken);
     }
 
@@ -513,6 +539,11 @@ public sealed class TableCollectionsStore : ICollectionsStore
         {
             ["Status"] = invoice.Status,
             ["DebtorId"] = invoice.Invoice.Debtor.Id,
+            ["DueDay"] = InvoiceSearchKeys.DueDay(invoice),
+            ["OpenCents"] = InvoiceSearchKeys.OpenCents(invoice),
+            ["Paused"] = invoice.Paused is not null,
+            ["Disputed"] = invoice.Disputed,
+            ["Terms"] = string.Join(' ', InvoiceSearchKeys.Terms(invoice)),
         };
         TablePayload.Write(entity, invoice with { Version = null }, nameof(invoice));
         return entity;
@@ -552,11 +583,25 @@ public sealed class TableCollectionsStore : ICollectionsStore
         return entity;
     }
 
-    private async Task IndexInvoiceOfDebtorAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
+    private async Task IndexInvoiceOfDebtorAsync(InvoiceRecord invoice, CancellationToken cancellationToken) =>
+        await _invoicesByDebtor.UpsertEntityAsync(InvoiceOfDebtorEntry(invoice), TableUpdateMode.Replace, cancellationToken);
+
+    private static TableEntity InvoiceOfDebtorEntry(InvoiceRecord invoice) =>
+        new(TableKeys.Escape(invoice.Invoice.Debtor.Id, "invoice.Debtor.Id"), TableKeys.Escape(invoice.Invoice.Number, "invoice.Number"));
+
+    /// <summary>Adds the invoice whose debtor index entry is written; the stored one when its number already is.</summary>
+    private async Task<AddResult<InvoiceRecord>> AddIndexedInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
     {
-        var entry = new TableEntity(
-            TableKeys.Escape(invoice.Invoice.Debtor.Id, "invoice.Debtor.Id"), TableKeys.Escape(invoice.Invoice.Number, "invoice.Number"));
-        await _invoicesByDebtor.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        await IndexTermsAsync(invoice, cancellationToken);
+        var version = await TryAddAsync(_invoices, InvoiceEntity(invoice), cancellationToken);
+        if (version is not null)
+        {
+            return new AddResult<InvoiceRecord>(true, invoice with { Version = version });
+        }
+
+        var stored = await GetInvoiceAsync(invoice.Invoice.Number, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice '{invoice.Invoice.Number}' exists but could not be read.");
+        return new AddResult<InvoiceRecord>(false, stored);
     }
 
     private async Task<IReadOnlyList<InvoiceRecord>> ReadInvoicesAsync(IEnumerable<string> numbers, CancellationToken cancellationToken)
@@ -648,6 +693,7 @@ public sealed class TableCollectionsStore : ICollectionsStore
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
                     _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases, _sharedValues,
+                    _invoiceTerms, _staffTasks,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

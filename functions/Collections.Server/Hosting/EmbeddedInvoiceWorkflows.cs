@@ -30,6 +30,13 @@ internal sealed class EmbeddedInvoiceWorkflows(DurableRuntime runtime, InvoiceWo
         }
     }
 
+    /// <summary>One client write on the runtime, which starts an id only when no instance has it in any state.</summary>
+    public Task StartManyAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoices);
+        return workflows.StartManyAsync([.. invoices.Select(invoice => invoice.Invoice)], policy, cancellationToken);
+    }
+
     public Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) =>
         RaiseAsync(payment.InvoiceNumber, InvoiceEventMapping.Payment(payment), cancellationToken);
 

@@ -121,37 +121,37 @@ public sealed class SimulationRunner : IAsyncDisposable
                 var currency = invoices.First(invoice => invoice.Number == number).Currency;
                 await Store.AddPaymentAsync(new PaymentRecord(paymentId, number, happening.Amount!.Value, currency, happening.At, "simulation", happening.At), cancellationToken);
                 await UpdateOpenBalanceAsync(number, happening.Amount.Value, cancellationToken);
-                await workflows.RaiseAsync(number, new PaymentReceived(paymentId, happening.Amount.Value, happening.At), paymentId, cancellationToken);
+                await workflows.RaiseAsync(number, new PaymentReceived(paymentId, happening.Amount.Value, happening.At) { EventId = $"payment:{paymentId}" }, paymentId, cancellationToken);
                 break;
             case "callOutcome":
                 await RecordCallOutcomeAsync(happening, workflows, cancellationToken);
                 break;
             case "dispute" when happening.Action == "open":
                 await LogAsync(number, happening.At, ContactKinds.DisputeOpened, happening.Reason ?? "dispute reported", index, cancellationToken);
-                await workflows.RaiseAsync(number, new DisputeOpened(happening.Reason ?? "dispute reported"), null, cancellationToken);
+                await RaiseAsync(workflows, number, new DisputeOpened(happening.Reason ?? "dispute reported"), index, cancellationToken);
                 break;
             case "dispute":
                 await LogAsync(number, happening.At, ContactKinds.DisputeResolved, $"dispute resolved, credit {happening.CreditAmount ?? 0:0.00}", index, cancellationToken);
-                await workflows.RaiseAsync(number, new DisputeResolved(happening.CreditAmount ?? 0, happening.Reason), null, cancellationToken);
+                await RaiseAsync(workflows, number, new DisputeResolved(happening.CreditAmount ?? 0, happening.Reason), index, cancellationToken);
                 break;
             case "approval":
                 await DecideApprovalAsync(happening, workflows, cancellationToken);
                 break;
             case "invoiceAmended":
                 var current = invoices.First(invoice => invoice.Number == number);
-                await workflows.RaiseAsync(number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), null, cancellationToken);
+                await RaiseAsync(workflows, number, new InvoiceAmended(happening.Amount ?? current.Amount, happening.DueDate ?? current.DueDate), index, cancellationToken);
                 break;
             case "invoiceCancelled":
-                await workflows.RaiseAsync(number, new InvoiceCancelled(happening.Reason), null, cancellationToken);
+                await RaiseAsync(workflows, number, new InvoiceCancelled(happening.Reason), index, cancellationToken);
                 break;
             case "invoiceCredited":
-                await workflows.RaiseAsync(number, new InvoiceCredited(happening.Amount!.Value, happening.Reason), null, cancellationToken);
+                await RaiseAsync(workflows, number, new InvoiceCredited(happening.Amount!.Value, happening.Reason), index, cancellationToken);
                 break;
             case "contactUpdated":
-                await workflows.RaiseAsync(number, new ContactDetailsUpdated(happening.Email, happening.Phone, happening.Channel), null, cancellationToken);
+                await RaiseAsync(workflows, number, new ContactDetailsUpdated(happening.Email, happening.Phone, happening.Channel), index, cancellationToken);
                 break;
             case "deliveryFailed":
-                await workflows.RaiseAsync(number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), null, cancellationToken);
+                await RaiseAsync(workflows, number, new DeliveryFailed(happening.Channel!.Value, happening.Reason), index, cancellationToken);
                 break;
             case "debtorWrote":
                 // As an inbound WhatsApp message arrives through Event Grid (the scenario's debtor writes from their number).
@@ -160,18 +160,18 @@ public sealed class SimulationRunner : IAsyncDisposable
                     [new InboundMessage($"sim-inbound-{index + 1}", Channel.WhatsApp, phone, happening.Text!, happening.At)], cancellationToken);
                 break;
             case "closedByStaff":
-                await workflows.RaiseAsync(number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), null, cancellationToken);
+                await RaiseAsync(workflows, number, new InvoiceClosedByStaff(happening.Reason ?? "closed by staff"), index, cancellationToken);
                 break;
             case "pause":
                 await LogAsync(number, happening.At, ContactKinds.ChasingPaused, happening.Reason ?? "chasing paused", index, cancellationToken);
-                await workflows.RaiseAsync(number, new ChasingPaused(happening.Reason), null, cancellationToken);
+                await RaiseAsync(workflows, number, new ChasingPaused(happening.Reason), index, cancellationToken);
                 break;
             case "resume":
                 await LogAsync(number, happening.At, ContactKinds.ChasingResumed, "chasing resumed", index, cancellationToken);
-                await workflows.RaiseAsync(number, new ChasingResumed(), null, cancellationToken);
+                await RaiseAsync(workflows, number, new ChasingResumed(), index, cancellationToken);
                 break;
             case "planAgreed":
-                await workflows.RaiseAsync(number, new PaymentPlanAgreed(happening.Instalments!), null, cancellationToken);
+                await RaiseAsync(workflows, number, new PaymentPlanAgreed(happening.Instalments!), index, cancellationToken);
                 break;
             case "outage":
                 // The host is down: nothing runs while the clock moves on; on restart due timers fire at once.
@@ -199,7 +199,7 @@ public sealed class SimulationRunner : IAsyncDisposable
             await Store.UpdateCallTaskAsync(task with { Status = CallTaskStatus.Done, Outcome = JsonSerializer.Serialize(outcome, CollectionsJson.Options) }, cancellationToken);
             foreach (var invoiceNumber in task.InvoiceNumbers)
             {
-                await workflows.RaiseAsync(invoiceNumber, new CallOutcomeRecorded(task.Id, outcome), null, cancellationToken);
+                await workflows.RaiseAsync(invoiceNumber, new CallOutcomeRecorded(task.Id, outcome) { EventId = $"call-outcome:{task.Id}" }, $"call-outcome:{task.Id}", cancellationToken);
             }
         }
     }
@@ -220,8 +220,16 @@ public sealed class SimulationRunner : IAsyncDisposable
         {
             var decision = happening.Decision!.Value;
             await Store.UpdateApprovalAsync(approval with { Decision = JsonNamingPolicy.KebabCaseLower.ConvertName(decision.ToString()), DecidedAt = happening.At, DecidedBy = "simulation" }, cancellationToken);
-            await workflows.RaiseAsync(approval.InvoiceNumber, new ApprovalDecided(approval.Id, decision, "simulation"), null, cancellationToken);
+            await workflows.RaiseAsync(approval.InvoiceNumber, new ApprovalDecided(approval.Id, decision, "simulation") { EventId = $"approval:{approval.Id}" }, $"approval:{approval.Id}", cancellationToken);
         }
+    }
+
+    /// <summary>Every event carries an id naming its occurrence, as the hosts' events do (<c>InvoiceEventMapping</c>),
+    /// so an engine that delivers it twice reaches the workflow once.</summary>
+    private static Task RaiseAsync(ISimulationEngine workflows, string number, InvoiceEvent invoiceEvent, int index, CancellationToken cancellationToken)
+    {
+        var occurrence = $"sim-event-{index + 1}";
+        return workflows.RaiseAsync(number, invoiceEvent with { EventId = occurrence }, occurrence, cancellationToken);
     }
 
     private async Task UpdateOpenBalanceAsync(string number, decimal paid, CancellationToken cancellationToken)

@@ -287,6 +287,14 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     {
         ArgumentNullException.ThrowIfNull(input);
         await LogAsync(input.StepKey, input.Invoice, input.At, input.Kind, input.Summary, dataJson: input.DataJson);
+        if (input.Kind == ContactKinds.StaffTask)
+        {
+            // Keyed by the step, like the log entry: a retried activity raises the task once.
+            await store.AddStaffTaskAsync(
+                new StaffTaskRecord(input.StepKey, input.TaskKind ?? StaffTaskKinds.Other, input.Invoice.Number, input.Invoice.Debtor.Id, input.Summary, input.At, StaffTaskStatus.Open),
+                CancellationToken.None);
+        }
+
         return true;
     }
 

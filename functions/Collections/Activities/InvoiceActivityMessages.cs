@@ -90,7 +90,8 @@ public sealed record CallTaskInput(
 public sealed record CancelCallTaskInput(string StepKey, DateTimeOffset At, Invoice Invoice, string TaskId, string Reason);
 
 /// <param name="Kind">The contact-log kind: note, staff-task, call-outcome, payment, dispute, …</param>
-public sealed record RecordInput(string StepKey, DateTimeOffset At, Invoice Invoice, string Kind, string Summary, string? DataJson = null);
+/// <param name="TaskKind">For a staff task: which (<see cref="Storage.StaffTaskKinds"/>); the task is stored for the inbox too.</param>
+public sealed record RecordInput(string StepKey, DateTimeOffset At, Invoice Invoice, string Kind, string Summary, string? DataJson = null, string? TaskKind = null);
 
 public sealed record ApprovalInput(
     string StepKey,

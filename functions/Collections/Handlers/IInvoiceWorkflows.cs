@@ -19,6 +19,10 @@ public interface IInvoiceWorkflows
     /// so a repeated or concurrent intake starts exactly one workflow.</summary>
     Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 
+    /// <summary>Bulk intake: <see cref="StartAsync"/> for each invoice (distinct numbers), in as few engine writes as the
+    /// engine allows; when it returns, every one of them has a workflow.</summary>
+    Task StartManyAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken);
+
     /// <summary>Reaches the workflow once per payment id, however often it is called.</summary>
     Task PaymentReceivedAsync(PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken);
 

@@ -6,12 +6,18 @@ namespace Collections.Storage;
 /// pass one contract test suite. Records carry a <c>Version</c> (row version / ETag): updates
 /// succeed only against the version that was read, else <see cref="StoreConflictException"/>.
 /// </summary>
-public interface ICollectionsStore
+public partial interface ICollectionsStore
 {
     /// <summary>Adds the invoice unless its number is already stored; then returns the stored one.</summary>
     Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);
 
     Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken);
+
+    /// <summary>Bulk intake: each invoice as <see cref="AddInvoiceAsync"/> would add it, results in the same order.
+    /// SQLite adds them all in one transaction (all or none); Azure Tables, where each invoice is its own partition,
+    /// writes the debtor index in one batched transaction per debtor and then each invoice on its own, so a failure part-way
+    /// leaves some added (a retry finds them stored). Numbers must be distinct (else ArgumentException).</summary>
+    Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken);
 
     /// <summary>Replaces the invoice if its Version still matches; returns it with the new Version.</summary>
     Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken);

@@ -6,6 +6,7 @@ namespace Collections.Storage;
 /// <param name="BodyHash">SHA-256 of the canonical request body: the same POST again is recognised.</param>
 /// <param name="Status">open, paid, cancelled, handed-over, closed-by-staff.</param>
 /// <param name="Version">Row version / ETag; null on a record not yet stored.</param>
+/// <param name="Disputed">A dispute is open (set when staff, the API or the debtor open one, cleared when it is resolved).</param>
 public sealed record InvoiceRecord(
     Invoice Invoice,
     string BodyHash,
@@ -13,7 +14,8 @@ public sealed record InvoiceRecord(
     string Status,
     decimal OpenBalance,
     string? Version = null,
-    InvoicePause? Paused = null);
+    InvoicePause? Paused = null,
+    bool Disputed = false);
 
 /// <summary>Staff paused chasing the invoice: since when, by whom and why.</summary>
 public sealed record InvoicePause(DateTimeOffset Since, string? By, string? Reason);

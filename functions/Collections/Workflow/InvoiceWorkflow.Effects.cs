@@ -7,6 +7,7 @@ using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
 using Collections.Policy;
+using Collections.Storage;
 
 namespace Collections.Workflow;
 
@@ -31,7 +32,7 @@ public sealed partial class InvoiceWorkflow
 
             if (target is null)
             {
-                await RaiseStaffTaskAsync($"No usable contact channel for the {MessageNames.Of(request.Kind)} message.");
+                await RaiseStaffTaskAsync(StaffTaskKinds.ContactData, $"No usable contact channel for the {MessageNames.Of(request.Kind)} message.");
                 return;
             }
 
@@ -102,7 +103,8 @@ public sealed partial class InvoiceWorkflow
         }
     }
 
-    private async Task RaiseStaffTaskAsync(string reason) => await RecordAsync("staff-task", reason);
+    private async Task RaiseStaffTaskAsync(string kind, string reason) =>
+        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, ContactKinds.StaffTask, reason, TaskKind: kind));
 
     private async Task NoteAsync(string text) => await RecordAsync("note", text);
 
@@ -151,7 +153,7 @@ public sealed partial class InvoiceWorkflow
             {
                 // Directly, not through ActivityAsync: when the store itself is down this must not wait in turn.
                 await context.CallActivityAsync<bool>(nameof(InvoiceActivities.Record), new RecordInput(
-                    NextStepKey(), At, Invoice, "staff-task", $"Waiting for {outage.WaitingFor} since {schedule.Local(outage.Since):yyyy-MM-dd HH:mm}: {failed.Message}"), ActivityRetry);
+                    NextStepKey(), At, Invoice, ContactKinds.StaffTask, $"Waiting for {outage.WaitingFor} since {schedule.Local(outage.Since):yyyy-MM-dd HH:mm}: {failed.Message}", TaskKind: StaffTaskKinds.Outage), ActivityRetry);
                 outage.StaffTold = true;
             }
             catch (ActivityFailedException)

@@ -2,6 +2,7 @@ using Collections.Activities;
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
+using Collections.Storage;
 
 namespace Collections.Workflow;
 
@@ -93,7 +94,7 @@ public sealed partial class InvoiceWorkflow
         if (state.Balance < 0)
         {
             // The debtor paid more than was owed: the difference is theirs, so a person decides to refund or offset it.
-            await RaiseStaffTaskAsync($"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.");
+            await RaiseStaffTaskAsync(StaffTaskKinds.Overpayment, $"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.");
         }
 
         CloseIfSettled();
@@ -130,7 +131,7 @@ public sealed partial class InvoiceWorkflow
 
         var openedAt = Now;
         state.Dispute = reason;
-        await RaiseStaffTaskAsync($"Dispute: {reason}. Chasing is paused until it is resolved.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.Dispute, $"Dispute: {reason}. Chasing is paused until it is resolved.");
         var resolved = (DisputeResolved)await WaitForEventAsync(e => e is DisputeResolved);
         state.Dispute = null;
         await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"));
@@ -149,7 +150,7 @@ public sealed partial class InvoiceWorkflow
         var terms = $"{Euro(agreed.Instalments.Sum(instalment => instalment.Amount))} in {agreed.Instalments.Count} instalment{(agreed.Instalments.Count == 1 ? "" : "s")}, the last due {agreed.Instalments[^1].DueDate:yyyy-MM-dd}";
         if (state.Dispute is not null)
         {
-            await RaiseStaffTaskAsync($"The debtor proposed a payment plan ({terms}) while a dispute is open: agree it with them once the dispute is settled.");
+            await RaiseStaffTaskAsync(StaffTaskKinds.Dispute, $"The debtor proposed a payment plan ({terms}) while a dispute is open: agree it with them once the dispute is settled.");
             return;
         }
 
@@ -245,7 +246,7 @@ public sealed partial class InvoiceWorkflow
         }
 
         var address = channel == Channel.Email ? Invoice.Debtor.Email : Invoice.Debtor.Phone;
-        await RaiseStaffTaskAsync($"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
         var other = UsableChannel(Other(channel));
         if (other is not null)
         {
@@ -259,6 +260,6 @@ public sealed partial class InvoiceWorkflow
     private async Task SendFinalNoticeByPostAsync()
     {
         var dates = DateFinalNotice(NoticeDelivery.Post);
-        await RaiseStaffTaskAsync($"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.PostalNotice, $"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.");
     }
 }

@@ -1,6 +1,7 @@
 using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
+using Collections.Storage;
 
 namespace Collections.Workflow;
 
@@ -30,13 +31,13 @@ public sealed partial class InvoiceWorkflow
 
             var nextCallDay = schedule.AddBusinessDays(Today, 1);
             dueBy = schedule.WindowEnd(schedule.At(nextCallDay, TimeOnly.MinValue), schedule.Calls);
-            await RaiseStaffTaskAsync($"The {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} has no outcome yet: it stays on the call list as overdue, to be called on {nextCallDay:yyyy-MM-dd}. No call is recorded until staff record one.");
+            await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"The {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} has no outcome yet: it stays on the call list as overdue, to be called on {nextCallDay:yyyy-MM-dd}. No call is recorded until staff record one.");
         }
 
         var what = call.Required
             ? "it stays on the call list; the next step waits until a call is made and recorded."
             : "it is taken off the call list and the next message goes out in writing; no call is recorded.";
-        await RaiseStaffTaskAsync($"Escalation to the supervisor ({Policy.Calls.SupervisorEmail}): the {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} was not worked; {what}");
+        await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"Escalation to the supervisor ({Policy.Calls.SupervisorEmail}): the {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} was not worked; {what}");
         return call.Required ? await WaitForEventAsync(IsAnswer) : null;
     }
 
@@ -70,11 +71,11 @@ public sealed partial class InvoiceWorkflow
 
         if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
         {
-            await RaiseStaffTaskAsync($"No call attempt recorded and no usable phone number: the {what} is not sent. Find a number, or decide how to continue.");
+            await RaiseStaffTaskAsync(StaffTaskKinds.WrongNumber, $"No call attempt recorded and no usable phone number: the {what} is not sent. Find a number, or decide how to continue.");
             return InvoiceStage.ManualHandling;
         }
 
-        await RaiseStaffTaskAsync($"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.");
         state.Call = new PendingCall(CallScript.FollowUp, 0, step, CallAfterStatedDeadline(), Required: true);
         return InvoiceStage.Call;
     }

@@ -4,6 +4,7 @@ using Collections.Invoices;
 using Collections.Law;
 using Collections.Messages;
 using Collections.Policy;
+using Collections.Storage;
 
 namespace Collections.Workflow;
 
@@ -154,7 +155,7 @@ public sealed partial class InvoiceWorkflow
 
         if (check.ForeignPayments is { Count: > 0 } foreign)
         {
-            await RaiseStaffTaskAsync("Payment to check: " + string.Join("; ", foreign));
+            await RaiseStaffTaskAsync(StaffTaskKinds.PaymentToCheck, "Payment to check: " + string.Join("; ", foreign));
         }
 
         state.Invoice = Invoice with
@@ -167,13 +168,13 @@ public sealed partial class InvoiceWorkflow
 
         if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
         {
-            await RaiseStaffTaskAsync("Check before chasing: " + string.Join("; ", problems));
+            await RaiseStaffTaskAsync(StaffTaskKinds.CheckBeforeChasing, "Check before chasing: " + string.Join("; ", problems));
             return InvoiceStage.AwaitContactDetails;
         }
 
         if (problems.Count > 0)
         {
-            await RaiseStaffTaskAsync("Contact data to check (chasing continues over the other channel): " + string.Join("; ", problems));
+            await RaiseStaffTaskAsync(StaffTaskKinds.ContactData, "Contact data to check (chasing continues over the other channel): " + string.Join("; ", problems));
         }
 
         state.Channel = UsableChannel(Invoice.Debtor.PreferredChannel)!.Value;
@@ -334,7 +335,7 @@ public sealed partial class InvoiceWorkflow
                 return await RouteHardshipAsync();
             case CallOutcomeKind.WrongNumber:
                 state.PhoneFlagged = true;
-                await RaiseStaffTaskAsync($"Wrong phone number {Invoice.Debtor.Phone}: find the right number.");
+                await RaiseStaffTaskAsync(StaffTaskKinds.WrongNumber, $"Wrong phone number {Invoice.Debtor.Phone}: find the right number.");
                 return await WriteInsteadOfCallingAsync(call);
             case CallOutcomeKind.CallbackRequested:
                 var callbackAt = outcome.CallbackAt?.UtcDateTime ?? schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt));
@@ -447,7 +448,7 @@ public sealed partial class InvoiceWorkflow
         await WaitForAllowedMomentAsync(schedule.Messages);
         if (FinalNoticePolicyProblem() is { } problem)
         {
-            await RaiseStaffTaskAsync($"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
+            await RaiseStaffTaskAsync(StaffTaskKinds.Other, $"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
             return InvoiceStage.ManualHandling;
         }
 
@@ -522,7 +523,7 @@ public sealed partial class InvoiceWorkflow
                 return InvoiceStage.HandOver;
             case ApprovalDecision.KeepInHouse:
                 await RecordAsync("approval", $"Hand-over rejected{by}: kept in-house.");
-                await RaiseStaffTaskAsync("Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.");
+                await RaiseStaffTaskAsync(StaffTaskKinds.HandOver, "Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.");
                 return InvoiceStage.ManualHandling;
             default:
                 await RecordAsync("approval", $"Hand-over rejected{by}.");
@@ -538,7 +539,7 @@ public sealed partial class InvoiceWorkflow
             throw new InvoiceClosedException(InvoiceResult.HandedOver);
         }
 
-        await RaiseStaffTaskAsync("Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.HandOver, "Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.");
         return InvoiceStage.ManualHandling;
     }
 
@@ -554,7 +555,7 @@ public sealed partial class InvoiceWorkflow
         }
 
         await SendAsync(new MessageRequest(MessageKind.DebtCounsellingReferral, Tone.Friendly));
-        await RaiseStaffTaskAsync("Hardship: debtor referred to debt counselling; chasing stopped, decide how to continue.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.Hardship, "Hardship: debtor referred to debt counselling; chasing stopped, decide how to continue.");
         return InvoiceStage.ManualHandling;
     }
 

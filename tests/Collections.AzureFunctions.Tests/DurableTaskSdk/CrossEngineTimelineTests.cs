@@ -1,3 +1,5 @@
+using Collections.Server.Simulation;
+
 namespace Collections.AzureFunctions.Tests.DurableTaskSdk;
 
 /// <summary>
@@ -47,5 +49,31 @@ public sealed class CrossEngineTimelineTests
         Assert.Equal(result, ShippedExamples.Result(embedded));
         Assert.All(embedded.Zip(durableTask), pair => Assert.Equal(pair.First, pair.Second));
         Assert.Equal(embedded.Count, durableTask.Count);
+    }
+
+    /// <summary>The cases with the most events (payments, call outcomes, disputes, pauses, credits, approvals,
+    /// delivery reports, contact details, plans).</summary>
+    public static TheoryData<string> RedeliveryCases => new()
+    {
+        "late-payer-full-ladder.json",
+        "promise-broken.json",
+        "payment-plan-missed.json",
+        "dispute-resolved-with-credit.json",
+        "delivery-failed.json",
+        "business-rejected.json",
+        "unusable-contact-data.json",
+        "paused-by-staff.json",
+    };
+
+    [Theory]
+    [MemberData(nameof(RedeliveryCases))]
+    public async Task Timeline_WithEveryEventDeliveredTwice_IsTheOnceDeliveredTimeline_OnBothEngines(string example)
+    {
+        var once = await ShippedExamples.RunAsync(ShippedExamples.Load(example));
+        var embeddedTwice = await ShippedExamples.RunAsync(ShippedExamples.Load(example), RedeliveringEngine.Around(EmbeddedSimulationEngine.CreateAsync));
+        var durableTaskTwice = await ShippedExamples.RunAsync(ShippedExamples.Load(example), RedeliveringEngine.Around(DurableTaskSimulationEngine.CreateAsync));
+
+        Assert.Equal(once, embeddedTwice);
+        Assert.Equal(once, durableTaskTwice);
     }
 }

@@ -163,6 +163,26 @@ internal sealed class VirtualTimeDurableHost
 
         instance.History.AddRange(newEvents);
         instance.CustomStatus = response.CustomStatus;
+        var sent = new List<P.SendEventAction>();
+        try
+        {
+            Apply(instance, response, sent);
+        }
+        finally
+        {
+            // Delivered once the episode is committed, as the backend would: after a continue-as-new to the new execution.
+            foreach (var message in sent)
+            {
+                if (instances.TryGetValue(message.Instance.InstanceId, out var target) && target.IsRunning)
+                {
+                    target.Inbox.Add(Event(new P.HistoryEvent { EventRaised = new P.EventRaisedEvent { Name = message.Name, Input = message.Data } }));
+                }
+            }
+        }
+    }
+
+    private void Apply(Instance instance, P.OrchestratorResponse response, List<P.SendEventAction> sent)
+    {
         foreach (var action in response.Actions)
         {
             switch (action.OrchestratorActionTypeCase)
@@ -175,6 +195,11 @@ internal sealed class VirtualTimeDurableHost
                 case P.OrchestratorAction.OrchestratorActionTypeOneofCase.CreateTimer:
                     instance.History.Add(Event(new P.HistoryEvent { TimerCreated = new P.TimerCreatedEvent { FireAt = action.CreateTimer.FireAt } }, action.Id));
                     instance.Timers[action.Id] = action.CreateTimer.FireAt.ToDateTime();
+                    break;
+                case P.OrchestratorAction.OrchestratorActionTypeOneofCase.SendEvent:
+                    // The SDK's continue-as-new keeps events not yet taken by sending them to the instance itself.
+                    instance.History.Add(Event(new P.HistoryEvent { EventSent = new P.EventSentEvent { InstanceId = action.SendEvent.Instance.InstanceId, Name = action.SendEvent.Name, Input = action.SendEvent.Data } }, action.Id));
+                    sent.Add(action.SendEvent);
                     break;
                 case P.OrchestratorAction.OrchestratorActionTypeOneofCase.CompleteOrchestration:
                     Complete(instance, action.CompleteOrchestration);

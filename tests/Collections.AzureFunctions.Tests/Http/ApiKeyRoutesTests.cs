@@ -69,6 +69,8 @@ public sealed partial class ApiKeyRoutesTests
 
         public Task StartAsync(Collections.Storage.InvoiceRecord invoice, CancellationToken cancellationToken) => Count();
 
+        public Task StartManyAsync(IReadOnlyList<Collections.Storage.InvoiceRecord> invoices, CancellationToken cancellationToken) => Count();
+
         public Task PaymentReceivedAsync(Collections.Storage.PaymentRecord payment, decimal openBalance, CancellationToken cancellationToken) => Count();
 
         public Task CreditedAsync(string invoiceNumber, Collections.Handlers.Invoices.CreditNote credit, decimal openBalance, CancellationToken cancellationToken) => Count();

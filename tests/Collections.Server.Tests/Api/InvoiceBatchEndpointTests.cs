@@ -107,6 +107,45 @@ public sealed class InvoiceBatchEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostBatch_Valid_StoredAndStartedInOneBulkCallEach()
+    {
+        var response = await PostAsync(Batch(InvoiceJson.Valid("B9-a"), 42, InvoiceJson.Valid("B9-b"), InvoiceJson.Valid("B9-a")));
+
+        Assert.Equal((HttpStatusCode)207, response.StatusCode);
+        var bulkStart = Assert.Single(server.Workflows.StartManyCalls);
+        Assert.Equal(["B9-a", "B9-b"], bulkStart);
+        Assert.Equal(["B9-a", "B9-b"], server.Workflows.StartCalls);
+    }
+
+    [Fact]
+    public async Task PostBatch_EngineFailsAfterStoring_ErrorThenTheRetryStartsEachWorkflowOnce()
+    {
+        server.Workflows.FailNextStartMany = true;
+
+        var failed = await PostAsync(ValidBatch(3, "B10"));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Empty(server.Workflows.Started);
+
+        var retried = await PostAsync(ValidBatch(3, "B10"));
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.All(await ResultsAsync(retried), result => Assert.Equal("exists", result.GetProperty("status").GetString()));
+        Assert.Equal(["B10-0000", "B10-0001", "B10-0002"], server.Workflows.StartCalls.Order());
+    }
+
+    [Fact]
+    public async Task PostBatch_PaymentBookedBeforeTheInvoice_BalanceCountsIt()
+    {
+        var early = await server.Client.PostAsJsonAsync("/api/invoices/B11/payments", new { paymentId = "bank-11", amount = 42m, currency = "EUR" });
+        Assert.True(early.IsSuccessStatusCode);
+
+        await PostAsync(Batch(InvoiceJson.Valid("B11", 242m)));
+
+        Assert.Equal(200m, (await server.Store.GetInvoiceAsync("B11", default))!.OpenBalance);
+        Assert.Equal(200m, server.Workflows.StartedWith("B11").OpenBalance);
+    }
+
+    [Fact]
     public async Task PostBatch_OverAThousand_400NamingTheBodyAndNothingStored()
     {
         var response = await PostAsync(ValidBatch(1_001, "B6"));

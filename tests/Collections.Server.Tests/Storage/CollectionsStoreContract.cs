@@ -120,6 +120,42 @@ public abstract partial class CollectionsStoreContract
     }
 
     [Fact]
+    public async Task AddInvoices_NewAndStored_AddsTheNewAndReturnsTheStoredUnchangedInOrder()
+    {
+        var stored = (await Store.AddInvoiceAsync(Invoice("F-2", bodyHash: "first"), Cancel)).Record;
+
+        var results = await Store.AddInvoicesAsync([Invoice("F-3", debtorId: "D-2"), Invoice("F-2", bodyHash: "second"), Invoice("F-1")], Cancel);
+
+        Assert.Equal([true, false, true], results.Select(result => result.Added));
+        Assert.Equal(["F-3", "F-2", "F-1"], results.Select(result => result.Record.Invoice.Number));
+        Assert.Equal(stored, results[1].Record);
+        Assert.Equal(results[0].Record, await Store.GetInvoiceAsync("F-3", Cancel));
+        Assert.Equal(Invoice("F-1") with { Version = results[2].Record.Version }, results[2].Record);
+        Assert.Equal(["F-1", "F-2"], (await Store.ListInvoicesOfDebtorAsync("D-1", Cancel)).Select(invoice => invoice.Invoice.Number));
+        Assert.Equal(["F-3"], (await Store.ListInvoicesOfDebtorAsync("D-2", Cancel)).Select(invoice => invoice.Invoice.Number));
+    }
+
+    [Fact]
+    public async Task AddInvoices_ManyOfOneDebtor_AllAddedAndFoundByDebtor()
+    {
+        var results = await Store.AddInvoicesAsync([.. Enumerable.Range(0, 250).Select(i => Invoice($"F-{i:D3}"))], Cancel);
+
+        Assert.All(results, result => Assert.True(result.Added));
+        Assert.Equal(250, (await Store.ListInvoicesOfDebtorAsync("D-1", Cancel)).Count);
+        var again = await Store.AddInvoicesAsync([Invoice("F-000", bodyHash: "other")], Cancel);
+        Assert.False(again[0].Added);
+        Assert.Equal("hash-1", again[0].Record.BodyHash);
+    }
+
+    [Fact]
+    public async Task AddInvoices_NumberTwice_ThrowsArgumentAndStoresNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AddInvoicesAsync([Invoice("F-1"), Invoice("F-2"), Invoice("F-1")], Cancel));
+
+        Assert.Equal(0, (await Store.ListInvoicesAsync(null, 1, 10, Cancel)).TotalCount);
+    }
+
+    [Fact]
     public async Task ListInvoices_Pages_InNumberOrderWithTotalCount()
     {
         foreach (var number in new[] { "F-105", "F-101", "F-104", "F-102", "F-103" })

@@ -70,12 +70,89 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
     }
 
-    private const string DowngradeToVersion2 = """
+    private const string DowngradeToVersion5 = """
+        DROP TABLE staff_tasks;
+        DROP TABLE invoice_terms;
+        DROP INDEX ix_invoices_due; DROP INDEX ix_invoices_open; DROP INDEX ix_invoices_status_due; DROP INDEX ix_invoices_status_open; DROP INDEX ix_invoices_unindexed;
+        ALTER TABLE invoices DROP COLUMN due_day; ALTER TABLE invoices DROP COLUMN open_cents; ALTER TABLE invoices DROP COLUMN paused;
+        ALTER TABLE invoices DROP COLUMN disputed; ALTER TABLE invoices DROP COLUMN indexed;
+        DELETE FROM schema_version WHERE version > 5;
+        """;
+
+    private const string DowngradeToVersion2 = DowngradeToVersion5 + """
         DROP TABLE shared_values;
         DROP TABLE leases;
         DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
         DELETE FROM schema_version WHERE version > 2;
         """;
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion5_IndexesEarlierInvoicesForSearch()
+    {
+        await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
+        Execute(DowngradeToVersion5);
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+        var found = await reopened.SearchInvoicesAsync(new InvoiceSearch(new DateOnly(2026, 3, 31), Text: "jansen", MinDaysOverdue: 30), CancellationToken.None);
+
+        Assert.Equal("F-1", Assert.Single(found.Items).Invoice.Number);
+    }
+
+    /// <summary>Every search shape is served by an index: no full scan of invoices, no sort of the book (text searches
+    /// sort their matches only). The plans are listed in docs/store.md.</summary>
+    [Theory]
+    [InlineData(InvoiceSort.DueDate, "open", null, null)]
+    [InlineData(InvoiceSort.DueDate, null, 30, null)]
+    [InlineData(InvoiceSort.OpenBalance, "open", null, "after")]
+    [InlineData(InvoiceSort.OpenBalance, null, null, null)]
+    [InlineData(InvoiceSort.Number, "paid", null, "after")]
+    [InlineData(InvoiceSort.Number, null, 10, null)]
+    public void SearchQuery_WithoutText_WalksAnIndexInSortOrder(InvoiceSort sort, string? status, int? minDaysOverdue, string? after)
+    {
+        var search = new InvoiceSearch(new DateOnly(2026, 3, 31), Status: status, MinDaysOverdue: minDaysOverdue, Sort: sort, Paused: false);
+        if (after is not null)
+        {
+            search = search with { After = InvoiceSearchKeys.Cursor(search, 739000, "F-1") };
+        }
+
+        var plan = Plan(search);
+
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN invoices", StringComparison.Ordinal) && !step.Contains("USING", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SearchQuery_WithText_ReadsTermRangesAndLooksInvoicesUpByNumber()
+    {
+        var plan = Plan(new InvoiceSearch(new DateOnly(2026, 3, 31), Text: "jansen 2026", Status: "open"));
+
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN invoice", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH invoice_terms USING PRIMARY KEY (term>? AND term<?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH invoices", StringComparison.Ordinal) && step.Contains("number=?", StringComparison.Ordinal));
+    }
+
+    private List<string> Plan(InvoiceSearch search)
+    {
+        var (sql, parameters) = SqliteCollectionsStore.SearchQuery(search);
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
 
     [Fact]
     public void Open_FileFromANewerBuild_FailsNamingBothVersions()

@@ -24,10 +24,37 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
 
     public IReadOnlyCollection<string> Started => started.Keys.ToList();
 
+    /// <summary>The record the invoice's workflow was started with.</summary>
+    public InvoiceRecord StartedWith(string invoiceNumber) => started[invoiceNumber];
+
     public Task StartAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
     {
         StartCalls.Enqueue(invoice.Invoice.Number);
         started.TryAdd(invoice.Invoice.Number, invoice);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Each bulk start's invoice numbers, one entry per call.</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> StartManyCalls { get; } = new();
+
+    /// <summary>Makes the next bulk start fail before anything starts, as a crash between storing and starting would.</summary>
+    public bool FailNextStartMany { get; set; }
+
+    public Task StartManyAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        if (FailNextStartMany)
+        {
+            FailNextStartMany = false;
+            throw new InvalidOperationException("The workflow engine is unreachable.");
+        }
+
+        StartManyCalls.Enqueue([.. invoices.Select(invoice => invoice.Invoice.Number)]);
+        foreach (var invoice in invoices)
+        {
+            StartCalls.Enqueue(invoice.Invoice.Number);
+            started.TryAdd(invoice.Invoice.Number, invoice);
+        }
+
         return Task.CompletedTask;
     }
 

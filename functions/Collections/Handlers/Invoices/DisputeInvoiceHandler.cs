@@ -30,7 +30,29 @@ public sealed class DisputeInvoiceHandler(ICollectionsStore store, IInvoiceWorkf
                 change.Action == DisputeChange.Open ? "dispute-opened" : "dispute-resolved",
                 change.Action == DisputeChange.Open ? $"Dispute opened: {change.Reason}" : "Dispute resolved" + (change.Reason is null ? "." : $": {change.Reason}")),
             cancellationToken);
+        invoice = await MarkAsync(invoice, change.Action == DisputeChange.Open, cancellationToken);
         await workflows.DisputeChangedAsync(invoiceNumber, change, cancellationToken);
         return Outcome.Ok(InvoiceSummary.From(invoice));
+    }
+
+    /// <summary>Keeps the invoice's Disputed flag (what the invoice list filters on) in step with the log.</summary>
+    private async Task<InvoiceRecord> MarkAsync(InvoiceRecord invoice, bool disputed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (invoice.Disputed == disputed)
+            {
+                return invoice;
+            }
+
+            try
+            {
+                return await store.UpdateInvoiceAsync(invoice with { Disputed = disputed }, cancellationToken);
+            }
+            catch (StoreConflictException) when (attempt < 5)
+            {
+                invoice = await store.GetInvoiceAsync(invoice.Invoice.Number, cancellationToken) ?? invoice;
+            }
+        }
     }
 }

@@ -25,8 +25,7 @@ public sealed class SubmitInvoiceHandler(ICollectionsStore store, IInvoiceWorkfl
         var added = await store.AddInvoiceAsync(candidate, cancellationToken);
         if (!added.Added && added.Record.BodyHash != intake.Hash)
         {
-            return Outcome.Conflict<InvoiceSummary>(
-                $"Invoice {invoice.Number} was already received with other contents; send a credit note or cancel it instead.");
+            return OtherContents(invoice.Number);
         }
 
         // Payments may have arrived before the invoice (webhooks race the accounting system): count them.
@@ -35,4 +34,8 @@ public sealed class SubmitInvoiceHandler(ICollectionsStore store, IInvoiceWorkfl
         var summary = InvoiceSummary.From(stored);
         return added.Added ? Outcome.Created(summary) : Outcome.Ok(summary);
     }
+
+    /// <summary>Another invoice is already stored under <paramref name="number"/>.</summary>
+    internal static HandlerOutcome<InvoiceSummary> OtherContents(string number) =>
+        Outcome.Conflict<InvoiceSummary>($"Invoice {number} was already received with other contents; send a credit note or cancel it instead.");
 }

@@ -37,6 +37,9 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<InvoiceRecord?> GetInvoiceAsync(string number, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<InvoiceRecord> UpdateInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -92,4 +95,16 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
     public Task<SharedValue?> GetSharedValueAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> TrySetSharedValueAsync(string name, string value, string? expectedVersion, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<InvoiceSearchPage> SearchInvoicesAsync(InvoiceSearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> AddStaffTaskAsync(StaffTaskRecord task, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<StaffTaskRecord?> GetStaffTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<StaffTaskRecord> UpdateStaffTaskAsync(StaffTaskRecord task, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<StaffTaskRecord>> ListOpenStaffTasksAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<StaffTaskRecord>> ListStaffTasksOfDebtorAsync(string debtorId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
