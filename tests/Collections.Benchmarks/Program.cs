@@ -1,11 +1,11 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake> [--instances N] [--batched N] [--rounds N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--rounds N]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake> [--instances N] [--batched N] [--rounds N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--rounds N]");
     return 2;
 }
 
@@ -37,6 +37,8 @@ var json = args[0] switch
     "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, rounds),
     "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
     "intake" => await IntakeBenchmark.RunAsync(instances ?? 2_000, batched ?? 10_000),
+    "reminder-day" => await ReminderDayBenchmark.RunAsync(instances ?? 100_000),
+    "staff-pages" => await StaffPagesBenchmark.RunAsync(instances ?? 100_000),
     _ => null,
 };
 if (json is null)

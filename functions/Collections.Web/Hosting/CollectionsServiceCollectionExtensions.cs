@@ -3,6 +3,7 @@ using Collections.Handlers.Calls;
 using Collections.Handlers.Deliveries;
 using Collections.Handlers.Invoices;
 using Collections.Handlers.Payments;
+using Collections.Handlers.Tasks;
 using Collections.Infrastructure.Channels;
 using Collections.Infrastructure.Payments;
 using Collections.Infrastructure.Storage;
@@ -57,6 +58,7 @@ public static class CollectionsServiceCollectionExtensions
         services.TryAddSingleton<DeliveryFailureHandler>();
         services.TryAddSingleton<InboundMessageHandler>();
         services.TryAddSingleton<StaffAccounts>();
+        services.TryAddSingleton<StaffTaskHandler>();
         return services;
     }
 

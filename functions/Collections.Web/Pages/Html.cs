@@ -30,6 +30,8 @@ internal static class Html
         {
             html.Append("<nav aria-label=\"").Append(Encode(t["layout.nav"])).Append("\"><ul>")
                 .Append(NavLink("/staff/calls", t["nav.calls"]))
+                .Append(NavLink("/staff/tasks", t["nav.tasks"]))
+                .Append(NavLink("/staff/invoices", t["nav.invoices"]))
                 .Append(NavLink("/staff/overview", t["nav.overview"]))
                 .Append("</ul></nav>");
         }

@@ -23,6 +23,8 @@ public static class PagesEndpointRouteBuilderExtensions
         staff.MapInvoicePage();
         staff.MapPersonalDataActions();
         staff.MapOverview();
+        staff.MapStaffWork();
+        staff.MapInvoiceFixes();
         return app;
     }
 }

@@ -26,7 +26,7 @@ internal static class RequestLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && Under(context.Request.Path, LinkPaths)
+                IsLinkPost(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         $"{context.Connection.RemoteIpAddress}|{context.Request.Path}",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PostsPerWindow, Window = limits.Window, QueueLimit = 0 })
@@ -34,12 +34,7 @@ internal static class RequestLimits
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
-                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: $"At most {limits.PostsPerWindow} posts per {limits.Window.TotalMinutes:0.#} minutes from one address to one link; try again later.")
-                    .ExecuteAsync(rejected.HttpContext);
+                await TooManyPosts(rejected.HttpContext, retryAfter, $"At most {limits.PostsPerWindow} posts per {limits.Window.TotalMinutes:0.#} minutes from one address to one link; try again later.");
             };
         });
         return services;
@@ -83,6 +78,16 @@ internal static class RequestLimits
         }
 
         return false;
+    }
+
+    /// <summary>A form post anyone with a link can make (debtor and approval pages).</summary>
+    public static bool IsLinkPost(HttpRequest request) => HttpMethods.IsPost(request.Method) && Under(request.Path, LinkPaths);
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds, as problem details.</summary>
+    public static Task TooManyPosts(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail).ExecuteAsync(context);
     }
 
     private static IResult TooLarge(long limit) => Results.Problem(

@@ -15,7 +15,8 @@ internal static class InvoicePage
         var t = page.T;
         var invoice = view.Invoice;
         var html = new StringBuilder();
-        html.Append("<h1>").Append(Html.Encode(t.Format("invoice.title", invoice.Number, invoice.Debtor.Name))).Append("</h1>");
+        html.Append("<h1>").Append(Html.Encode(t.Format("invoice.title", invoice.Number, invoice.Debtor.Name))).Append("</h1>")
+            .Append("<p><a href=\"/staff/debtors/").Append(Uri.EscapeDataString(invoice.Debtor.Id)).Append("\">").Append(Html.Encode(t["fix.debtorLink"])).Append("</a></p>");
         if (notice is not null)
         {
             html.Append("<p class=\"notice\" role=\"status\">").Append(Html.Encode(notice)).Append("</p>");
@@ -67,6 +68,7 @@ internal static class InvoicePage
         if (view.Status == InvoiceStatus.Open)
         {
             Actions(html, page, invoice.Number, paused: view.Paused is not null);
+            InvoiceFixEndpoints.AppendForms(html, page, invoice);
         }
 
         PersonalData(html, page, invoice);

@@ -12,7 +12,7 @@ internal static class InvoicePageEndpoints
         staff.MapGet("/invoices/{number}", async (string number, string? done, HttpContext http, InvoiceQueries queries) =>
         {
             var page = PageContext.For(http);
-            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" or "erased" ? page.T[$"invoice.done.{done}"] : null;
+            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" or "erased" or "contact" or "amend" ? page.T[$"invoice.done.{done}"] : null;
             return await RenderAsync(page, number, queries, notice, error: null);
         });
 

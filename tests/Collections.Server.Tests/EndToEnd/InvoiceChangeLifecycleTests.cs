@@ -41,6 +41,24 @@ public sealed class InvoiceChangeLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LandlineForSmsAndNoEmail_StaffTaskStoredForTheInboxOncePerLogEntry()
+    {
+        var invoice = InvoiceJson.Valid("2026-E012");
+        invoice["debtor"]!.AsObject().Remove("email");
+        invoice["debtor"]!["phone"] = "020 123 4567";
+        await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(invoice));
+        await server.Driver.RunUntilIdleAsync();
+
+        var logged = (await GetInvoiceAsync("2026-E012")).GetProperty("timeline").EnumerateArray()
+            .Count(entry => entry.GetProperty("kind").GetString() == "staff-task");
+        var tasks = (await server.Store.ListOpenStaffTasksAsync(default)).Where(task => task.InvoiceNumber == "2026-E012").ToList();
+
+        Assert.True(logged > 0);
+        Assert.Equal(logged, tasks.Count);
+        Assert.Contains(tasks, task => task.Kind == Collections.Storage.StaffTaskKinds.CheckBeforeChasing && task.Summary.Contains("landline", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AmountAmendedBeforeTheDueDate_ReminderStatesTheNewAmount()
     {
         await server.Client.PostAsync("/api/invoices", InvoiceJson.Content(InvoiceJson.Valid("2026-E011", 242m)));

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Collections.Durable;
+using Collections.Handlers.Invoices;
+using Collections.Infrastructure.Storage;
+using Collections.Storage;
+using Collections.Web.Pages;
+using Collections.Web.Staff;
+
+namespace Collections.Benchmarks;
+
+/// <summary>
+/// Staff pages over a large book (SQLite): the data each page loads, by the page's own loaders, over a store of
+/// <c>book</c> invoices with ten contact-log entries each (<see cref="BookSeeder"/>) and an open call task for one
+/// invoice in a hundred (a tenth of them due today). Per page, <see cref="Samples"/> loads one after another: p50 and p95.
+/// The HTML rendering is left out (it does not depend on the book's size).
+/// </summary>
+internal static class StaffPagesBenchmark
+{
+    private const int Samples = 30;
+    private static readonly DateTimeOffset Morning = new(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(1));
+
+    public static async Task<string> RunAsync(int book)
+    {
+        using var database = new BenchmarkDatabase();
+        var path = database.Path + ".store";
+        using var store = new SqliteCollectionsStore(path);
+        var seeding = Stopwatch.StartNew();
+        await BookSeeder.SeedAsync(store, path, book, 10, Morning);
+        for (var i = 0; i < book; i += 100)
+        {
+            var invoice = BookSeeder.Invoice(i);
+            var due = i % 1_000 == 0 ? Morning : Morning.AddDays(7);
+            await store.AddCallTaskAsync(
+                new CallTaskRecord($"call-{invoice.Number}", invoice.Debtor.Id, [invoice.Number], $"invoice-{invoice.Number}", "first-contact", Morning.AddDays(-1), due, "open"),
+                CancellationToken.None);
+        }
+
+        Console.WriteLine($"{book} invoices, {book * 10} contact-log rows, {book / 100} call tasks written in {seeding.Elapsed.TotalSeconds:F1} s");
+        await using var runtime = new DurableRuntime(new DurableRegistry(), new DurableRuntimeOptions { DatabasePath = database.Path });
+        var workflows = new StatusOnlyWorkflows(runtime.Client);
+        var queries = new InvoiceQueries(store, workflows);
+        var endOfToday = PageClock.EndOfDay(DateOnly.FromDateTime(Morning.DateTime));
+        var lastPage = (book + 49) / 50;
+
+        var pages = new Dictionary<string, object>
+        {
+            ["callList"] = await MeasureAsync("call list", async () =>
+            {
+                foreach (var task in await store.ListOpenCallTasksAsync(endOfToday, CancellationToken.None))
+                {
+                    await CallListItem.LoadAsync(store, task, CancellationToken.None);
+                }
+            }),
+            ["invoiceListFirstPage"] = await MeasureAsync("invoice list, page 1", () => queries.ListAsync(null, 1, 50, CancellationToken.None)),
+            ["invoiceListLastPage"] = await MeasureAsync($"invoice list, page {lastPage}", () => queries.ListAsync(null, lastPage, 50, CancellationToken.None)),
+            ["invoiceListOpenFirstPage"] = await MeasureAsync("invoice list, open, page 1", () => queries.ListAsync("open", 1, 50, CancellationToken.None)),
+            ["invoice"] = await MeasureAsync("one invoice", () => queries.GetAsync(BookSeeder.Invoice(book / 2).Number, CancellationToken.None)),
+            ["overview"] = await MeasureAsync("overview", () => OverviewFigures.LoadAsync(store, workflows, endOfToday, CancellationToken.None)),
+        };
+        return JsonSerializer.Serialize(new { benchmark = "staff-pages", store = "sqlite", book, samples = Samples, pages });
+    }
+
+    private static async Task<object> MeasureAsync(string page, Func<Task> load)
+    {
+        await load();
+        var timings = new double[Samples];
+        for (var i = 0; i < Samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await load();
+            timings[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(timings);
+        var p50 = timings[(Samples / 2) - 1];
+        var p95 = timings[(int)Math.Ceiling(0.95 * Samples) - 1];
+        Console.WriteLine($"{page}: p50 {p50:F1} ms, p95 {p95:F1} ms");
+        return new { p50Ms = Math.Round(p50, 1), p95Ms = Math.Round(p95, 1) };
+    }
+}

@@ -1,0 +1,128 @@
+using Collections.Storage;
+using Microsoft.Playwright;
+
+namespace Collections.Server.Tests.Browser;
+
+/// <summary>The staff work surface walked as staff would: find an invoice, open its debtor, work a task from the inbox.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StaffWorkTests(BrowserFixture fixture)
+{
+    private ICollectionsStore Store => fixture.Server.Store;
+
+    [Fact]
+    public async Task InvoiceList_SearchByDebtorName_FindsOnlyTheirInvoicesAndLinksToTheDebtorView()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-1", "Garage Zoekmij");
+        await BrowserSeed.InvoiceAsync(Store, "SW-1001", debtor, 120.00m);
+        await BrowserSeed.InvoiceAsync(Store, "SW-1002", debtor, 80.00m);
+        await BrowserSeed.InvoiceAsync(Store, "SW-1003", BrowserSeed.Debtor("debtor-sw-2", "Iemand Anders"));
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Facturen" }).ClickAsync();
+        await page.GetByLabel("Zoeken (nummer, klant, kenmerk)").FillAsync("zoekmij");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+
+        var results = page.Locator("table tbody tr");
+        await Assertions.Expect(results).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("table")).Not.ToContainTextAsync("SW-1003");
+        await PageChecks.AssertAccessibleAsync(page, "staff-invoices");
+        await results.First.GetByRole(AriaRole.Link, new() { Name = "Garage Zoekmij" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Garage Zoekmij", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#invoices")).ToContainTextAsync("Facturen (2)");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("SW-1002");
+        await PageChecks.AssertAccessibleAsync(page, "staff-debtor");
+    }
+
+    [Fact]
+    public async Task TaskInbox_AssignThenCloseWithNote_TaskLeavesInboxAndShowsClosedOnTheDebtorView()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-3", "Bakkerij Taak");
+        await BrowserSeed.InvoiceAsync(Store, "SW-3001", debtor);
+        await Store.AddStaffTaskAsync(
+            new StaffTaskRecord("invoice-SW-3001:00004:abc", StaffTaskKinds.WrongNumber, "SW-3001", debtor.Id, "Wrong phone number +31612345678: find the right number.", BrowserSeed.Now, StaffTaskStatus.Open),
+            default);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Taken" }).ClickAsync();
+        var card = page.Locator("article[data-task='invoice-SW-3001:00004:abc']");
+        await Assertions.Expect(card).ToContainTextAsync("Verkeerd of ontbrekend telefoonnummer");
+        await PageChecks.AssertAccessibleAsync(page, "staff-tasks");
+        await card.GetByLabel("Toewijzen aan").FillAsync(BrowserFixture.SecondUser);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Toewijzen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De taak is toegewezen.");
+        await Assertions.Expect(card).ToContainTextAsync(BrowserFixture.SecondUser);
+
+        await card.GetByLabel("Wat is er gedaan").FillAsync("Klant gebeld via het kantoor; nieuw nummer ingevoerd.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Taak sluiten" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De taak is gesloten.");
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        var closed = (await Store.GetStaffTaskAsync("invoice-SW-3001:00004:abc", default))!;
+        Assert.Equal((StaffTaskStatus.Closed, "Sanne de Vries", BrowserFixture.SecondUser), (closed.Status, closed.ClosedBy, closed.Assignee));
+        await page.GotoAsync("/staff/debtors/debtor-sw-3");
+        await Assertions.Expect(page.Locator("#tasks").Locator("..")).ToContainTextAsync("gesloten door Sanne de Vries: Klant gebeld via het kantoor; nieuw nummer ingevoerd.");
+    }
+
+    [Fact]
+    public async Task TaskInbox_CloseWithoutNote_AlertAndTaskStaysOpen()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-4", "Fietsen Leeg");
+        await BrowserSeed.InvoiceAsync(Store, "SW-4001", debtor);
+        await Store.AddStaffTaskAsync(
+            new StaffTaskRecord("invoice-SW-4001:00002:abc", StaffTaskKinds.Dispute, "SW-4001", debtor.Id, "Dispute: wrong amount.", BrowserSeed.Now, StaffTaskStatus.Open), default);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/tasks");
+        var card = page.Locator("article[data-task='invoice-SW-4001:00002:abc']");
+
+        await card.GetByLabel("Wat is er gedaan").EvaluateAsync("element => element.removeAttribute('required')");
+        await card.GetByLabel("Wat is er gedaan").FillAsync("   ");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Taak sluiten" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vul in wat er is gedaan");
+        Assert.Equal(StaffTaskStatus.Open, (await Store.GetStaffTaskAsync("invoice-SW-4001:00002:abc", default))!.Status);
+    }
+
+    [Fact]
+    public async Task InvoicePage_EditContactDetails_StoredAndRaisedToTheWorkflow()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-5", "Kapper Nieuwnummer");
+        await BrowserSeed.InvoiceAsync(Store, "SW-5001", debtor);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices/SW-5001");
+
+        await page.GetByLabel("Telefoon", new() { Exact = true }).FillAsync("06 23456789");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Contactgegevens opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De contactgegevens zijn opgeslagen");
+        Assert.Equal("+31623456789", (await Store.GetInvoiceAsync("SW-5001", default))!.Invoice.Debtor.Phone);
+        Assert.Contains("contact-details-updated", fixture.Server.Workflows.EventsFor("SW-5001"));
+        await PageChecks.AssertAccessibleAsync(page, "staff-invoice-fix");
+    }
+
+    [Fact]
+    public async Task InvoicePage_AmendAmount_StoredAndRaisedToTheWorkflow_BadAmountRefused()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-6", "Drukkerij Correctie");
+        await BrowserSeed.InvoiceAsync(Store, "SW-6001", debtor, 242.00m);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices/SW-6001");
+
+        await page.GetByLabel("Factuurbedrag", new() { Exact = true }).FillAsync("veel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vul het bedrag in als getal");
+        Assert.Equal(242.00m, (await Store.GetInvoiceAsync("SW-6001", default))!.Invoice.Amount);
+
+        await page.GetByLabel("Factuurbedrag", new() { Exact = true }).FillAsync("199,50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De factuur is gecorrigeerd");
+        Assert.Equal(199.50m, (await Store.GetInvoiceAsync("SW-6001", default))!.Invoice.Amount);
+        Assert.Contains("invoice-amended", fixture.Server.Workflows.EventsFor("SW-6001"));
+    }
+}
