@@ -1,6 +1,7 @@
 using Collections.Handlers;
 using Collections.Links;
 using Collections.Storage;
+using Collections.Web.Components.Shared;
 using Collections.Web.Pages;
 using Collections.Web.Staff;
 
@@ -60,7 +61,7 @@ internal static class DebtorEndpoints
         };
         if (!errors.Any)
         {
-            return Html.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
+            return PageResult.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
         }
 
         var page = PageContext.For(http, record!.Invoice.Debtor.Language);
@@ -76,11 +77,17 @@ internal static class DebtorEndpoints
         var record = status == DebtorLinkStatus.Valid ? await store.GetInvoiceAsync(invoice, http.RequestAborted) : null;
         if (record is null)
         {
-            return (null, DebtorPage.NotValid(PageContext.For(http), status == DebtorLinkStatus.Valid ? DebtorLinkStatus.Invalid : status));
+            return (null, NotValid(http, status == DebtorLinkStatus.Expired));
         }
 
         return (record, null);
     }
+
+    /// <summary>An expired link (410) or one that does not work (404): in the reader's language, since the link no
+    /// longer says whose it is.</summary>
+    private static IResult NotValid(HttpContext http, bool expired) => expired
+        ? PageResult.Render<NoticePage>(http, new { TitleKey = "debtor.expired.title", TextKey = "debtor.expired.text" }, StatusCodes.Status410Gone)
+        : PageResult.Render<NoticePage>(http, new { TitleKey = "debtor.invalid.title", TextKey = "debtor.invalid.text" }, StatusCodes.Status404NotFound);
 
     private static async Task<DebtorPage.Claim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
         new(creditor, DueCosts.From(await store.ListContactsAsync(record.Invoice.Number, cancellationToken), PageClock.Today(time)));

@@ -58,13 +58,6 @@ internal static class DebtorPage
         return Html.Page(page, t.Format("debtor.title", invoice.Number), html.ToString(), failed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    public static IResult NotValid(PageContext page, DebtorLinkStatus status)
-    {
-        var key = status == DebtorLinkStatus.Expired ? "debtor.expired" : "debtor.invalid";
-        return Html.Page(page, page.T[$"{key}.title"], $"<h1>{Html.Encode(page.T[$"{key}.title"])}</h1><p>{Html.Encode(page.T[$"{key}.text"])}</p>",
-            status == DebtorLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
-    }
-
     private static void Details(StringBuilder html, Texts t, InvoiceRecord record, Claim claim, bool open)
     {
         var invoice = record.Invoice;

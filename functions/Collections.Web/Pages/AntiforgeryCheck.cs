@@ -1,3 +1,4 @@
+using Collections.Web.Components.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Collections.Web.Pages;
@@ -18,7 +19,6 @@ internal static class AntiforgeryCheck
             return null;
         }
 
-        var page = PageContext.For(http);
-        return Html.Page(page, page.T["expired.title"], $"<h1>{Html.Encode(page.T["expired.title"])}</h1><p>{Html.Encode(page.T["expired.text"])}</p>", StatusCodes.Status400BadRequest);
+        return PageResult.Render<NoticePage>(http, new { TitleKey = "expired.title", TextKey = "expired.text" }, StatusCodes.Status400BadRequest);
     }
 }

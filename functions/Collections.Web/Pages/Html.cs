@@ -55,9 +55,6 @@ internal static class Html
         return Results.Text(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    /// <summary>A <c>303 See Other</c> after a successful POST, so reloading does not post again.</summary>
-    public static IResult SeeOther(string location) => new SeeOtherResult(location);
-
     private static string NavLink(string href, string text) => $"<li><a href=\"{href}\">{Encode(text)}</a></li>";
 
     private static string LanguageSwitch(PageContext page)
@@ -70,15 +67,5 @@ internal static class Html
         var href = page.Http.Request.Path + "?" + string.Join("&", query);
         var label = other == Texts.English ? "English" : "Nederlands";
         return $"<a href=\"{Attribute(href)}\" lang=\"{other}\" hreflang=\"{other}\">{label}</a>";
-    }
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

@@ -3,6 +3,8 @@ namespace Collections.Web.Pages;
 /// <summary>Dutch by default; English by <c>?lang=en</c> (remembered in a cookie), the switch, a debtor's own language, or Accept-Language.</summary>
 internal static class PageLanguage
 {
+    public const string Dutch = "nl";
+    public const string English = "en";
     public const string QueryName = "lang";
     public const string CookieName = "collections-lang";
 
@@ -10,7 +12,7 @@ internal static class PageLanguage
     public static string Resolve(HttpContext context, string? preferred = null)
     {
         var asked = context.Request.Query[QueryName].ToString();
-        if (asked is Texts.Dutch or Texts.English)
+        if (asked is Dutch or English)
         {
             context.Response.Cookies.Append(CookieName, asked, new CookieOptions
             {
@@ -23,12 +25,12 @@ internal static class PageLanguage
             return asked;
         }
 
-        if (context.Request.Cookies.TryGetValue(CookieName, out var remembered) && remembered is Texts.Dutch or Texts.English)
+        if (context.Request.Cookies.TryGetValue(CookieName, out var remembered) && remembered is Dutch or English)
         {
             return remembered;
         }
 
-        if (preferred is Texts.Dutch or Texts.English)
+        if (preferred is Dutch or English)
         {
             return preferred;
         }
@@ -36,7 +38,7 @@ internal static class PageLanguage
         var accepted = context.Request.GetTypedHeaders().AcceptLanguage
             .OrderByDescending(language => language.Quality ?? 1)
             .Select(language => language.Value.Value?.Split('-')[0].ToLowerInvariant())
-            .FirstOrDefault(language => language is Texts.Dutch or Texts.English);
-        return accepted ?? Texts.Dutch;
+            .FirstOrDefault(language => language is Dutch or English);
+        return accepted ?? Dutch;
     }
 }

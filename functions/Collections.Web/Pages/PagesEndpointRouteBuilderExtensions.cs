@@ -17,7 +17,7 @@ public static class PagesEndpointRouteBuilderExtensions
             .ExcludeFromDescription()
             .RequireAuthorization(StaffAuthentication.Policy)
             .RequireAntiforgeryToken();
-        staff.MapGet("/", () => Html.SeeOther(SignInEndpoints.DefaultStart));
+        staff.MapGet("/", () => PageResult.SeeOther(SignInEndpoints.DefaultStart));
         staff.MapStaffSignOut();
         staff.MapCallList();
         staff.MapInvoicePage();

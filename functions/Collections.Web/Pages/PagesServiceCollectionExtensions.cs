@@ -1,6 +1,7 @@
 using Collections.Web.DebtorPages;
 using Collections.Web.Hosting;
 using Collections.Web.Staff;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collections.Web.Pages;
@@ -16,8 +17,8 @@ public static class PagesServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>What the debtor pages need (the Functions app serves these without the staff pages): antiforgery
-    /// for their forms, the debtor-link signer, the debtor's requests and the creditor as the reminders present it.</summary>
+    /// <summary>What the debtor pages need (the Functions app serves these without the staff pages): rendering and
+    /// localizing page components, antiforgery for their forms, the debtor-link signer, the debtor's requests and the creditor as the reminders present it.</summary>
     public static IServiceCollection AddDebtorPages(this IServiceCollection services)
     {
         services.AddAntiforgery(options =>
@@ -27,6 +28,10 @@ public static class PagesServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__form";
         });
+        // The pages are Razor components rendered on the server (PageResult); their texts come from .resx resources.
+        services.AddRazorComponents();
+        services.TryAddSingleton<IWebHostEnvironment>(provider => new PagesHostEnvironment(provider.GetService<IHostEnvironment>()));
+        services.AddLocalization();
         services.AddOptions<DebtorPagesOptions>().BindConfiguration(DebtorPagesOptions.Section);
         services.AddSingleton<DebtorLinks>();
         services.AddSingleton<DebtorRequests>();

@@ -1,23 +1,22 @@
 using System.Globalization;
+using System.Resources;
 
 namespace Collections.Web.Pages;
 
-/// <summary>The pages' texts in one language: a resource dictionary per language (<see cref="DutchTexts"/>,
-/// <see cref="EnglishTexts"/>). A missing key shows as <c>[key]</c> so it is noticed, never crashes a page.</summary>
+/// <summary>The pages' texts in one language, from the <see cref="PageTexts"/> resources, for the pages not yet
+/// rendered as components. A missing key shows as <c>[key]</c> so it is noticed, never crashes a page.</summary>
 public sealed class Texts
 {
-    public const string Dutch = "nl";
-    public const string English = "en";
+    public const string Dutch = PageLanguage.Dutch;
+    public const string English = PageLanguage.English;
 
-    private static readonly Texts DutchInstance = new(Dutch, DutchTexts.Entries, CultureInfo.GetCultureInfo("nl-NL"));
-    private static readonly Texts EnglishInstance = new(English, EnglishTexts.Entries, CultureInfo.GetCultureInfo("en-GB"));
+    private static readonly ResourceManager Resources = new(typeof(PageTexts));
+    private static readonly Texts DutchInstance = new(Dutch, CultureInfo.GetCultureInfo("nl-NL"));
+    private static readonly Texts EnglishInstance = new(English, CultureInfo.GetCultureInfo("en-GB"));
 
-    private readonly IReadOnlyDictionary<string, string> entries;
-
-    private Texts(string language, IReadOnlyDictionary<string, string> entries, CultureInfo culture)
+    private Texts(string language, CultureInfo culture)
     {
         Language = language;
-        this.entries = entries;
         Culture = culture;
     }
 
@@ -25,7 +24,7 @@ public sealed class Texts
 
     public CultureInfo Culture { get; }
 
-    public string this[string key] => entries.TryGetValue(key, out var text) ? text : $"[{key}]";
+    public string this[string key] => Resources.GetString(key, Culture) ?? $"[{key}]";
 
     public static Texts For(string language) => language == English ? EnglishInstance : DutchInstance;
 
@@ -37,6 +36,4 @@ public sealed class Texts
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
     public string Moment(DateTimeOffset at) => PageClock.Local(at).ToString("d MMM yyyy HH:mm", Culture);
-
-    internal static IEnumerable<string> Keys(string language) => For(language).entries.Keys;
 }

@@ -1,6 +1,8 @@
 using Collections.Handlers;
 using Collections.Privacy;
 using Collections.Web.Api;
+using Collections.Web.Components.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collections.Web.Privacy;
 
@@ -33,7 +35,7 @@ internal static class PrivacyEndpoints
 
         var outcome = await exporter.ExportAsync(debtorId, cancellationToken);
         return format == "html" && outcome.Value is { } export
-            ? TypedResults.Content(DebtorExportPage.Render(export), "text/html; charset=utf-8")
+            ? new RazorComponentResult<DebtorExportPage>(new { Export = export })
             : outcome.ToHttp();
     }
 

@@ -30,7 +30,7 @@ internal static class CallListEndpoints
             var today = PageClock.Today(time);
             return outcome.Kind switch
             {
-                OutcomeKind.Ok => Html.SeeOther($"/staff/calls?saved={Uri.EscapeDataString(id)}"),
+                OutcomeKind.Ok => PageResult.SeeOther($"/staff/calls?saved={Uri.EscapeDataString(id)}"),
                 OutcomeKind.Invalid => CallListPage.Render(page, items, today, notice: null, new CallListPage.FailedForm(id, form, outcome.Errors!)),
                 OutcomeKind.NotFound => CallListPage.Render(page, items, today, notice: null, problem: page.T["calls.notFound"]),
                 OutcomeKind.Gone => CallListPage.Render(page, items, today, notice: null, problem: await ClosedAsync(page.T, store, id, http.RequestAborted)),

@@ -73,7 +73,7 @@ internal static class InvoiceFixEndpoints
     {
         if (outcome.Succeeded)
         {
-            return Html.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={action}");
+            return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={action}");
         }
 
         var page = PageContext.For(http);

@@ -55,7 +55,7 @@ internal static class InvoicePageEndpoints
     {
         if (outcome.Succeeded)
         {
-            return Html.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={Uri.EscapeDataString(action)}");
+            return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={Uri.EscapeDataString(action)}");
         }
 
         var page = PageContext.For(http);

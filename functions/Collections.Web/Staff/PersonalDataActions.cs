@@ -25,7 +25,7 @@ internal static class PersonalDataActions
             var outcome = await erasure.EraseAsync(invoice.Invoice.Debtor.Id, http.RequestAborted);
             if (outcome.Succeeded)
             {
-                return Html.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done=erased");
+                return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done=erased");
             }
 
             var page = PageContext.For(http);

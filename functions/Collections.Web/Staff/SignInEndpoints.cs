@@ -1,3 +1,5 @@
+using System.Globalization;
+using Collections.Web.Components.Staff;
 using Collections.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 
@@ -12,7 +14,7 @@ internal static class SignInEndpoints
     {
         var staff = app.MapGroup("/staff").ExcludeFromDescription().RequireAntiforgeryToken();
 
-        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => SignInPage.Form(PageContext.For(http), LocalOnly(returnUrl)));
+        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => PageResult.Render<SignIn>(http, new { ReturnUrl = LocalOnly(returnUrl) }));
 
         staff.MapPost("/sign-in", async (HttpContext http, StaffAccounts accounts, SignInThrottle throttle) =>
         {
@@ -23,20 +25,23 @@ internal static class SignInEndpoints
             var attempt = throttle.Begin(userName, http.Connection.RemoteIpAddress);
             if (attempt.BlockedUntil is { } until)
             {
-                return SignInPage.Refused(PageContext.For(http), returnUrl, userName, attempt.At, until);
+                // 429 with Retry-After in seconds (RFC 9110 §10.2.3).
+                http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling((until - attempt.At).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return PageResult.Render<SignIn>(
+                    http, new { ReturnUrl = returnUrl, UserName = userName, RefusedUntil = (DateTimeOffset?)until, Now = attempt.At }, StatusCodes.Status429TooManyRequests);
             }
 
             var user = accounts.Find(userName);
             // Verify first, for every name: an unknown one costs the same hash (see StaffPasswords.Verify).
             if (!StaffPasswords.Verify(user?.PasswordHash, password) || user is null || password.Length == 0)
             {
-                return SignInPage.Failed(PageContext.For(http), returnUrl, userName);
+                return PageResult.Render<SignIn>(http, new { ReturnUrl = returnUrl, UserName = userName, Failed = true }, StatusCodes.Status401Unauthorized);
             }
 
             throttle.Succeeded(attempt);
             var principal = StaffAuthentication.Principal(user.DisplayName ?? user.UserName, StaffAuthentication.CookieScheme);
             await http.SignInAsync(StaffAuthentication.CookieScheme, principal);
-            return Html.SeeOther(returnUrl ?? DefaultStart);
+            return PageResult.SeeOther(returnUrl ?? DefaultStart);
         });
 
         return app;
@@ -48,7 +53,7 @@ internal static class SignInEndpoints
         staff.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(StaffAuthentication.CookieScheme);
-            return Html.SeeOther("/staff/sign-in");
+            return PageResult.SeeOther("/staff/sign-in");
         });
         return staff;
     }

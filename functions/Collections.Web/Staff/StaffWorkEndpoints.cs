@@ -72,7 +72,7 @@ internal static class StaffWorkEndpoints
     {
         if (outcome.Succeeded)
         {
-            return Html.SeeOther($"/staff/tasks?done={action}");
+            return PageResult.SeeOther($"/staff/tasks?done={action}");
         }
 
         var problem = outcome.Kind == OutcomeKind.Invalid ? page.T[$"work.tasks.invalid.{action}"] : outcome.Detail ?? page.T["work.tasks.notFound"];

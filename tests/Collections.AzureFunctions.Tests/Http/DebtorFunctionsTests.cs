@@ -62,6 +62,8 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         var page = await RunAsync(instance, http => Functions(instance).ShowDebtorPage(http.Request, number), Query(e, "AAAAAAAAAAAAAAAAAAAAAA"));
 
         Assert.Equal(StatusCodes.Status404NotFound, page.StatusCode);
+        Assert.Contains("<html lang=\"nl\">", page.Body, StringComparison.Ordinal);
+        Assert.Contains("<h1>Deze link werkt niet</h1>", page.Body, StringComparison.Ordinal);
     }
 
     private ServiceProvider Instance()

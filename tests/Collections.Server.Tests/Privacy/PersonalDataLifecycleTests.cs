@@ -113,6 +113,8 @@ public sealed class PersonalDataLifecycleTests : IAsyncLifetime
         var page = await server.Client.GetStringAsync($"/api/debtors/{DebtorId}/personal-data?format=html");
         Assert.Contains("Bakkerij De Korenbloem", page, StringComparison.Ordinal);
         Assert.Contains(CallNote, page, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>Personal data held about debtor {DebtorId}</h1>", page, StringComparison.Ordinal);
     }
 
     [Fact]
