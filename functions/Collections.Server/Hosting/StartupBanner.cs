@@ -34,7 +34,7 @@ internal sealed class StartupBanner(
             $"  Outbox:         {address}/api/outbox (messages go here until a real channel is configured)",
             $"  Data folder:    {Path.GetFullPath(options.Value.DataPath)}",
         };
-        lines.Add($"  Staff pages:    {address}/staff ({StaffAccountsLine()})");
+        lines.Add($"  Staff pages:    {address}/staff ({StaffAccountsLine(address)})");
         if (demo is not null)
         {
             lines.Add($"  Demo sign-in:   user {demo.UserName}, password {demo.Password}");
@@ -47,9 +47,9 @@ internal sealed class StartupBanner(
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
-    private string StaffAccountsLine() => staff.All().Count switch
+    private string StaffAccountsLine(string address) => staff.All().Count switch
     {
-        0 => "no staff account yet; make one with: staff add NAME",
+        0 => $"no staff account yet; make the first at {address}{FirstAccountEndpoints.Path} (from this machine) or with: staff add NAME",
         1 => "1 staff account; add more with: staff add NAME",
         var count => $"{count} staff accounts; add more with: staff add NAME",
     };

@@ -14,7 +14,10 @@ internal static class SignInEndpoints
     {
         var staff = app.MapGroup("/staff").ExcludeFromDescription().RequireAntiforgeryToken();
 
-        staff.MapGet("/sign-in", (HttpContext http, string? returnUrl) => PageResult.Render<SignIn>(http, new { ReturnUrl = LocalOnly(returnUrl) }));
+        // Nobody could sign in yet: at the server itself, offer to make the first account instead.
+        staff.MapGet("/sign-in", (HttpContext http, StaffAccounts accounts, string? returnUrl) => FirstAccountEndpoints.Offered(http, accounts)
+            ? PageResult.SeeOther(FirstAccountEndpoints.Path)
+            : PageResult.Render<SignIn>(http, new { ReturnUrl = LocalOnly(returnUrl) }));
 
         staff.MapPost("/sign-in", async (HttpContext http, StaffAccounts accounts, SignInThrottle throttle) =>
         {
@@ -44,6 +47,7 @@ internal static class SignInEndpoints
             return PageResult.SeeOther(returnUrl ?? DefaultStart);
         });
 
+        app.MapStaffFirstAccount();
         return app;
     }
 

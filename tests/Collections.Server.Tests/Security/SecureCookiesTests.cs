@@ -20,6 +20,8 @@ public sealed class SecureCookiesTests
                 "--urls=https://127.0.0.1:0",
                 $"--Kestrel:Certificates:Default:Path={certificate}",
                 "--Kestrel:Certificates:Default:Password=test",
+                "--Collections:Staff:Users:0:UserName=sanne",
+                $"--Collections:Staff:Users:0:PasswordHash={Collections.Web.Staff.StaffPasswords.Hash("correct horse battery")}",
             ]);
             using var client = new HttpClient(new HttpClientHandler
             {
