@@ -1,6 +1,7 @@
 using Collections.Handlers;
 using Collections.Handlers.Invoices;
 using Collections.Storage;
+using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
 
@@ -11,7 +12,8 @@ internal sealed record OverviewFigures(
     int PromisesMade,
     int PromisesBroken,
     int CallsToday,
-    IReadOnlyList<(string Step, int Invoices)> PaidAfterStep)
+    IReadOnlyList<(string Step, int Invoices)> PaidAfterStep,
+    AgeingFigures Ageing)
 {
     public const int MaxInvoices = 1000;
 
@@ -19,6 +21,9 @@ internal sealed record OverviewFigures(
     public static readonly IReadOnlyList<string> Steps = ["before-reminder", "friendly", "call", "businesslike", "formal"];
 
     public int PromisesKept => Math.Max(0, PromisesMade - PromisesBroken);
+
+    /// <summary>Kept promises as a whole percentage of those made; null when none was made.</summary>
+    public int? PromisesKeptPercent => PromisesMade == 0 ? null : (int)Math.Round(100m * PromisesKept / PromisesMade, MidpointRounding.AwayFromZero);
 
     public static async Task<OverviewFigures> LoadAsync(ICollectionsStore store, IInvoiceWorkflows workflows, DateTimeOffset endOfToday, CancellationToken cancellationToken)
     {
@@ -47,7 +52,8 @@ internal sealed record OverviewFigures(
         return new OverviewFigures(
             [.. byStage.OrderByDescending(pair => pair.Value.Amount).Select(pair => (pair.Key, pair.Value.Count, pair.Value.Amount))],
             made, broken, callsToday,
-            [.. Steps.Select(step => (step, paidAfter[step]))]);
+            [.. Steps.Select(step => (step, paidAfter[step]))],
+            AgeingFigures.From(invoices, DateOnly.FromDateTime(PageClock.Local(endOfToday).Date)));
     }
 
     private static string LastStep(IReadOnlyList<ContactLogEntry> contacts)

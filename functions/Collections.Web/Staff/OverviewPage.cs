@@ -17,6 +17,10 @@ internal static class OverviewPage
             .Append("<dt>").Append(Html.Encode(t["overview.callsToday"])).Append("</dt><dd><a href=\"/staff/calls\">").Append(figures.CallsToday).Append("</a></dd>")
             .Append("<dt>").Append(Html.Encode(t["overview.promisesKept"])).Append("</dt><dd>").Append(figures.PromisesKept).Append("</dd>")
             .Append("<dt>").Append(Html.Encode(t["overview.promisesBroken"])).Append("</dt><dd>").Append(figures.PromisesBroken).Append("</dd>")
+            .Append("<dt>").Append(Html.Encode(t["overview.promisesKeptPercent"])).Append("</dt><dd>")
+            .Append(figures.PromisesKeptPercent is { } percent ? percent.ToString(CultureInfo.InvariantCulture) + " %" : "—").Append("</dd>")
+            .Append("<dt>").Append(Html.Encode(t["overview.dso"])).Append("</dt><dd>")
+            .Append(Html.Encode(figures.Ageing.DaysSalesOutstanding is { } dso ? t.Format("overview.dsoDays", dso.ToString("0.#", t.Culture)) : "—")).Append("</dd>")
             .Append("<dt>").Append(Html.Encode(t["overview.approvals"])).Append("</dt><dd>").Append(approvals.Count).Append("</dd></dl></section>");
 
         html.Append("<section class=\"card\" aria-labelledby=\"stages\"><h2 id=\"stages\">").Append(Html.Encode(t["overview.byStage"])).Append("</h2>");
@@ -38,9 +42,31 @@ internal static class OverviewPage
         }
 
         html.Append("</section>");
+        Ageing(html, t, figures.Ageing);
         PaidAfterStep(html, t, figures.PaidAfterStep);
         Approvals(html, t, approvals);
         return Html.Page(page, t["overview.title"], html.ToString(), staffNavigation: true);
+    }
+
+    private static void Ageing(StringBuilder html, Texts t, AgeingFigures ageing)
+    {
+        html.Append("<section class=\"card\" aria-labelledby=\"ageing\"><h2 id=\"ageing\">").Append(Html.Encode(t["overview.ageing"])).Append("</h2>")
+            .Append("<table id=\"ageing-table\"><thead><tr><th scope=\"col\">").Append(Html.Encode(t["overview.ageingBucket"])).Append("</th><th scope=\"col\" class=\"num\">")
+            .Append(Html.Encode(t["overview.invoices"])).Append("</th><th scope=\"col\" class=\"num\">").Append(Html.Encode(t["calls.open"])).Append("</th></tr></thead><tbody>");
+        foreach (var (bucket, count, amount) in ageing.Buckets)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(Html.Encode(t[$"overview.bucket.{bucket}"])).Append("</th><td class=\"num\">").Append(count)
+                .Append("</td><td class=\"num\">").Append(Html.Encode(t.Money(amount, "EUR"))).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>")
+            .Append("<section class=\"card\" aria-labelledby=\"ended\"><h2 id=\"ended\">").Append(Html.Encode(t["overview.ended"])).Append("</h2><table id=\"ended-table\"><tbody>");
+        foreach (var (status, count) in ageing.Ended)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(Html.Encode(t[$"overview.ended.{status}"])).Append("</th><td class=\"num\">").Append(count).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void PaidAfterStep(StringBuilder html, Texts t, IReadOnlyList<(string Step, int Invoices)> steps)

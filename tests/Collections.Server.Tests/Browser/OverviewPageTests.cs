@@ -33,7 +33,14 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
         await Assertions.Expect(main.Locator("dd").Nth(0)).ToHaveTextAsync("1");
         await Assertions.Expect(main.Locator("dd").Nth(1)).ToHaveTextAsync("0");
         await Assertions.Expect(main.Locator("dd").Nth(2)).ToHaveTextAsync("1");
-        await Assertions.Expect(main.Locator("dd").Nth(3)).ToHaveTextAsync("1");
+        await Assertions.Expect(main.Locator("dd").Nth(3)).ToHaveTextAsync("0 %");
+        // Open € 400 of € 480 invoiced in the last 90 days: 400 / 480 × 90.
+        await Assertions.Expect(main.Locator("dd").Nth(4)).ToHaveTextAsync("75 dagen");
+        await Assertions.Expect(main.Locator("dd").Nth(5)).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#ageing-table").GetByRole(AriaRole.Row, new() { Name = "1–30 dagen 2 € 400,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ageing-table").GetByRole(AriaRole.Row, new() { Name = "Nog niet vervallen 0 € 0,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ended-table").GetByRole(AriaRole.Row, new() { Name = "Betaald 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ended-table").GetByRole(AriaRole.Row, new() { Name = "Overgedragen aan het incassobureau 0" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Telefoongesprek 1" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Betaald na stap" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "OV-2" })).ToBeVisibleAsync();
