@@ -28,6 +28,18 @@ public sealed class Texts
 
     public static Texts For(string language) => language == English ? EnglishInstance : DutchInstance;
 
+    /// <summary>A workflow stage's name for people (<c>wait-for-due-date</c> → "Wacht op de vervaldatum").</summary>
+    public string Stage(string code) => Label("stage", code);
+
+    /// <summary>What a workflow waits for, by its event name (<c>invoice-event</c>), for people.</summary>
+    public string Awaited(string eventName) => Label("awaited", eventName);
+
+    /// <summary>How a workflow ended (<c>handed-over</c>), for people.</summary>
+    public string Result(string code) => Label("result", code);
+
+    // The code itself where no label exists, so a new one still shows.
+    private string Label(string group, string code) => Resources.GetString($"{group}.{code}", Culture) ?? code;
+
     public string Format(string key, params object?[] values) => string.Format(Culture, this[key], values);
 
     public string Money(decimal amount, string currency) =>

@@ -46,8 +46,8 @@ internal static class InvoicePage
 
         if (view.Workflow is { } workflow)
         {
-            Row("invoice.stage", workflow.Stage ?? workflow.RuntimeStatus);
-            Row("invoice.waitingFor", workflow.WaitingFor.Count == 0 ? "—" : string.Join(", ", workflow.WaitingFor));
+            Row("invoice.stage", workflow.Stage is { } stage ? t.Stage(stage) : workflow.RuntimeStatus);
+            Row("invoice.waitingFor", workflow.WaitingFor.Count == 0 ? "—" : string.Join(", ", workflow.WaitingFor.Select(t.Awaited)));
             if (workflow.NextStep is { } next)
             {
                 Row("invoice.nextStep", workflow.NextStepAt is { } at ? t.Format("invoice.nextStepAt", next, t.Moment(at)) : next);
@@ -55,7 +55,7 @@ internal static class InvoicePage
 
             if (workflow.Outcome is { } outcome)
             {
-                Row("invoice.outcome", outcome);
+                Row("invoice.outcome", t.Result(outcome));
             }
         }
         else

@@ -34,7 +34,7 @@ internal static class OverviewPage
                 .Append(Html.Encode(t["overview.invoices"])).Append("</th><th scope=\"col\" class=\"num\">").Append(Html.Encode(t["calls.open"])).Append("</th></tr></thead><tbody>");
             foreach (var (stage, count, amount) in figures.OpenByStage)
             {
-                html.Append("<tr><td>").Append(Html.Encode(stage)).Append("</td><td class=\"num\">").Append(count).Append("</td><td class=\"num\">")
+                html.Append("<tr><td>").Append(Html.Encode(t.Stage(stage))).Append("</td><td class=\"num\">").Append(count).Append("</td><td class=\"num\">")
                     .Append(Html.Encode(t.Money(amount, "EUR"))).Append("</td></tr>");
             }
 

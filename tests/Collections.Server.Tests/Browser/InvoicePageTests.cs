@@ -29,8 +29,8 @@ public sealed class InvoicePageTests(BrowserFixture fixture)
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("Goedemorgen, we zagen dat factuur IP-1001 nog openstaat.");
         await Assertions.Expect(main).ToContainTextAsync("Betaling van € 200,00 ontvangen");
-        await Assertions.Expect(main).ToContainTextAsync("waiting-for-due-date");
-        await Assertions.Expect(main).ToContainTextAsync("payment");
+        await Assertions.Expect(main).ToContainTextAsync("Wacht op de vervaldatum");
+        await Assertions.Expect(main).ToContainTextAsync("een betaling, gespreksuitkomst of ander bericht over de factuur");
         await PageChecks.AssertAccessibleAsync(page, "invoice");
     }
 

@@ -28,8 +28,8 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
 
         var main = page.Locator("main");
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "waiting-for-due-date 1 € 300,00" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "not-started 1 € 100,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Wacht op de vervaldatum 1 € 300,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Nog niet gestart 1 € 100,00" })).ToBeVisibleAsync();
         await Assertions.Expect(main.Locator("dd").Nth(0)).ToHaveTextAsync("1");
         await Assertions.Expect(main.Locator("dd").Nth(1)).ToHaveTextAsync("0");
         await Assertions.Expect(main.Locator("dd").Nth(2)).ToHaveTextAsync("1");

@@ -19,6 +19,21 @@ public sealed class PageTextsTests
         Assert.Equal(dutch, english);
     }
 
+    [Fact]
+    public void Texts_EveryWorkflowStage_HasAName_InBothLanguages()
+    {
+        var resources = new ResourceManager(typeof(PageTexts));
+        var stages = Enum.GetValues<Collections.Workflow.InvoiceStage>().Select(stage => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString()));
+
+        Assert.All(stages, stage =>
+        {
+            Assert.NotNull(resources.GetString("stage." + stage, CultureInfo.InvariantCulture));
+            Assert.NotEqual(stage, Texts.For(Texts.Dutch).Stage(stage));
+            Assert.NotEqual(Texts.For(Texts.Dutch).Stage(stage), Texts.For(Texts.English).Stage(stage));
+        });
+        Assert.Equal("Wacht op goedkeuring voor overdracht", Texts.For(Texts.Dutch).Stage("hand-over-approval"));
+    }
+
     private static List<string> Keys(ResourceManager resources, CultureInfo culture) =>
         resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>()

@@ -99,7 +99,7 @@ internal sealed class RecordingWorkflows : IInvoiceWorkflows
 
     public Task<WorkflowView?> GetAsync(string invoiceNumber, CancellationToken cancellationToken) =>
         Task.FromResult(started.ContainsKey(invoiceNumber)
-            ? new WorkflowView("Running", "waiting-for-due-date", "friendly-reminder", null, ["payment"], null)
+            ? new WorkflowView("Running", "wait-for-due-date", "friendly-reminder", null, ["invoice-event"], null)
             : null);
 
     /// <summary>Recorded workflows always run, as their view says, so none can be purged.</summary>
