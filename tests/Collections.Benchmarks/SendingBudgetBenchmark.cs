@@ -10,6 +10,7 @@ using Collections.Policy;
 using Collections.Server.Simulation;
 using Collections.Server.Workflows;
 using Collections.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Benchmarks;
@@ -90,8 +91,20 @@ internal static class SendingBudgetBenchmark
             perDay,
             outsideWindow,
             deadlinesTruthful,
+            turnsPerInvoice = Math.Round(Turns(database.Path) / (double)instances, 1),
+            runtimeMegabytes = Math.Round(new FileInfo(database.Path).Length / 1e6 + (File.Exists(database.Path + "-wal") ? new FileInfo(database.Path + "-wal").Length / 1e6 : 0), 1),
             wallSeconds = Math.Round(elapsed.TotalSeconds, 1),
         });
+    }
+
+    /// <summary>Workflow turns taken in all: the runtime keeps one history row per turn.</summary>
+    private static long Turns(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM history";
+        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Messages the budget allows from <paramref name="fromHour"/> to the end of the message window.</summary>

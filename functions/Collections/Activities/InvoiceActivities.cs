@@ -65,6 +65,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")]);
     }
 
+    private static SendMessageResult Throttled(Channel channel, BudgetWait wait) =>
+        new(SendOutcome.Throttled, SentVia: channel, NotBefore: wait.NotBefore, BudgetSlot: wait.Reserved ? wait.NotBefore : null);
+
     private async Task<PaymentHistory?> RecordedHistoryAsync(CheckInvoiceInput input)
     {
         var paid = new List<(Invoice, IReadOnlyList<PaymentRecord>)>();
@@ -87,10 +90,11 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         ArgumentNullException.ThrowIfNull(input);
         var invoice = input.Invoice;
         var today = DateOnly.FromDateTime(input.At.DateTime);
-        if (await budget.PeekAsync(input.Channel, input.StepKey, input.At) is { } full)
+        var budgetRequest = new BudgetRequest(input.BudgetSlot, input.SendBy);
+        if (await budget.PeekAsync(input.Channel, input.StepKey, input.At, budgetRequest) is { } full)
         {
             // The channel's budget is used up: wait without taking the debtor's turn (a store write) to find out.
-            return new SendMessageResult(SendOutcome.Throttled, SentVia: input.Channel, NotBefore: full);
+            return Throttled(input.Channel, full);
         }
 
         await using var debtorTurn = await debtorGate.EnterAsync(invoice.Debtor.Id);
@@ -155,9 +159,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var rendered = Renderer.Render(request.Kind, request.Tone, channel == Channel.WhatsApp ? Channel.Sms : channel, invoice.Debtor.Language, model);
         var text = template?.Text ?? rendered.Text;
         var to = (channel == Channel.Email ? invoice.Debtor.Email : invoice.Debtor.Phone) ?? string.Empty;
-        if (await budget.TryTakeAsync(channel, input.StepKey, input.At) is { } notBefore)
+        if (await budget.TryTakeAsync(channel, input.StepKey, input.At, channel == input.Channel ? budgetRequest : budgetRequest with { Slot = null }) is { } notBefore)
         {
-            return new SendMessageResult(SendOutcome.Throttled, SentVia: channel, NotBefore: notBefore);
+            return Throttled(channel, notBefore);
         }
 
         try

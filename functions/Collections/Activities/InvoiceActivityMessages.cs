@@ -32,6 +32,8 @@ public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeO
 /// <param name="Resend">The message did not arrive over another channel: it is sent again even if that makes two today.</param>
 /// <param name="ReminderTermDays">Days from today a reminder gives to pay (its new deadline).</param>
 /// <param name="WhatsApp">The policy's WhatsApp templates, for a message by WhatsApp.</param>
+/// <param name="BudgetSlot">The sending budget's slot given to this send by an earlier attempt (<see cref="SendMessageResult.BudgetSlot"/>).</param>
+/// <param name="SendBy">The end of today's message window: the budget gives no slot at or after it.</param>
 public sealed record SendMessageInput(
     string StepKey,
     DateTimeOffset At,
@@ -48,12 +50,16 @@ public sealed record SendMessageInput(
     bool AddVatToCosts,
     bool TreatAsConsumer,
     bool Resend = false,
-    WhatsAppPolicy? WhatsApp = null);
+    WhatsAppPolicy? WhatsApp = null,
+    DateTimeOffset? BudgetSlot = null,
+    DateTimeOffset? SendBy = null);
 
 /// <param name="Problem">Why the channel refused the message for good (then nothing was sent).</param>
 /// <param name="SentVia">The channel it went by when that differs from the one asked for (WhatsApp without an approved template: SMS).</param>
 /// <param name="NotBefore">For <see cref="SendOutcome.Throttled"/>: the first moment the channel may send again.</param>
-public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null, Channel? SentVia = null, DateTimeOffset? NotBefore = null);
+/// <param name="BudgetSlot">For <see cref="SendOutcome.Throttled"/>: the slot of the sending budget counted for this
+/// send (then equal to <paramref name="NotBefore"/>); bring it back in <see cref="SendMessageInput.BudgetSlot"/>.</param>
+public sealed record SendMessageResult(SendOutcome Outcome, string? Problem = null, Channel? SentVia = null, DateTimeOffset? NotBefore = null, DateTimeOffset? BudgetSlot = null);
 
 /// <summary>One voice per debtor: at most one message a day, listing every overdue invoice.</summary>
 public enum SendOutcome

@@ -12,6 +12,11 @@ namespace Collections.Messaging;
 /// version. A send is counted once per idempotency key in this process, so a retried activity does not use the
 /// budget twice (retried on another instance, it may count twice: the safe side). A 429 blocks the channel for
 /// every instance until its Retry-After.
+/// <para>A send over the budget is given a slot: the first minute with room, counted now, so the counts may run
+/// ahead of the clock (everything before them is full). The workflow sleeps until its slot and sends on it without
+/// asking again: a month-end batch waits once per message day instead of once an hour. A slot is only given before
+/// the end of the sender's message window; past it the send waits for the window to end and asks again in the next
+/// one. A slot that is not used (the debtor paid meanwhile) stays counted: the budget errs on the safe side.</para>
 /// </summary>
 public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStore store)
 {
@@ -22,32 +27,40 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
     private readonly Dictionary<string, DateTimeOffset> counted = new(StringComparer.Ordinal);
     private DateTimeOffset latestHour;
 
-    /// <summary>Whether a send could go now, without taking from the budget (one read, nothing written): null when it
-    /// could, else the first moment it may. Lets a send that must wait say so before it takes any turn.</summary>
-    public async Task<DateTimeOffset?> PeekAsync(Channel channel, string key, DateTimeOffset at) =>
-        Decide(channel, key, at, (await ReadAsync(channel)).Window).NotBefore;
-
-    /// <summary>Takes one send from the budget: null when it may go now, else the first moment it may.</summary>
-    public async Task<DateTimeOffset?> TryTakeAsync(Channel channel, string key, DateTimeOffset at)
+    /// <summary>Whether a send could go now, without taking from the budget when it could (one read): null when it
+    /// could, else when to ask again (a slot is taken then, as by <see cref="TryTakeAsync"/>). Lets a send that must
+    /// wait say so before it takes any turn.</summary>
+    public async Task<BudgetWait?> PeekAsync(Channel channel, string key, DateTimeOffset at, BudgetRequest request = default)
     {
-        var hour = Floor(at, TimeSpan.FromHours(1));
+        var (window, _) = await ReadAsync(channel);
+        var (wait, _) = Decide(channel, key, at, request, window);
+        return wait is null ? null : await TryTakeAsync(channel, key, at, request);
+    }
+
+    /// <summary>Takes one send from the budget: null when it may go now, else when it may (with a slot for it, or
+    /// the end of its message window).</summary>
+    public async Task<BudgetWait?> TryTakeAsync(Channel channel, string key, DateTimeOffset at, BudgetRequest request = default)
+    {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (window, version) = await ReadAsync(channel);
-            var (notBefore, current) = Decide(channel, key, at, window);
-            if (notBefore is not null || current is null)
+            var (wait, counts) = Decide(channel, key, at, request, window);
+            if (counts is null)
             {
-                return notBefore;
+                return wait;
             }
 
-            if (await WriteAsync(channel, current with { MinuteCount = current.MinuteCount + 1, HourCount = current.HourCount + 1 }, version))
+            if (await WriteAsync(channel, counts, version))
             {
-                lock (gate)
+                if (wait is null)
                 {
-                    counted[key] = hour;
+                    lock (gate)
+                    {
+                        counted[key] = Floor(at, TimeSpan.FromHours(1));
+                    }
                 }
 
-                return null;
+                return wait;
             }
         }
 
@@ -73,16 +86,29 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
         }
     }
 
-    /// <returns>When the send may go (null: now), and the window to count it in (null: already counted by this process).</returns>
-    private (DateTimeOffset? NotBefore, BudgetWindow? Current) Decide(Channel channel, string key, DateTimeOffset at, BudgetWindow window)
+    /// <returns>When the send may go (null: now), and the counts to write (null: nothing to count).</returns>
+    private (BudgetWait? Wait, BudgetWindow? Counts) Decide(Channel channel, string key, DateTimeOffset at, BudgetRequest request, BudgetWindow window)
     {
         if (window.BlockedUntil is { } until && at < until)
         {
-            return (until, null);
+            return (new BudgetWait(until, Reserved: false), null);
         }
 
-        var minute = Floor(at, TimeSpan.FromMinutes(1));
         var hour = Floor(at, TimeSpan.FromHours(1));
+        if (request.Slot is { } slot)
+        {
+            // Counted when it was given; a send woken after its slot's hour has passed takes a new one.
+            if (at < slot)
+            {
+                return (new BudgetWait(slot, Reserved: true), null);
+            }
+
+            if (Floor(slot, TimeSpan.FromHours(1)) == hour)
+            {
+                return (null, null);
+            }
+        }
+
         lock (gate)
         {
             Forget(hour);
@@ -92,27 +118,48 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
             }
         }
 
-        // An older moment than the window (a workflow catching up) counts in the current window.
-        var current = window with
+        var counts = FirstWithRoom(budgets.For(channel), window, Floor(at, TimeSpan.FromMinutes(1)));
+        if (counts.Minute <= at)
         {
-            Minute = minute > window.Minute ? minute : window.Minute,
-            MinuteCount = minute > window.Minute ? 0 : window.MinuteCount,
-            Hour = hour > window.Hour ? hour : window.Hour,
-            HourCount = hour > window.Hour ? 0 : window.HourCount,
-        };
-        var budget = budgets.For(channel);
-        DateTimeOffset? next = null;
-        if (current.MinuteCount >= budget.PerMinute)
-        {
-            next = current.Minute.AddMinutes(1);
+            return (null, counts);
         }
 
-        if (budget.PerHour is { } hourly && current.HourCount >= hourly)
-        {
-            next = current.Hour.AddHours(1);
-        }
+        return request.SendBy is { } sendBy && counts.Minute >= sendBy
+            ? (new BudgetWait(sendBy, Reserved: false), null)
+            : (new BudgetWait(counts.Minute, Reserved: true), counts);
+    }
 
-        return (next, current);
+    /// <summary>The counts with this send added in the first minute, at or after <paramref name="minute"/> and not
+    /// before the counts so far, that has room in its minute and its hour.</summary>
+    private static BudgetWindow FirstWithRoom(ChannelBudget budget, BudgetWindow window, DateTimeOffset minute)
+    {
+        var current = minute > window.Minute
+            ? window with
+            {
+                Minute = minute,
+                MinuteCount = 0,
+                Hour = Floor(minute, TimeSpan.FromHours(1)),
+                HourCount = Floor(minute, TimeSpan.FromHours(1)) > window.Hour ? 0 : window.HourCount,
+            }
+            : window;
+        while (true)
+        {
+            if (budget.PerHour is { } hourly && current.HourCount >= hourly)
+            {
+                var next = current.Hour.AddHours(1);
+                current = current with { Minute = next, MinuteCount = 0, Hour = next, HourCount = 0 };
+            }
+            else if (current.MinuteCount >= budget.PerMinute)
+            {
+                var next = current.Minute.AddMinutes(1);
+                var nextHour = Floor(next, TimeSpan.FromHours(1));
+                current = current with { Minute = next, MinuteCount = 0, Hour = nextHour, HourCount = nextHour > current.Hour ? 0 : current.HourCount };
+            }
+            else
+            {
+                return current with { MinuteCount = current.MinuteCount + 1, HourCount = current.HourCount + 1 };
+            }
+        }
     }
 
     private async Task<(BudgetWindow Window, string? Version)> ReadAsync(Channel channel)
@@ -149,6 +196,7 @@ public sealed class SendingBudgetLedger(SendingBudgets budgets, ICollectionsStor
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % unit.Ticks), TimeSpan.Zero);
     }
 
-    /// <summary>One channel's counts in its latest minute and hour, and the end of a provider's 429 block.</summary>
+    /// <summary>One channel's counts in its latest minute and hour (possibly ahead of the clock, through slots given),
+    /// and the end of a provider's 429 block.</summary>
     private sealed record BudgetWindow(DateTimeOffset Minute, int MinuteCount, DateTimeOffset Hour, int HourCount, DateTimeOffset? BlockedUntil);
 }

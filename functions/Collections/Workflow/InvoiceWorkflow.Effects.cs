@@ -20,6 +20,7 @@ public sealed partial class InvoiceWorkflow
     {
         Outage? outage = null;
         string? outageKey = null;
+        DateTimeOffset? budgetSlot = null;
         while (true)
         {
             await WaitForAllowedMomentAsync(schedule.Messages);
@@ -49,7 +50,7 @@ public sealed partial class InvoiceWorkflow
                 result = await context.CallActivityAsync<SendMessageResult>(nameof(InvoiceActivities.SendMessage), new SendMessageInput(
                     key, At, context.InstanceId, Invoice, message, target.Value, state.Balance, state.Paid, state.CostsCharged,
                     state.Contacts.ToList(), Policy.Version, Policy.Ladder.ReminderTermDays, Policy.FinalNotice.AddVatToCosts, TreatAsConsumer, resend,
-                    target == Channel.WhatsApp ? Policy.WhatsApp : null), ActivityRetry);
+                    target == Channel.WhatsApp ? Policy.WhatsApp : null, budgetSlot, new DateTimeOffset(schedule.WindowEnd(Now, schedule.Messages))), ActivityRetry);
             }
             catch (ActivityFailedException failed)
             {
@@ -67,7 +68,7 @@ public sealed partial class InvoiceWorkflow
                 continue;
             }
 
-            (outage, outageKey) = (null, null);
+            (outage, outageKey, budgetSlot) = (null, null, null);
             var sentVia = result.SentVia ?? target.Value;
             switch (result.Outcome)
             {
@@ -84,11 +85,13 @@ public sealed partial class InvoiceWorkflow
                     await WaitAsync(schedule.MessageMomentOn(Today.AddDays(1)));
                     continue;
                 case SendOutcome.Throttled:
-                    // Over the channel's budget: nothing was sent. Wait for its next window, then decide again from
-                    // the top under the same key; past the message window it moves to the next allowed moment, and
-                    // the deadline it states counts from the day it goes.
+                    // Over the channel's budget: nothing was sent. Wait for the slot it was given (or the end of
+                    // the message window), then decide again from the top under the same key, bringing the slot;
+                    // past the message window it moves to the next allowed moment, and the deadline it states
+                    // counts from the day it goes.
                     await WaitAsync(result.NotBefore!.Value.UtcDateTime);
                     outageKey = key;
+                    budgetSlot = result.BudgetSlot;
                     continue;
                 default:
                     channel = await FlagChannelAsync(sentVia, result.Problem);

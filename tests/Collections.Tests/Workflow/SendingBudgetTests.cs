@@ -3,6 +3,7 @@ using Collections.Activities;
 using Collections.Messaging;
 using Collections.Policy;
 using Collections.Server.Simulation;
+using Collections.Storage;
 
 namespace Collections.Tests.Workflow;
 
@@ -38,6 +39,39 @@ public sealed class SendingBudgetTests
             "2026-03-04T10:02 deadline 2026-03-11",
         ], lines.Messages);
         Assert.Equal(5, lines.Sent);
+    }
+
+    [Fact]
+    public async Task ThirtyRemindersDue_ThreeAnHourBudget_EachWaitingOneWaitsOnceForItsSlot()
+    {
+        var options = InvoiceActivityOptions.Example with { SendingBudgets = new SendingBudgets { Sms = new ChannelBudget { PerMinute = 100, PerHour = 3 } } };
+        await using var host = await WorkflowHarness.StartAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1)), options);
+        for (var i = 1; i <= 30; i++)
+        {
+            await host.StartInvoiceAsync(WorkflowHarness.Invoice($"F2026-{i:D4}", $"C-{i}"), new CollectionsPolicy());
+        }
+
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 4, 21, 0, 0, TimeSpan.FromHours(1)), CancellationToken.None);
+
+        var sent = new List<string>();
+        for (var i = 1; i <= 30; i++)
+        {
+            sent.AddRange((await host.Store.ListContactsOfDebtorAsync($"C-{i}", CancellationToken.None))
+                .Where(entry => entry.Kind == ContactKinds.Message)
+                .Select(entry => entry.At.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd HH", CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(30, sent.Count);
+        Assert.Equal(30, host.Sender.Sent.Count);
+        Assert.All(sent.GroupBy(hour => hour), hour => Assert.Equal(3, hour.Count()));
+        Assert.Equal(10, sent.Distinct().Count());
+
+        // Sent at 10:00 or at a slot up to 19:00: the ones that waited took the same turns, however long they waited
+        // (before slots, one sent at 19:00 had asked again every hour since 10:00).
+        var turns = host.TurnsPerInstance().Values.Order().ToList();
+        Assert.Equal(30, turns.Count);
+        Assert.Single(turns.Skip(3).Distinct());
+        Assert.True(turns[0] < turns[3], $"the three sent at once took fewer turns than those that waited ({string.Join(", ", turns)})");
     }
 
     /// <summary>Runs <paramref name="count"/> invoices of different debtors, all due 2026-03-03, to 2026-03-06;

@@ -7,6 +7,7 @@ using Collections.Server.Simulation;
 using Collections.Server.Workflows;
 using Collections.Storage;
 using Collections.Tests.Simulation;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collections.Tests.Workflow;
@@ -63,6 +64,23 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<string>> TimelineAsync(string debtorId) =>
         [.. Timeline.From(await Store.ListContactsOfDebtorAsync(debtorId, CancellationToken.None), withInvoiceNumbers: false).Select(Timelines.Compact)];
+
+    /// <summary>How many turns each instance has taken so far: the runtime keeps one history row per turn.</summary>
+    public IReadOnlyDictionary<string, int> TurnsPerInstance()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(directory.FullName, "durable.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT instance_id, COUNT(*) FROM history GROUP BY instance_id";
+        using var reader = command.ExecuteReader();
+        var turns = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            turns[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return turns;
+    }
 
     public async ValueTask DisposeAsync()
     {
