@@ -450,7 +450,6 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         {
             Invoices = [Line(invoice, balance, claim)],
             Approval = new ApprovalRequestDetails(
-                to,
                 new Uri(options.ApprovalLinkBase, $"{token}/approve"),
                 new Uri(options.ApprovalLinkBase, $"{token}/reject"),
                 [.. history.Select(entry => new HistoryEntry(DateOnly.FromDateTime(entry.At.DateTime), entry.Summary))],

@@ -105,6 +105,24 @@ public sealed class MessageRendererTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void Render_EveryDutchTemplate_AddressesTheReaderAsU(string path)
+    {
+        var key = MessageTemplateKey.FromPath(path)!;
+        if (key.Language != MessageLanguage.Dutch)
+        {
+            return;
+        }
+
+        var message = Renderer.Render(key.Kind, key.Tone ?? Tone.Friendly, key.Channel, key.Language, SampleMessages.Complete(key.Kind));
+
+        foreach (var text in new[] { message.Subject, message.Text })
+        {
+            Assert.DoesNotMatch(@"(?i)\b(jij|jou|jouw|je|jullie)\b", text ?? string.Empty);
+        }
+    }
+
     [Fact]
     public void Render_DutchReminder_WritesAmountsAndDatesTheDutchWay()
     {

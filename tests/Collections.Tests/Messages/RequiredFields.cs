@@ -67,7 +67,7 @@ internal static class RequiredFields
         foreach (var value in new[]
         {
             model.Debtor.Name, model.Invoices[0].Number, MessageFormat.Money(model.TotalDue, model.Currency, key.Language),
-            approval.RecipientName, approval.ApproveLink.AbsoluteUri, approval.RejectLink.AbsoluteUri,
+            approval.ApproveLink.AbsoluteUri, approval.RejectLink.AbsoluteUri,
             MessageFormat.LongDate(approval.History[0].Date, key.Language), approval.History[0].Description, model.DebtorPageLink.AbsoluteUri,
         })
         {

@@ -77,7 +77,6 @@ internal static class SampleMessages
             Payment = new ReceivedPayment(new DateOnly(2026, 3, 14), 400m),
             DebtHelp = new DebtHelp("Schuldhulpverlening Utrecht", new Uri("https://utrecht.example/geldzorgen"), "14 030"),
             Approval = new ApprovalRequestDetails(
-                "Sanne",
                 new Uri("https://collections.example/approvals/a1/approve"),
                 new Uri("https://collections.example/approvals/a1/reject"),
                 [new HistoryEntry(EarlierEmail, "Herinnering per e-mail"), new HistoryEntry(EarlierCall, "Gebeld, geen gehoor")],
