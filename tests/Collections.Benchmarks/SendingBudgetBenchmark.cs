@@ -59,13 +59,13 @@ internal static class SendingBudgetBenchmark
         }
 
         var elapsed = wall.Elapsed;
-        var messages = new List<(DateTimeOffset At, string Deadline)>();
+        var messages = new List<(DateTimeOffset At, string Deadline, string Debtor)>();
         for (var i = 0; i < instances; i++)
         {
             foreach (var entry in (await store.ListContactsOfDebtorAsync($"D-{i:D5}", CancellationToken.None)).Where(entry => entry.Kind == ContactKinds.Message))
             {
                 var deadline = JsonDocument.Parse(entry.DataJson!).RootElement.GetProperty("deadline").GetString()!;
-                messages.Add((entry.At.ToOffset(Cet), deadline));
+                messages.Add((entry.At.ToOffset(Cet), deadline, entry.DebtorId));
             }
         }
 
@@ -85,7 +85,11 @@ internal static class SendingBudgetBenchmark
             fitFullDay = DayCapacity(options.SendingBudgets.Email, policy, 8),
             smsFitFullDay = DayCapacity(options.SendingBudgets.Sms, policy, 8),
             sent = messages.Count,
-            duplicates = sender.Sent.Count - sender.Sent.Select(message => message.To).Distinct().Count(),
+            // A debtor's later ladder steps (the written message instead of a call, days on) are not duplicates;
+            // two messages to one debtor on one day would be (one voice per debtor).
+            duplicates = messages.Count - messages.Select(message => (message.Debtor, DateOnly.FromDateTime(message.At.DateTime))).Distinct().Count(),
+            sentByChannel = sender.Sent.Count,
+            laterSteps = messages.Count - messages.Select(message => message.Debtor).Distinct().Count(),
             maxPerMinute = messages.GroupBy(message => message.At.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)).Max(group => group.Count()),
             maxPerHour = messages.GroupBy(message => message.At.ToString("yyyy-MM-ddTHH", CultureInfo.InvariantCulture)).Max(group => group.Count()),
             perDay,
