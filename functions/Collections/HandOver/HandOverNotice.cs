@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collections.Contacts;
 using Collections.Messages;
 
 namespace Collections.HandOver;
@@ -10,7 +11,7 @@ public static class HandOverNotice
     public static (string Subject, string Text) Render(string language, string debtorName, string invoiceNumber, CreditorProfile creditor, string agency, string agencyEmail, string? agencyPhone)
     {
         ArgumentNullException.ThrowIfNull(creditor);
-        var phone = agencyPhone is null ? "" : (MessageLanguage.Resolve(language) == MessageLanguage.English ? " or by phone on " : " of telefonisch via ") + agencyPhone;
+        var phone = agencyPhone is null ? "" : (MessageLanguage.Resolve(language) == MessageLanguage.English ? " or by phone on " : " of telefonisch via ") + PhoneNumberNormalizer.ForDisplay(agencyPhone);
         return MessageLanguage.Resolve(language) == MessageLanguage.English
             ? ($"Invoice {invoiceNumber} handed over to {agency}",
                string.Create(CultureInfo.InvariantCulture, $"""

@@ -1,10 +1,12 @@
 using Fluid;
 using Fluid.Values;
+using Collections.Contacts;
 
 namespace Collections.Messages;
 
 /// <summary>The custom Liquid filters templates use: <c>{{ amount | money }}</c> and
-/// <c>{{ date | long_date }}</c>, in the language being rendered (<see cref="MessageFormat"/>).</summary>
+/// <c>{{ date | long_date }}</c>, in the language being rendered (<see cref="MessageFormat"/>), and
+/// <c>{{ number | phone }}</c>, a stored E.164 number as people write it (<see cref="PhoneNumberNormalizer.ForDisplay"/>).</summary>
 internal static class LiquidFilters
 {
     internal const string LanguageKey = "language";
@@ -14,7 +16,11 @@ internal static class LiquidFilters
     {
         options.Filters.AddFilter("money", Money);
         options.Filters.AddFilter("long_date", LongDate);
+        options.Filters.AddFilter("phone", Phone);
     }
+
+    private static ValueTask<FluidValue> Phone(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input.IsNil() ? NilValue.Instance : new StringValue(PhoneNumberNormalizer.ForDisplay(input.ToStringValue()));
 
     private static ValueTask<FluidValue> Money(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new StringValue(MessageFormat.Money(input.ToNumberValue(), Ambient(context, CurrencyKey), Ambient(context, LanguageKey)));

@@ -133,6 +133,21 @@ public sealed class MessageRendererTests
         Assert.Contains("7 april 2026", message.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public void Render_Reminder_WritesPhoneNumbersAsPeopleDo_DutchOnesNationally(string language)
+    {
+        var model = SampleMessages.Complete(MessageKind.Reminder);
+        model = model with { Debtor = model.Debtor with { Phone = "+31612345678" }, Creditor = model.Creditor with { BillingPhone = "+31201234567" } };
+
+        var message = Renderer.Render(MessageKind.Reminder, Tone.Friendly, Channel.Email, language, model);
+
+        Assert.Contains("06 12345678", message.Text, StringComparison.Ordinal);
+        Assert.Contains("020 123 4567", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("+316", message.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_EnglishReminder_WritesAmountsAndDatesTheEnglishWay()
     {

@@ -1,3 +1,4 @@
+using Collections.Contacts;
 using Collections.Messages;
 
 namespace Collections.Tests.Messages;
@@ -20,12 +21,12 @@ internal static class RequiredFields
             ("creditor name", model.Creditor.Name),
             ("creditor address", model.Creditor.Address.Street),
             ("billing contact", model.Creditor.BillingContactName),
-            ("billing phone", model.Creditor.BillingPhone),
+            ("billing phone", PhoneNumberNormalizer.ForDisplay(model.Creditor.BillingPhone)),
             ("billing email", model.Creditor.BillingEmail),
             ("debtor greeting", model.Debtor.SalutationName),
             ("debtor name", model.Debtor.Name),
             ("debtor email", model.Debtor.Email!),
-            ("debtor phone", model.Debtor.Phone!),
+            ("debtor phone", PhoneNumberNormalizer.ForDisplay(model.Debtor.Phone!)),
             ("debtor address", model.Debtor.Address!.Street),
             ("message date", MessageFormat.LongDate(model.MessageDate, language)),
             ("invoice number", invoice.Number),

@@ -40,7 +40,7 @@ public sealed class HandOverTests
         Assert.Equal("jan@example.nl", notice.To);
         Assert.Contains("overgedragen aan Voorbeeld Incasso B.V.", notice.Text, StringComparison.Ordinal);
         Assert.Contains("dossiers@incasso.example.nl", notice.Text, StringComparison.Ordinal);
-        Assert.Contains("+31201234567", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("020 123 4567", notice.Text, StringComparison.Ordinal);
 
         Assert.Equal(
             ["dossier-F2026-0042.pdf", "dossier-F2026-0042.json", "dossier-F2026-0042-claim.csv", "dossier-F2026-0042-contacts.csv"],
