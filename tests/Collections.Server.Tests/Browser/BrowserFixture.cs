@@ -10,11 +10,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string StaffUser = "sanne";
 
-    /// <summary>Its hash in the configuration below was made with the python3 recipe in docs/pages.md.</summary>
+    /// <summary>Made as a person makes an account: <c>staff add sanne</c>, the password typed twice (see <see cref="StartServerAsync"/>).</summary>
     public const string StaffPassword = "correct horse battery";
-    public const string StaffPasswordHash = "AQAAAAIAAYagAAAAEEsNNT2lptQxQx/kCxj7WIG3mB5MJpstT0uQiuzKxp8Wo6RbK43+TXBIvIzCNAxZlQ==";
 
-    /// <summary>A second account whose hash comes from <see cref="StaffPasswords.Hash"/>.</summary>
+    /// <summary>A second account, from configuration, whose hash comes from <see cref="StaffPasswords.Hash"/>.</summary>
     public const string SecondUser = "joris";
     public const string SecondPassword = "another long passphrase";
 
@@ -30,16 +29,32 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A server configured like the shared one (staff accounts, debtor pages); with
     /// <paramref name="realWorkflows"/>, the invoice workflow runs on the embedded runtime under virtual time.</summary>
-    internal static Task<RunningServer> StartServerAsync(bool realWorkflows = false) => RunningServer.StartAsync(
-    [
-        $"--Collections:Staff:Users:0:UserName={StaffUser}",
-        $"--Collections:Staff:Users:0:PasswordHash={StaffPasswordHash}",
-        "--Collections:Staff:Users:0:DisplayName=Sanne de Vries",
-        $"--Collections:Staff:Users:1:UserName={SecondUser}",
-        $"--Collections:Staff:Users:1:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
-        "--Collections:Staff:TrustAppServiceAuthentication=true",
-        $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
-    ], realWorkflows: realWorkflows);
+    internal static async Task<RunningServer> StartServerAsync(bool realWorkflows = false)
+    {
+        var server = await RunningServer.StartAsync(
+        [
+            $"--Collections:Staff:Users:0:UserName={SecondUser}",
+            $"--Collections:Staff:Users:0:PasswordHash={StaffPasswords.Hash(SecondPassword)}",
+            "--Collections:Staff:TrustAppServiceAuthentication=true",
+            $"--Collections:DebtorPages:LinkSecret={DebtorLinkSecret}",
+        ], realWorkflows: realWorkflows);
+        AddStaffAccount(server);
+        return server;
+    }
+
+    /// <summary><c>staff add sanne --display-name "Sanne de Vries"</c> against the running server's data folder,
+    /// answering both password prompts; the server reads the account file without a restart.</summary>
+    private static void AddStaffAccount(RunningServer server)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = StaffCommand.Run(
+            ["add", StaffUser, "--display-name", "Sanne de Vries", $"--Collections:DataPath={server.DataPath}"], _ => StaffPassword, output, error);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"staff add failed ({exit}): {error}");
+        }
+    }
 
     public async Task InitializeAsync()
     {
