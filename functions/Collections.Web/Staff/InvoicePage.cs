@@ -80,8 +80,8 @@ internal static class InvoicePage
     private static void Timeline(StringBuilder html, Texts t, InvoiceView view)
     {
         var entries = view.Timeline
-            .Select(entry => (entry.At, Title: $"{t.Moment(entry.At)} · {entry.Kind}{(entry.Channel is { } channel ? " · " + channel : string.Empty)}", entry.Summary, entry.Text))
-            .Concat(view.Payments.Select(payment => (At: payment.PaidAt, Title: $"{t.Moment(payment.PaidAt)} · payment · {payment.Source}",
+            .Select(entry => (entry.At, Title: TimelineText.Title(t, entry), Summary: TimelineText.Summary(t, entry), entry.Text))
+            .Concat(view.Payments.Select(payment => (At: payment.PaidAt, Title: $"{t.Moment(payment.PaidAt)} · {t["kind.payment"]} · {payment.Source}",
                 Summary: t.Format("invoice.payment", t.Money(payment.Amount, payment.Currency), payment.PaymentId), Text: (string?)null)))
             .OrderBy(entry => entry.At)
             .ToList();

@@ -1,0 +1,62 @@
+using Collections.Invoices;
+using Collections.Storage;
+using Collections.Web.Pages;
+using Collections.Web.Staff;
+
+namespace Collections.Server.Tests.Staff;
+
+/// <summary>The staff timeline tells the workflow's own lines in the page's language, from their details;
+/// lines written by people stay as they were written.</summary>
+public sealed class TimelineTextTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly ContactLogEntry Reminder = new(
+        "step-1", "INV-1", "debtor-1", At, "message", "reminder (friendly) by sms", Channel.Sms, "friendly",
+        "Goedemorgen…", """{"kind":"reminder","to":"+31612345678","balance":287.50}""");
+
+    private static readonly ContactLogEntry CallTask = new(
+        "step-2", "INV-1", "debtor-1", At, "call-task", "Call task (first-contact, attempt 1)",
+        DataJson: """{"taskId":"step-2","script":"first-contact","attempt":1}""");
+
+    private static readonly ContactLogEntry StaffNote = new(
+        "step-3", "INV-1", "debtor-1", At, "note", "Klant belde zelf; betaalt vrijdag.");
+
+    [Fact]
+    public void Dutch_WorkflowLinesTranslated_MomentInAmsterdamTime()
+    {
+        var t = Texts.For(Texts.Dutch);
+
+        Assert.Equal("3 mrt 2026 10:00 · Bericht · sms", TimelineText.Title(t, Reminder));
+        Assert.Equal("Herinnering (vriendelijk) per sms", TimelineText.Summary(t, Reminder));
+        Assert.Equal("3 mrt 2026 10:00 · Belopdracht", TimelineText.Title(t, CallTask));
+        Assert.Equal("Belopdracht (eerste contact, poging 1)", TimelineText.Summary(t, CallTask));
+    }
+
+    [Fact]
+    public void English_WorkflowLinesInEnglish()
+    {
+        var t = Texts.For(Texts.English);
+
+        Assert.Equal("3 Mar 2026 10:00 · Message · SMS", TimelineText.Title(t, Reminder));
+        Assert.Equal("Reminder (friendly) by SMS", TimelineText.Summary(t, Reminder));
+        Assert.Equal("Call task (first contact, attempt 1)", TimelineText.Summary(t, CallTask));
+    }
+
+    [Fact]
+    public void NoteByStaff_KeptAsWritten_KindTranslated()
+    {
+        var t = Texts.For(Texts.Dutch);
+
+        Assert.Equal("Klant belde zelf; betaalt vrijdag.", TimelineText.Summary(t, StaffNote));
+        Assert.Equal("3 mrt 2026 10:00 · Notitie", TimelineText.Title(t, StaffNote));
+    }
+
+    [Fact]
+    public void UnknownKind_ShownAsItsCode()
+    {
+        var entry = StaffNote with { Kind = "something-new" };
+
+        Assert.Equal("3 mrt 2026 10:00 · something-new", TimelineText.Title(Texts.For(Texts.Dutch), entry));
+    }
+}
