@@ -1,6 +1,8 @@
 using Collections.Handlers;
 using Collections.Handlers.Tasks;
 using Collections.Storage;
+using Collections.Web.Components.Shared;
+using Collections.Web.Components.Staff;
 using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
@@ -13,9 +15,8 @@ internal static class StaffWorkEndpoints
     {
         staff.MapGet("/invoices", async (HttpContext http, ICollectionsStore store, TimeProvider time) =>
         {
-            var page = PageContext.For(http);
             var (search, invalid) = InvoiceListForm.Read(http.Request.Query, PageClock.Today(time));
-            var error = invalid is null ? null : page.T["work.list.badOverdue"];
+            var error = invalid is null ? null : "work.list.badOverdue";
             InvoiceSearchPage? found = null;
             if (error is null)
             {
@@ -25,65 +26,70 @@ internal static class StaffWorkEndpoints
                 }
                 catch (ArgumentException)
                 {
-                    error = page.T["work.list.badPage"];
+                    error = "work.list.badPage";
                 }
             }
 
-            return InvoiceListPage.Render(page, search, found, error);
+            return PageResult.Render<InvoiceList>(
+                http, new { Search = search, Found = found, ErrorKey = error }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         });
 
         staff.MapGet("/debtors/{debtorId}", async (string debtorId, HttpContext http, ICollectionsStore store) =>
         {
-            var page = PageContext.For(http);
             var invoices = await store.ListInvoicesOfDebtorAsync(debtorId, http.RequestAborted);
             if (invoices.Count == 0)
             {
-                return Html.Page(page, page.T["work.debtor.notFound"], $"<h1>{Html.Encode(page.T["work.debtor.notFound"])}</h1>", StatusCodes.Status404NotFound, staffNavigation: true);
+                return PageResult.Render<NoticePage>(http, new { TitleKey = "work.debtor.notFound", StaffNavigation = true }, StatusCodes.Status404NotFound);
             }
 
             var contacts = await store.ListContactsOfDebtorAsync(debtorId, http.RequestAborted);
             var tasks = await store.ListStaffTasksOfDebtorAsync(debtorId, http.RequestAborted);
             var calls = await store.ListCallTasksOfDebtorAsync(debtorId, http.RequestAborted);
-            return DebtorViewPage.Render(page, invoices, contacts, tasks, calls);
+            return PageResult.Render<DebtorView>(http, new { Invoices = invoices, Contacts = contacts, Tasks = tasks, Calls = calls });
         });
 
         staff.MapGet("/tasks", async (HttpContext http, string? done, ICollectionsStore store, TimeProvider time) =>
-            await RenderInboxAsync(PageContext.For(http), store, time, done is "assign" or "close" ? done : null, problem: null));
+            await RenderInboxAsync(http, store, time, done is "assign" or "close" ? done : null, problemKey: null));
 
         staff.MapPost("/tasks/{id}/assign", async (string id, HttpContext http, ICollectionsStore store, TimeProvider time, StaffTaskHandler handler) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var outcome = await handler.AssignAsync(id, form["assignee"].ToString(), http.RequestAborted);
-            return await AfterAsync(PageContext.For(http), store, time, outcome, "assign");
+            return await AfterAsync(http, store, time, outcome, "assign");
         });
 
         staff.MapPost("/tasks/{id}/close", async (string id, HttpContext http, ICollectionsStore store, TimeProvider time, StaffTaskHandler handler) =>
         {
-            var page = PageContext.For(http);
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var outcome = await handler.CloseAsync(id, form["note"].ToString(), page.StaffName ?? "staff", http.RequestAborted);
-            return await AfterAsync(page, store, time, outcome, "close");
+            var outcome = await handler.CloseAsync(id, form["note"].ToString(), http.User.Identity?.Name ?? "staff", http.RequestAborted);
+            return await AfterAsync(http, store, time, outcome, "close");
         });
 
         return staff;
     }
 
-    private static async Task<IResult> AfterAsync(PageContext page, ICollectionsStore store, TimeProvider time, HandlerOutcome<StaffTaskRecord> outcome, string action)
+    private static async Task<IResult> AfterAsync(HttpContext http, ICollectionsStore store, TimeProvider time, HandlerOutcome<StaffTaskRecord> outcome, string action)
     {
         if (outcome.Succeeded)
         {
             return PageResult.SeeOther($"/staff/tasks?done={action}");
         }
 
-        var problem = outcome.Kind == OutcomeKind.Invalid ? page.T[$"work.tasks.invalid.{action}"] : outcome.Detail ?? page.T["work.tasks.notFound"];
-        return await RenderInboxAsync(page, store, time, done: null, problem);
+        var problemKey = outcome.Kind switch
+        {
+            OutcomeKind.Invalid => $"work.tasks.invalid.{action}",
+            OutcomeKind.Conflict => "work.tasks.closed",
+            _ => "work.tasks.notFound",
+        };
+        return await RenderInboxAsync(http, store, time, done: null, problemKey);
     }
 
-    private static async Task<IResult> RenderInboxAsync(PageContext page, ICollectionsStore store, TimeProvider time, string? done, string? problem)
+    private static async Task<IResult> RenderInboxAsync(HttpContext http, ICollectionsStore store, TimeProvider time, string? done, string? problemKey)
     {
-        var now = time.GetUtcNow();
-        var tasks = await store.ListOpenStaffTasksAsync(page.Http.RequestAborted);
-        var overdueCalls = await store.ListOpenCallTasksAsync(now, page.Http.RequestAborted);
-        return TaskInboxPage.Render(page, tasks, overdueCalls, done, problem);
+        var tasks = await store.ListOpenStaffTasksAsync(http.RequestAborted);
+        var overdueCalls = await store.ListOpenCallTasksAsync(time.GetUtcNow(), http.RequestAborted);
+        return PageResult.Render<TaskInbox>(
+            http, new { Tasks = tasks, OverdueCalls = overdueCalls, Done = done, ProblemKey = problemKey },
+            problemKey is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }
