@@ -8,7 +8,7 @@ namespace Collections.Web.Staff;
 /// and how many ended in each way. DSO by the simple method: open receivables ÷ amount invoiced in the last
 /// <see cref="DsoDays"/> days × <see cref="DsoDays"/>; unknown (null) when nothing was invoiced in that period.
 /// </summary>
-internal sealed record AgeingFigures(
+public sealed record AgeingFigures(
     IReadOnlyList<(string Bucket, int Invoices, decimal Amount)> Buckets,
     decimal? DaysSalesOutstanding,
     IReadOnlyList<(string Status, int Invoices)> Ended)

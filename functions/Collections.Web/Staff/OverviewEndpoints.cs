@@ -1,5 +1,6 @@
 using Collections.Handlers;
 using Collections.Storage;
+using Collections.Web.Components.Staff;
 using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
@@ -12,7 +13,7 @@ internal static class OverviewEndpoints
         {
             var figures = await OverviewFigures.LoadAsync(store, workflows, PageClock.EndOfDay(PageClock.Today(time)), http.RequestAborted);
             var approvals = await store.ListPendingApprovalsAsync(http.RequestAborted);
-            return OverviewPage.Render(PageContext.For(http), figures, approvals);
+            return PageResult.Render<Overview>(http, new { Figures = figures, Approvals = approvals });
         });
         return staff;
     }

@@ -7,7 +7,7 @@ namespace Collections.Web.Staff;
 
 /// <summary>The overview's figures, computed from the store and the workflows: open amount per workflow
 /// stage, promises kept and broken, today's calls, and after which step paid invoices were paid.</summary>
-internal sealed record OverviewFigures(
+public sealed record OverviewFigures(
     IReadOnlyList<(string Stage, int Invoices, decimal Amount)> OpenByStage,
     int PromisesMade,
     int PromisesBroken,

@@ -43,6 +43,12 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#ended-table").GetByRole(AriaRole.Row, new() { Name = "Overgedragen aan het incassobureau 0" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Telefoongesprek 1" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Betaald na stap" })).ToBeVisibleAsync();
+        // The chart draws a bar per step: the most frequent step's bar spans the whole width, steps nobody paid after have none.
+        var bars = await page.Locator("svg.chart rect").EvaluateAllAsync<string[]>("rects => rects.map(r => r.getAttribute('width'))");
+        Assert.Contains("220", bars);
+        Assert.Contains("0", bars);
+        var barLabels = await page.Locator("svg.chart text").AllTextContentsAsync();
+        Assert.Contains("Telefoongesprek", barLabels);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "OV-2" })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page, "overview");
     }
