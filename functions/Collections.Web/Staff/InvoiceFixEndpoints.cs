@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Collections.Handlers;
 using Collections.Handlers.Invoices;
 using Collections.Web.Pages;
@@ -24,7 +23,6 @@ internal static class InvoiceFixEndpoints
 
         staff.MapPost("/invoices/{number}/amend", async (string number, HttpContext http, InvoiceQueries queries, AmendInvoiceHandler handler) =>
         {
-            var page = PageContext.For(http);
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var amountText = form["amount"].ToString().Trim().Replace(',', '.');
             var dueText = form["dueDate"].ToString().Trim();
@@ -32,7 +30,7 @@ internal static class InvoiceFixEndpoints
             DateOnly? due = DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
             if ((amountText.Length > 0 && amount is null) || (dueText.Length > 0 && due is null))
             {
-                return await InvoicePageEndpoints.RenderAsync(page, number, queries, notice: null, page.T["fix.amend.unreadable"]);
+                return await InvoicePageEndpoints.RenderAsync(http, number, queries, errorKey: "fix.amend.unreadable");
             }
 
             var outcome = await handler.HandleAsync(number, new InvoiceAmendment(amount, due, http.User.Identity?.Name), http.RequestAborted);
@@ -42,33 +40,6 @@ internal static class InvoiceFixEndpoints
         return staff;
     }
 
-    /// <summary>The two forms, filled in with what is stored now.</summary>
-    public static void AppendForms(StringBuilder html, PageContext page, Collections.Invoices.Invoice invoice)
-    {
-        var t = page.T;
-        var action = "/staff/invoices/" + Uri.EscapeDataString(invoice.Number);
-        var sms = invoice.Debtor.PreferredChannel == Collections.Invoices.Channel.Sms;
-        html.Append("<section class=\"card\" aria-labelledby=\"fix\"><h2 id=\"fix\">").Append(Html.Encode(t["fix.title"])).Append("</h2>")
-            .Append("<form method=\"post\" action=\"").Append(action).Append("/contact\">").Append(page.AntiforgeryField())
-            .Append("<h3>").Append(Html.Encode(t["fix.contact"])).Append("</h3>")
-            .Append("<label for=\"fix-email\">").Append(Html.Encode(t["work.debtor.email"])).Append("</label>")
-            .Append("<input type=\"email\" id=\"fix-email\" name=\"email\" value=\"").Append(Html.Attribute(invoice.Debtor.Email)).Append("\">")
-            .Append("<label for=\"fix-phone\">").Append(Html.Encode(t["calls.phone"])).Append("</label>")
-            .Append("<input type=\"tel\" id=\"fix-phone\" name=\"phone\" value=\"").Append(Html.Attribute(invoice.Debtor.Phone)).Append("\">")
-            .Append("<label for=\"fix-channel\">").Append(Html.Encode(t["work.debtor.channel"])).Append("</label><select id=\"fix-channel\" name=\"preferredChannel\">")
-            .Append("<option value=\"email\"").Append(sms ? string.Empty : " selected").Append(">e-mail</option>")
-            .Append("<option value=\"sms\"").Append(sms ? " selected" : string.Empty).Append(">sms</option></select>")
-            .Append("<p><button type=\"submit\">").Append(Html.Encode(t["fix.contact.save"])).Append("</button></p></form>")
-            .Append("<form method=\"post\" action=\"").Append(action).Append("/amend\">").Append(page.AntiforgeryField())
-            .Append("<h3>").Append(Html.Encode(t["fix.amend"])).Append("</h3>")
-            .Append("<label for=\"fix-amount\">").Append(Html.Encode(t["debtor.amount"])).Append("</label>")
-            .Append("<input type=\"text\" inputmode=\"decimal\" id=\"fix-amount\" name=\"amount\" value=\"")
-            .Append(invoice.Amount.ToString("0.00", CultureInfo.InvariantCulture)).Append("\">")
-            .Append("<label for=\"fix-due\">").Append(Html.Encode(t["invoice.dueDate"])).Append("</label>")
-            .Append("<input type=\"date\" id=\"fix-due\" name=\"dueDate\" value=\"").Append(invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\">")
-            .Append("<p><button type=\"submit\">").Append(Html.Encode(t["fix.amend.save"])).Append("</button></p></form></section>");
-    }
-
     private static async Task<IResult> AfterAsync(HttpContext http, string number, InvoiceQueries queries, HandlerOutcome<InvoiceSummary> outcome, string action)
     {
         if (outcome.Succeeded)
@@ -76,10 +47,11 @@ internal static class InvoiceFixEndpoints
             return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={action}");
         }
 
-        var page = PageContext.For(http);
-        var error = outcome.Kind == OutcomeKind.Invalid
+        var detail = outcome.Kind == OutcomeKind.Invalid
             ? string.Join(" ", outcome.Errors!.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))
-            : outcome.Detail ?? page.T["fix.failed"];
-        return await InvoicePageEndpoints.RenderAsync(page, number, queries, notice: null, error);
+            : outcome.Detail;
+        return detail is null
+            ? await InvoicePageEndpoints.RenderAsync(http, number, queries, errorKey: "fix.failed")
+            : await InvoicePageEndpoints.RenderAsync(http, number, queries, errorDetail: detail);
     }
 }

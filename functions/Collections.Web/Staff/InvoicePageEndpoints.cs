@@ -1,5 +1,7 @@
 using Collections.Handlers;
 using Collections.Handlers.Invoices;
+using Collections.Web.Components.Shared;
+using Collections.Web.Components.Staff;
 using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
@@ -11,9 +13,8 @@ internal static class InvoicePageEndpoints
     {
         staff.MapGet("/invoices/{number}", async (string number, string? done, HttpContext http, InvoiceQueries queries) =>
         {
-            var page = PageContext.For(http);
-            var notice = done is "open" or "resolve" or "cancel" or "pause" or "resume" or "erased" or "contact" or "amend" ? page.T[$"invoice.done.{done}"] : null;
-            return await RenderAsync(page, number, queries, notice, error: null);
+            var confirmed = done is not null && InvoiceDetails.Confirmed.Contains(done) ? done : null;
+            return await RenderAsync(http, number, queries, confirmed);
         });
 
         staff.MapPost("/invoices/{number}/dispute", async (string number, HttpContext http, InvoiceQueries queries, DisputeInvoiceHandler handler) =>
@@ -58,17 +59,27 @@ internal static class InvoicePageEndpoints
             return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done={Uri.EscapeDataString(action)}");
         }
 
-        var page = PageContext.For(http);
-        var invalid = action == "pause" ? page.T["invoice.error.pause"] : page.T["invoice.error.reason"];
-        var error = outcome.Kind == OutcomeKind.Invalid ? invalid : outcome.Detail ?? invalid;
-        return await RenderAsync(page, number, queries, notice: null, error);
+        var invalid = action == "pause" ? "invoice.error.pause" : "invoice.error.reason";
+        return outcome.Kind == OutcomeKind.Invalid || outcome.Detail is null
+            ? await RenderAsync(http, number, queries, errorKey: invalid)
+            : await RenderAsync(http, number, queries, errorDetail: outcome.Detail);
     }
 
-    internal static async Task<IResult> RenderAsync(PageContext page, string number, InvoiceQueries queries, string? notice, string? error)
+    /// <param name="done">The action just done, to confirm (see <see cref="InvoiceDetails.Confirmed"/>).</param>
+    /// <param name="errorKey">The text key of why a form was refused, filled in with <paramref name="errorDetail"/>.</param>
+    /// <param name="errorDetail">The handler's own words, shown as they are without <paramref name="errorKey"/>.</param>
+    internal static async Task<IResult> RenderAsync(
+        HttpContext http, string number, InvoiceQueries queries, string? done = null, string? errorKey = null, string? errorDetail = null)
     {
-        var view = await queries.GetAsync(number, page.Http.RequestAborted);
-        return view.Succeeded
-            ? InvoicePage.Render(page, view.Value!, notice, error)
-            : Html.Page(page, page.T["invoice.notFound"], $"<h1>{Html.Encode(page.T["invoice.notFound"])}</h1>", StatusCodes.Status404NotFound, staffNavigation: true);
+        var view = await queries.GetAsync(number, http.RequestAborted);
+        if (!view.Succeeded)
+        {
+            return PageResult.Render<NoticePage>(http, new { TitleKey = "invoice.notFound", StaffNavigation = true }, StatusCodes.Status404NotFound);
+        }
+
+        var refused = errorKey is not null || errorDetail is not null;
+        return PageResult.Render<InvoiceDetails>(
+            http, new { View = view.Value!, Done = done, ErrorKey = errorKey, ErrorDetail = errorDetail },
+            refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 }

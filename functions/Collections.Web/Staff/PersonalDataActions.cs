@@ -19,7 +19,7 @@ internal static class PersonalDataActions
             var invoice = await store.GetInvoiceAsync(number, http.RequestAborted);
             if (invoice is null)
             {
-                return await InvoicePageEndpoints.RenderAsync(PageContext.For(http), number, queries, notice: null, error: null);
+                return await InvoicePageEndpoints.RenderAsync(http, number, queries);
             }
 
             var outcome = await erasure.EraseAsync(invoice.Invoice.Debtor.Id, http.RequestAborted);
@@ -28,8 +28,7 @@ internal static class PersonalDataActions
                 return PageResult.SeeOther($"/staff/invoices/{Uri.EscapeDataString(number)}?done=erased");
             }
 
-            var page = PageContext.For(http);
-            return await InvoicePageEndpoints.RenderAsync(page, number, queries, notice: null, page.T.Format("invoice.eraseRefused", outcome.Detail));
+            return await InvoicePageEndpoints.RenderAsync(http, number, queries, errorKey: "invoice.eraseRefused", errorDetail: outcome.Detail);
         });
 
         return staff;

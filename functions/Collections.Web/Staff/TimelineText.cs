@@ -3,38 +3,39 @@ using Collections.Activities;
 using Collections.Messages;
 using Collections.Storage;
 using Collections.Web.Pages;
+using Microsoft.Extensions.Localization;
 
 namespace Collections.Web.Staff;
 
-/// <summary>A contact-log line in the page's language. The store keeps one summary in English (the dossier's
+/// <summary>A contact-log line in the page's language (the current UI culture). The store keeps one summary in English (the dossier's
 /// language); the kinds of line the workflow writes itself (a message, a call task) are told again from their
 /// structured details, every other line (notes written by people, refusals quoted from a provider) as stored.</summary>
 internal static class TimelineText
 {
     /// <summary>"3 mrt 2026 10:00 · Bericht · sms".</summary>
-    public static string Title(Texts t, ContactLogEntry entry) =>
-        $"{t.Moment(entry.At)} · {Label(t, "kind", entry.Kind)}{(entry.Channel is { } channel ? " · " + Label(t, "channel", MessageNames.Of(channel)) : string.Empty)}";
+    public static string Title(IStringLocalizer t, ContactLogEntry entry) =>
+        $"{PageFormat.Moment(entry.At)} · {Label(t, "kind", entry.Kind)}{(entry.Channel is { } channel ? " · " + Label(t, "channel", MessageNames.Of(channel)) : string.Empty)}";
 
     /// <summary>"Herinnering (vriendelijk) per sms"; "Belopdracht (eerste contact, poging 1)".</summary>
-    public static string Summary(Texts t, ContactLogEntry entry)
+    public static string Summary(IStringLocalizer t, ContactLogEntry entry)
     {
         using var data = entry.DataJson is { } json ? JsonDocument.Parse(json) : null;
         var details = data?.RootElement;
         if (entry.Kind == ContactKinds.Message && entry.Channel is { } channel && entry.Tone is { } tone
             && details?.TryGetProperty("kind", out var kind) == true && kind.GetString() is { } messageKind)
         {
-            return t.Format("timeline.message", Label(t, "message", messageKind), Label(t, "tone", tone), Label(t, "channel", MessageNames.Of(channel)));
+            return t["timeline.message", Label(t, "message", messageKind), Label(t, "tone", tone), Label(t, "channel", MessageNames.Of(channel))];
         }
 
         if (entry.Kind == ContactKinds.CallTask
             && details?.TryGetProperty("script", out var script) == true && details.Value.TryGetProperty("attempt", out var attempt))
         {
-            return t.Format("timeline.callTask", Label(t, "script", script.GetString() ?? string.Empty), attempt.GetInt32());
+            return t["timeline.callTask", Label(t, "script", script.GetString() ?? string.Empty), attempt.GetInt32()];
         }
 
         return entry.Summary;
     }
 
     // The code itself where no label exists, so a new one still shows.
-    private static string Label(Texts t, string group, string code) => t[$"{group}.{code}"] is var label && label != $"[{group}.{code}]" ? label : code;
+    private static string Label(IStringLocalizer t, string group, string code) => t[$"{group}.{code}"] is { ResourceNotFound: false } label ? label.Value : code;
 }

@@ -1,6 +1,6 @@
 using Collections.Invoices;
 using Collections.Storage;
-using Collections.Web.Pages;
+using Collections.Server.Tests.Support;
 using Collections.Web.Staff;
 
 namespace Collections.Server.Tests.Staff;
@@ -25,7 +25,8 @@ public sealed class TimelineTextTests
     [Fact]
     public void Dutch_WorkflowLinesTranslated_MomentInAmsterdamTime()
     {
-        var t = Texts.For(Texts.Dutch);
+        using var texts = PageTextsInLanguage.Dutch();
+        var t = texts.T;
 
         Assert.Equal("3 mrt 2026 10:00 · Bericht · sms", TimelineText.Title(t, Reminder));
         Assert.Equal("Herinnering (vriendelijk) per sms", TimelineText.Summary(t, Reminder));
@@ -36,7 +37,8 @@ public sealed class TimelineTextTests
     [Fact]
     public void English_WorkflowLinesInEnglish()
     {
-        var t = Texts.For(Texts.English);
+        using var texts = PageTextsInLanguage.English();
+        var t = texts.T;
 
         Assert.Equal("3 Mar 2026 10:00 · Message · SMS", TimelineText.Title(t, Reminder));
         Assert.Equal("Reminder (friendly) by SMS", TimelineText.Summary(t, Reminder));
@@ -46,7 +48,8 @@ public sealed class TimelineTextTests
     [Fact]
     public void NoteByStaff_KeptAsWritten_KindTranslated()
     {
-        var t = Texts.For(Texts.Dutch);
+        using var texts = PageTextsInLanguage.Dutch();
+        var t = texts.T;
 
         Assert.Equal("Klant belde zelf; betaalt vrijdag.", TimelineText.Summary(t, StaffNote));
         Assert.Equal("3 mrt 2026 10:00 · Notitie", TimelineText.Title(t, StaffNote));
@@ -57,6 +60,8 @@ public sealed class TimelineTextTests
     {
         var entry = StaffNote with { Kind = "something-new" };
 
-        Assert.Equal("3 mrt 2026 10:00 · something-new", TimelineText.Title(Texts.For(Texts.Dutch), entry));
+        using var texts = PageTextsInLanguage.Dutch();
+
+        Assert.Equal("3 mrt 2026 10:00 · something-new", TimelineText.Title(texts.T, entry));
     }
 }
