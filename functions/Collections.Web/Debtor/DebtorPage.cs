@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Collections.Contacts;
 using Collections.Handlers.Invoices;
@@ -120,7 +121,7 @@ internal static class DebtorPage
         Open(html, page, Plan, "debtor.plan.title", linkQuery, record.Invoice.Number, failed, out var values, out var errors);
         html.Append("<p>").Append(Html.Encode(t.Format("debtor.plan.limits", options.MaxInstalments, options.MaxPlanMonths))).Append("</p>");
         var rows = values is null ? [] : CallOutcomeForm.Read(values).Instalments;
-        CallListPage.InstalmentsFieldset(html, t, "plan", record.OpenBalance, record.Invoice.Currency, rows, errors);
+        InstalmentsFieldset(html, t, "plan", record.OpenBalance, record.Invoice.Currency, rows, errors);
         Close(html, t, "debtor.plan.submit");
     }
 
@@ -183,7 +184,7 @@ internal static class DebtorPage
             html.Append("<div class=\"errors\" role=\"alert\"><p>").Append(Html.Encode(t["debtor.errors"])).Append("</p><ul>");
             foreach (var field in errors.Keys)
             {
-                html.Append("<li>").Append(Html.Encode(CallListPage.FieldMessage(t, field))).Append("</li>");
+                html.Append("<li>").Append(Html.Encode(FieldMessage(t, field))).Append("</li>");
             }
 
             html.Append("</ul></div>");
@@ -207,5 +208,46 @@ internal static class DebtorPage
         errors.ContainsKey(name) ? $" aria-invalid=\"true\" aria-describedby=\"{name}-error\"" : string.Empty;
 
     private static string Error(Texts t, string name, IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ContainsKey(name) ? $"<p class=\"error\" id=\"{name}-error\">{Html.Encode(CallListPage.FieldMessage(t, name))}</p>" : string.Empty;
+        errors.ContainsKey(name) ? $"<p class=\"error\" id=\"{name}-error\">{Html.Encode(FieldMessage(t, name))}</p>" : string.Empty;
+
+    /// <summary>The instalment builder; also used on the debtor's plan proposal.</summary>
+    private static void InstalmentsFieldset(
+        StringBuilder html, Texts t, string id, decimal open, string currency,
+        IReadOnlyList<(string Date, string Amount)> rows, IReadOnlyDictionary<string, string[]> errors)
+    {
+        html.Append("<fieldset><legend>").Append(Html.Encode(t["plan.legend"])).Append("</legend>");
+        var count = Math.Max(CallOutcomeForm.MinimumInstalmentRows, rows.Count);
+        for (var index = 0; index < count; index++)
+        {
+            var (date, amount) = index < rows.Count ? rows[index] : (string.Empty, string.Empty);
+            var number = index + 1;
+            var dateField = $"instalments[{index}].dueDate";
+            var amountField = $"instalments[{index}].amount";
+            html.Append("<div class=\"instalment\"><div>")
+                .Append("<label for=\"").Append(id).Append("-idate-").Append(number).Append("\">").Append(Html.Encode(t.Format("plan.date", number))).Append("</label>")
+                .Append("<input type=\"date\" name=\"instalmentDate\" id=\"").Append(id).Append("-idate-").Append(number).Append("\" value=\"").Append(Html.Attribute(date)).Append('"')
+                .Append(errors.ContainsKey(dateField) ? " aria-invalid=\"true\"" : string.Empty).Append("></div><div>")
+                .Append("<label for=\"").Append(id).Append("-iamount-").Append(number).Append("\">").Append(Html.Encode(t.Format("plan.amount", number))).Append("</label>")
+                .Append("<input type=\"number\" step=\"0.01\" min=\"0.01\" inputmode=\"decimal\" data-instalment-amount name=\"instalmentAmount\" id=\"").Append(id).Append("-iamount-").Append(number)
+                .Append("\" value=\"").Append(Html.Attribute(amount)).Append('"')
+                .Append(errors.ContainsKey(amountField) ? " aria-invalid=\"true\"" : string.Empty).Append("></div></div>");
+        }
+
+        html.Append("<button type=\"button\" class=\"secondary\" data-add-instalment hidden>").Append(Html.Encode(t["plan.add"])).Append("</button>")
+            .Append("<p aria-live=\"polite\" data-plan-total data-open=\"").Append(open.ToString(CultureInfo.InvariantCulture))
+            .Append("\" data-template=\"").Append(Html.Attribute(t["plan.total"])).Append("\">")
+            .Append(Html.Encode(t.Format("plan.openAmount", t.Money(open, currency)))).Append("</p></fieldset>");
+    }
+
+    private static string FieldMessage(Texts t, string field)
+    {
+        if (field.StartsWith("instalments[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']', StringComparison.Ordinal);
+            var number = int.Parse(field[12..close], CultureInfo.InvariantCulture) + 1;
+            return t.Format(field.EndsWith("dueDate", StringComparison.Ordinal) ? "error.instalmentDate" : "error.instalmentAmount", number);
+        }
+
+        return t[$"error.{field}"];
+    }
 }

@@ -5,7 +5,7 @@ namespace Collections.Web.Staff;
 
 /// <summary>One call on the list: a debtor with all the invoices the call is about, and what staff
 /// need to know before dialling (R6): the debtor's contact history and earlier promises.</summary>
-internal sealed record CallListItem(
+public sealed record CallListItem(
     CallTaskRecord Task,
     Debtor Debtor,
     IReadOnlyList<InvoiceRecord> Invoices,

@@ -7,7 +7,7 @@ namespace Collections.Web.Staff;
 
 /// <summary>The call-outcome form as posted: read into the same <see cref="CallOutcomeRequest"/> the API
 /// takes, keeping the typed values so a form with errors comes back filled in.</summary>
-internal sealed record CallOutcomeForm(
+public sealed record CallOutcomeForm(
     string? Outcome,
     string PromisedDate,
     IReadOnlyList<(string Date, string Amount)> Instalments,
