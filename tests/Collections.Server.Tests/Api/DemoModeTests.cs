@@ -60,19 +60,6 @@ public sealed class DemoModeTests
         }
     }
 
-    [Fact]
-    public async Task AcceleratedClock_OneSimulatedHourPerSecond_TimersScaled()
-    {
-        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var clock = new AcceleratedTimeProvider(start, DemoMode.HoursPerSecond);
-        var watch = Stopwatch.StartNew();
-
-        await Task.Delay(TimeSpan.FromMinutes(30), clock);
-
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
-        Assert.True(clock.GetUtcNow() >= start.AddMinutes(29), "timers fire within the timer resolution, a few simulated seconds");
-    }
-
     private static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done)
     {
         var deadline = Stopwatch.StartNew();

@@ -29,7 +29,7 @@ internal sealed class DemoInvoices(SubmitInvoiceHandler intake, TimeProvider tim
             }
 
             await Console.Out.WriteLineAsync(
-                $"Demo: {invoices.Count} invoices posted; one simulated hour passes per second. Watch /api/outbox, /api/calls and /api/invoices.");
+                $"Demo: {invoices.Count} invoices posted; one simulated hour passes per second (real time while calls wait on /staff/calls). Watch /api/outbox, /api/calls and /api/invoices.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Collections.Server.Hosting.Demo;
 
 /// <summary><c>--demo</c>: a handful of realistic invoices and a clock running one simulated hour per
-/// real second, with its own data folder and a staff account, so reminders, call tasks and approvals appear within minutes.</summary>
+/// real second (real time while calls wait on the list in the call window, see <see cref="DemoCallPace"/>), with its own
+/// data folder and a staff account, so reminders, call tasks and approvals appear within minutes.</summary>
 internal static class DemoMode
 {
     public const string Switch = "--demo";
@@ -26,7 +27,10 @@ internal static class DemoMode
         });
         builder.Services.AddSingleton(DemoAccount.Ensure(dataPath));
         builder.Services.RemoveAll<TimeProvider>();
-        builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(DateTimeOffset.UtcNow, HoursPerSecond));
+        var clock = new DemoClock(DateTimeOffset.UtcNow, HoursPerSecond);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddHostedService<DemoCallPace>();
         builder.Services.AddHostedService<DemoInvoices>();
     }
 }
