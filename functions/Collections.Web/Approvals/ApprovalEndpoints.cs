@@ -36,16 +36,16 @@ internal static class ApprovalEndpoints
     }
 
     internal static async Task<IResult> ShowAsync(string token, ApprovalHandler handler, CancellationToken cancellationToken) =>
-        ApprovalPage.Render(await handler.GetAsync(token, cancellationToken), afterDecision: false);
+        new ApprovalPageResult(await handler.GetAsync(token, cancellationToken), afterDecision: false);
 
     internal static async Task<IResult> ShowSuggestedAsync(string token, string decision, ApprovalHandler handler, CancellationToken cancellationToken) =>
-        ApprovalPage.Render(await handler.GetAsync(token, cancellationToken), afterDecision: false, suggested: decision);
+        new ApprovalPageResult(await handler.GetAsync(token, cancellationToken), afterDecision: false, suggested: decision);
 
     internal static async Task<IResult> DecideAsync(string token, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
-        ApprovalPage.Render(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken), decidedBy: null, cancellationToken), afterDecision: true);
+        new ApprovalPageResult(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken), decidedBy: null, cancellationToken), afterDecision: true);
 
     internal static async Task<IResult> DecideFromLinkAsync(string token, string decision, HttpRequest request, ApprovalHandler handler, CancellationToken cancellationToken) =>
-        ApprovalPage.Render(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken) ?? decision, decidedBy: null, cancellationToken), afterDecision: true);
+        new ApprovalPageResult(await handler.DecideAsync(token, await FormDecisionAsync(request, cancellationToken) ?? decision, decidedBy: null, cancellationToken), afterDecision: true);
 
     /// <summary>The token is in the URL: keep it out of caches, referrers and search indexes.</summary>
     internal static void KeepTokenPrivate(IHeaderDictionary headers)

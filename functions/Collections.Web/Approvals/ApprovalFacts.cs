@@ -12,7 +12,7 @@ namespace Collections.Web.Approvals;
 /// final notice went out and its last day to pay, the costs and interest that go with the claim, and the
 /// contact history.</summary>
 /// <param name="FinalNoticeSent">When the (latest) final notice was sent; null when the log has none.</param>
-internal sealed record ApprovalFacts(
+public sealed record ApprovalFacts(
     DateTimeOffset? FinalNoticeSent,
     DateOnly? FinalNoticeDeadline,
     decimal Costs,

@@ -1,6 +1,7 @@
 using Collections.Handlers;
 using Collections.Links;
 using Collections.Storage;
+using Collections.Web.Components.DebtorPages;
 using Collections.Web.Components.Shared;
 using Collections.Web.Pages;
 using Collections.Web.Staff;
@@ -34,8 +35,7 @@ internal static class DebtorEndpoints
         string invoice, string? e, string? s, string? done, HttpContext http, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time)
     {
         var (record, refused) = await OpenAsync(invoice, e, s, http, links, store);
-        return refused ?? DebtorPage.Render(
-            PageContext.For(http, record!.Invoice.Debtor.Language), record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done, whatsApp.For(record));
+        return refused ?? await PageAsync(http, record!, links, store, creditor, whatsApp, time, LinkQuery(e, s), done: done);
     }
 
     /// <summary>One of the page's answers (<c>paid</c>, <c>plan</c>, …); the antiforgery token is checked before this runs.</summary>
@@ -51,12 +51,12 @@ internal static class DebtorEndpoints
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         FieldErrors errors = action switch
         {
-            DebtorPage.Paid => await requests.AlreadyPaidAsync(record!, form, http.RequestAborted),
-            DebtorPage.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
-            DebtorPage.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
-            DebtorPage.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
-            DebtorPage.WhatsAppOn => await requests.ChangeWhatsAppConsentAsync(record!, given: true, http.RequestAborted),
-            DebtorPage.WhatsAppOff => await requests.ChangeWhatsAppConsentAsync(record!, given: false, http.RequestAborted),
+            DebtorActions.Paid => await requests.AlreadyPaidAsync(record!, form, http.RequestAborted),
+            DebtorActions.Plan => await requests.ProposePlanAsync(record!, CallOutcomeForm.Read(form), links.Options, http.RequestAborted),
+            DebtorActions.Problem => await requests.ReportProblemAsync(record!, form, http.RequestAborted),
+            DebtorActions.Callback => await requests.CallMeBackAsync(record!, form, http.RequestAborted),
+            DebtorActions.WhatsAppOn => await requests.ChangeWhatsAppConsentAsync(record!, given: true, http.RequestAborted),
+            DebtorActions.WhatsAppOff => await requests.ChangeWhatsAppConsentAsync(record!, given: false, http.RequestAborted),
             _ => new FieldErrors().Add("action", "unknown"),
         };
         if (!errors.Any)
@@ -64,10 +64,20 @@ internal static class DebtorEndpoints
             return PageResult.SeeOther($"/debtor/{Uri.EscapeDataString(invoice)}?{LinkQuery(e, s)}&done={action}#main");
         }
 
-        var page = PageContext.For(http, record!.Invoice.Debtor.Language);
-        return DebtorPage.Render(
-            page, record, links.Options, await ClaimAsync(record, store, creditor, time, http.RequestAborted), LinkQuery(e, s), done: null, whatsApp.For(record),
-            new DebtorPage.FailedForm(action, form, errors.ToDictionary()));
+        return await PageAsync(http, record!, links, store, creditor, whatsApp, time, LinkQuery(e, s), failed: new FailedDebtorForm(action, form, errors.ToDictionary()));
+    }
+
+    /// <summary>In the debtor's language unless the reader chose another.</summary>
+    private static async Task<IResult> PageAsync(
+        HttpContext http, InvoiceRecord record, DebtorLinks links, ICollectionsStore store, CreditorDetails creditor, WhatsAppOffer whatsApp, TimeProvider time,
+        string linkQuery, string? done = null, FailedDebtorForm? failed = null)
+    {
+        var claim = await ClaimAsync(record, store, creditor, time, http.RequestAborted);
+        return PageResult.Render<DebtorPage>(
+            http,
+            new { Record = record, Options = links.Options, Claim = claim, LinkQuery = linkQuery, Done = done, OfferWhatsApp = whatsApp.For(record), Failed = failed },
+            failed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+            preferredLanguage: record.Invoice.Debtor.Language);
     }
 
     private static async Task<(InvoiceRecord? Record, IResult? Refused)> OpenAsync(
@@ -89,7 +99,7 @@ internal static class DebtorEndpoints
         ? PageResult.Render<NoticePage>(http, new { TitleKey = "debtor.expired.title", TextKey = "debtor.expired.text" }, StatusCodes.Status410Gone)
         : PageResult.Render<NoticePage>(http, new { TitleKey = "debtor.invalid.title", TextKey = "debtor.invalid.text" }, StatusCodes.Status404NotFound);
 
-    private static async Task<DebtorPage.Claim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
+    private static async Task<DebtorClaim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
         new(creditor, DueCosts.From(await store.ListContactsAsync(record.Invoice.Number, cancellationToken), PageClock.Today(time)));
 
     private static string LinkQuery(string? e, string? s) => $"e={Uri.EscapeDataString(e ?? string.Empty)}&s={Uri.EscapeDataString(s ?? string.Empty)}";

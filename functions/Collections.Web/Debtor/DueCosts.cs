@@ -9,7 +9,7 @@ namespace Collections.Web.DebtorPages;
 /// <summary>The collection costs and interest the debtor owes besides the invoice: only once the final notice's
 /// term has passed, and exactly the amounts that notice stated (art. 6:96 BW, see LAW.md: costs may be claimed only after the
 /// 14-day notice, at the amount announced in it).</summary>
-internal sealed record DueCosts(DateOnly Since, decimal Costs, decimal Interest)
+public sealed record DueCosts(DateOnly Since, decimal Costs, decimal Interest)
 {
     private static readonly string FinalNotice = MessageNames.Of(MessageKind.FinalNotice);
 

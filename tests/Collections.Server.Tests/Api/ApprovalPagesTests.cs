@@ -25,6 +25,21 @@ public sealed class ApprovalPagesTests : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
+    public async Task Get_History_ToldInThePagesLanguage_NotTheStoredEnglishSummary()
+    {
+        await server.Store.AppendContactAsync(
+            new ContactLogEntry(
+                "c-final", "2026-1100", "D-1", server.Time.GetUtcNow().AddDays(-20), Collections.Activities.ContactKinds.Message,
+                "final notice (formal) by email", Collections.Invoices.Channel.Email, "formal", DataJson: """{"kind":"final-notice","deadline":"2026-03-01"}"""),
+            CancellationToken.None);
+
+        var html = await server.Anonymous.GetStringAsync($"/approvals/{token}");
+
+        Assert.Contains("Laatste aanmaning (formeel) per e-mail", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("final notice (formal) by email", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_ValidToken_ShowsRequestWithButtonsAndChangesNothing()
     {
         var first = await server.Anonymous.GetAsync($"/approvals/{token}");

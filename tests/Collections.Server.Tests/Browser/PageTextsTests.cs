@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Collections.Server.Tests.Support;
 using Collections.Web.Pages;
 
 namespace Collections.Server.Tests.Browser;
@@ -28,10 +29,19 @@ public sealed class PageTextsTests
         Assert.All(stages, stage =>
         {
             Assert.NotNull(resources.GetString("stage." + stage, CultureInfo.InvariantCulture));
-            Assert.NotEqual(stage, Texts.For(Texts.Dutch).Stage(stage));
-            Assert.NotEqual(Texts.For(Texts.Dutch).Stage(stage), Texts.For(Texts.English).Stage(stage));
+            var dutch = StageIn(PageTextsInLanguage.Dutch(), stage);
+            Assert.NotEqual(stage, dutch);
+            Assert.NotEqual(dutch, StageIn(PageTextsInLanguage.English(), stage));
         });
-        Assert.Equal("Wacht op goedkeuring voor overdracht", Texts.For(Texts.Dutch).Stage("hand-over-approval"));
+        Assert.Equal("Wacht op goedkeuring voor overdracht", StageIn(PageTextsInLanguage.Dutch(), "hand-over-approval"));
+    }
+
+    private static string StageIn(PageTextsInLanguage language, string stage)
+    {
+        using (language)
+        {
+            return PageLabels.Stage(language.T, stage);
+        }
     }
 
     private static List<string> Keys(ResourceManager resources, CultureInfo culture) =>
