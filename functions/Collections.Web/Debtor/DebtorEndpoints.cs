@@ -100,7 +100,7 @@ internal static class DebtorEndpoints
         : PageResult.Render<NoticePage>(http, new { TitleKey = "debtor.invalid.title", TextKey = "debtor.invalid.text" }, StatusCodes.Status404NotFound);
 
     private static async Task<DebtorClaim> ClaimAsync(InvoiceRecord record, ICollectionsStore store, CreditorDetails creditor, TimeProvider time, CancellationToken cancellationToken) =>
-        new(creditor, DueCosts.From(await store.ListContactsAsync(record.Invoice.Number, cancellationToken), PageClock.Today(time)));
+        new(creditor, FinalNoticeTerm.Latest(await store.ListContactsAsync(record.Invoice.Number, cancellationToken)), PageClock.Today(time));
 
     private static string LinkQuery(string? e, string? s) => $"e={Uri.EscapeDataString(e ?? string.Empty)}&s={Uri.EscapeDataString(s ?? string.Empty)}";
 }

@@ -29,6 +29,7 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 februari 2026");
         var pay = page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 121,00)" });
         Assert.Equal("https://pay.example.nl/i/DP-1001", await pay.GetAttributeAsync("href"));
+        await Assertions.Expect(page.Locator("#next + p")).ToHaveTextAsync("Zodra uw betaling binnen is, sluiten wij deze factuur af. U krijgt er dan geen berichten meer over.");
         await PageChecks.AssertAccessibleAsync(page, "debtor-phone");
     }
 
@@ -171,6 +172,8 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
         await page.GotoAsync(Link("DP-8002"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 242,00)" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Incassokosten");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(
+            "Betaalt u uiterlijk 2 maart 2026? Dan komen er geen incassokosten bij. Betaalt u later, dan brengen wij € 40,00 incassokosten in rekening, zoals in onze aanmaning van 14 februari 2026 staat.");
 
         await page.GotoAsync(Link("DP-8001"));
         var main = page.Locator("main");
@@ -178,7 +181,45 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
         await Assertions.Expect(main).ToContainTextAsync("Rente€ 1,23");
         await Assertions.Expect(main).ToContainTextAsync("Totaal te betalen€ 283,23");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 283,23)" })).ToBeVisibleAsync();
+        await Assertions.Expect(main).Not.ToContainTextAsync("Betaalt u uiterlijk");
         await PageChecks.AssertAccessibleAsync(page, "debtor-costs-due");
+    }
+
+    [Fact]
+    public async Task DebtorPage_BusinessFinalNotice_CostsChargedFromTheNotice_AsItSaid()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-9", "Bakkerij Brood B.V.") with { Kind = Collections.Invoices.DebtorKind.Business };
+        await BrowserSeed.InvoiceAsync(Store, "DP-9001", debtor, 242.00m);
+        await Store.AppendContactAsync(
+            new ContactLogEntry(
+                "fn-DP-9001", "DP-9001", debtor.Id, BrowserSeed.Now.AddDays(-2), "message", "final-notice (formal) by email",
+                DataJson: """{"kind":"final-notice","balance":242.00,"costs":40.00,"interest":2.50,"announcedCosts":null,"deadline":"2026-03-10"}"""),
+            default);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(Link("DP-9001"));
+
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Incassokosten€ 40,00 (verschuldigd sinds 28 februari 2026)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 284,50)" })).ToBeVisibleAsync();
+        await Assertions.Expect(main).ToContainTextAsync("Wij vragen u het totaalbedrag uiterlijk 10 maart 2026 te betalen, zoals in onze aanmaning van 28 februari 2026 staat.");
+    }
+
+    [Fact]
+    public async Task DebtorPage_Disputed_SaysNoRemindersAndNothingAboutTheTerm()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-dp-10", "Dhr. Bos");
+        await BrowserSeed.InvoiceAsync(Store, "DP-10001", debtor, 242.00m);
+        await FinalNoticeAsync("DP-10001", debtor, deadline: "2026-03-05");
+        var record = await Store.GetInvoiceAsync("DP-10001", default);
+        await Store.UpdateInvoiceAsync(record! with { Disputed = true }, default);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(Link("DP-10001"));
+
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Zolang wij dat uitzoeken, sturen wij u geen herinneringen over deze factuur.");
+        await Assertions.Expect(main).Not.ToContainTextAsync("Betaalt u uiterlijk");
     }
 
     /// <summary>A consumer's final notice as the message activity logs it: costs announced, interest stated.</summary>
