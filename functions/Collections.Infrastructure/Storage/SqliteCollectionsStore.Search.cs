@@ -49,6 +49,11 @@ public sealed partial class SqliteCollectionsStore
             Where("status = $status", ("$status", status));
         }
 
+        if (search.Stage is { } stage)
+        {
+            Where("stage = $stage", ("$stage", stage));
+        }
+
         if (InvoiceSearchKeys.MaxDueDay(search) is { } maxDueDay)
         {
             Where("due_day <= $maxDue", ("$maxDue", maxDueDay));

@@ -121,6 +121,12 @@ internal static class SqliteSchema
         CREATE INDEX ix_staff_tasks_status ON staff_tasks (status, created_ticks, id);
         CREATE INDEX ix_staff_tasks_debtor ON staff_tasks (debtor_id, created_ticks, id);
         """,
+        // The workflow's stage, written by the workflow itself (SetInvoiceStageAsync), never by an invoice update.
+        """
+        ALTER TABLE invoices ADD COLUMN stage TEXT;
+        CREATE INDEX ix_invoices_stage ON invoices (stage, number);
+        CREATE INDEX ix_invoices_status_stage ON invoices (status, stage, open_cents);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

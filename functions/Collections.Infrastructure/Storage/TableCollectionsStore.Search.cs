@@ -60,7 +60,8 @@ public sealed partial class TableCollectionsStore
             }
         }
 
-        var ordered = Ordered(search, rows.Where(row => Matches(search, row)))
+        var atStage = search.Stage is null ? null : await NumbersAtStageAsync(search.Stage, cancellationToken);
+        var ordered = Ordered(search, rows.Where(row => Matches(search, row) && (atStage is null || atStage.Contains(row.Number))))
             .Where(row => cursor is not { } after || IsBeyond(search, row, after))
             .Take(search.PageSize + 1)
             .ToList();

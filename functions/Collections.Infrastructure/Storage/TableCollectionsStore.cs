@@ -62,6 +62,7 @@ public sealed partial class TableCollectionsStore : ICollectionsStore
     private readonly TableClient _sharedValues;
     private readonly TableClient _invoiceTerms;
     private readonly TableClient _staffTasks;
+    private readonly TableClient _invoiceStages;
     private readonly SemaphoreSlim _creation = new(1, 1);
     private volatile bool _created;
 
@@ -91,6 +92,7 @@ public sealed partial class TableCollectionsStore : ICollectionsStore
         _sharedValues = Table("sharedvalues");
         _invoiceTerms = Table("invoiceterms");
         _staffTasks = Table("stafftasks");
+        _invoiceStages = Table("invoicestages");
     }
 
     public async Task<AddResult<InvoiceRecord>> AddInvoiceAsync(InvoiceRecord invoice, CancellationToken cancellationToken)
@@ -693,7 +695,7 @@ public sealed partial class TableCollectionsStore : ICollectionsStore
                 {
                     _invoices, _invoicesByDebtor, _payments, _paymentsByInvoice, _callTasks, _approvals,
                     _approvalTokens, _contacts, _contactsByDebtor, _outbox, _processed, _sentMessages, _leases, _sharedValues,
-                    _invoiceTerms, _staffTasks,
+                    _invoiceTerms, _staffTasks, _invoiceStages,
                 }.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
                 _created = true;
             }

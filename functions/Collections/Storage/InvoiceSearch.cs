@@ -4,6 +4,8 @@ namespace Collections.Storage;
 /// <param name="Text">Words that must each begin a word of the invoice number, the debtor's name or id, or the customer
 /// reference (case-insensitive): "jans 2026" finds invoice F-2026-001 of Jansen Bakery.</param>
 /// <param name="Status">open, paid, cancelled, handed-over, closed-by-staff; null for all.</param>
+/// <param name="Stage">The stage the invoice's workflow recorded last (<see cref="ICollectionsStore.SetInvoiceStageAsync"/>),
+/// e.g. <c>final-notice-term</c>; null for any.</param>
 /// <param name="MinDaysOverdue">Only invoices at least this many days past their due date on <paramref name="Today"/>.</param>
 /// <param name="Today">The day overdue days count to (time as data: the caller's clock, Dutch date).</param>
 /// <param name="After">The continuation token of the previous page; null for the first.</param>
@@ -17,7 +19,8 @@ public sealed record InvoiceSearch(
     InvoiceSort Sort = InvoiceSort.DueDate,
     bool Descending = false,
     int PageSize = 25,
-    string? After = null);
+    string? After = null,
+    string? Stage = null);
 
 public enum InvoiceSort
 {

@@ -70,7 +70,12 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
     }
 
-    private const string DowngradeToVersion5 = """
+    private const string DowngradeToVersion7 = """
+        DROP INDEX ix_invoices_stage; DROP INDEX ix_invoices_status_stage; ALTER TABLE invoices DROP COLUMN stage;
+        DELETE FROM schema_version WHERE version > 7;
+        """;
+
+    private const string DowngradeToVersion5 = DowngradeToVersion7 + """
         DROP TABLE staff_tasks;
         DROP TABLE invoice_terms;
         DROP INDEX ix_invoices_due; DROP INDEX ix_invoices_open; DROP INDEX ix_invoices_status_due; DROP INDEX ix_invoices_status_open; DROP INDEX ix_invoices_unindexed;
@@ -85,6 +90,19 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
         DELETE FROM schema_version WHERE version > 2;
         """;
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion7_EarlierInvoicesTakeAStage()
+    {
+        await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
+        Execute(DowngradeToVersion7);
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+        Assert.Equal([new StageTotal(null, 1, StoreSamples.Invoice("F-1").OpenBalance)], await reopened.OpenInvoicesByStageAsync(CancellationToken.None));
+        Assert.True(await reopened.SetInvoiceStageAsync("F-1", "friendly-reminder", CancellationToken.None));
+
+        Assert.Equal("F-1", Assert.Single((await reopened.SearchInvoicesAsync(new InvoiceSearch(new DateOnly(2026, 3, 31), Stage: "friendly-reminder"), CancellationToken.None)).Items).Invoice.Number);
+    }
 
     [Fact]
     public async Task Open_FileOfSchemaVersion5_IndexesEarlierInvoicesForSearch()

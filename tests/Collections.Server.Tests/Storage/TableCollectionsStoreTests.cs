@@ -65,7 +65,7 @@ public sealed class TableCollectionsStoreTests : CollectionsStoreContract
         Assert.Contains("invoices", tables);
         Assert.Contains("approvaltokens", tables);
         Assert.Contains("sentmessages", tables);
-        Assert.Equal(16, tables.Count);
+        Assert.Equal(17, tables.Count);
     }
 
     [Fact]

@@ -98,6 +98,10 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<InvoiceSearchPage> SearchInvoicesAsync(InvoiceSearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<bool> SetInvoiceStageAsync(string number, string stage, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> AddStaffTaskAsync(StaffTaskRecord task, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<StaffTaskRecord?> GetStaffTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
