@@ -21,6 +21,9 @@ public sealed class InvoiceActivityFunctions(InvoiceActivities activities)
     [Function(nameof(InvoiceActivities.Record))]
     public Task<bool> Record([ActivityTrigger] RecordInput input) => activities.Record(input);
 
+    [Function(nameof(InvoiceActivities.RecordStage))]
+    public Task<bool> RecordStage([ActivityTrigger] RecordStageInput input) => activities.RecordStage(input);
+
     [Function(nameof(InvoiceActivities.RequestHandOverApproval))]
     public Task<string> RequestHandOverApproval([ActivityTrigger] ApprovalInput input) => activities.RequestHandOverApproval(input);
 

@@ -21,6 +21,7 @@ public static class CollectionsWorkflows
             .AddActivity<CallTaskInput, string>(nameof(InvoiceActivities.RaiseCallTask), activities.RaiseCallTask)
             .AddActivity<CancelCallTaskInput, bool>(nameof(InvoiceActivities.CancelCallTask), activities.CancelCallTask)
             .AddActivity<RecordInput, bool>(nameof(InvoiceActivities.Record), activities.Record)
+            .AddActivity<RecordStageInput, bool>(nameof(InvoiceActivities.RecordStage), activities.RecordStage)
             .AddActivity<ApprovalInput, string>(nameof(InvoiceActivities.RequestHandOverApproval), activities.RequestHandOverApproval)
             .AddActivity<ApproverReminderInput, bool>(nameof(InvoiceActivities.RemindApprover), activities.RemindApprover)
             .AddActivity<HandOverInput, bool>(nameof(InvoiceActivities.HandOver), activities.HandOver)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Collections.Storage;
+using Collections.Workflow;
 
 namespace Collections.Web.Staff;
 
@@ -9,6 +11,10 @@ internal static class InvoiceListForm
     public const int PageSize = 25;
 
     public static readonly IReadOnlyList<string> Statuses = ["open", "paid", "cancelled", "handed-over", "closed-by-staff"];
+
+    /// <summary>The workflow's stages by their codes, in ladder order, as the store records them.</summary>
+    public static readonly IReadOnlyList<string> Stages =
+        [.. Enum.GetValues<InvoiceStage>().Select(stage => JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString()))];
 
     public static (InvoiceSearch Search, string? Error) Read(IQueryCollection query, DateOnly today)
     {
@@ -30,8 +36,9 @@ internal static class InvoiceListForm
 
         var sort = Value("sort") switch { "balance" => InvoiceSort.OpenBalance, "number" => InvoiceSort.Number, _ => InvoiceSort.DueDate };
         var status = Value("status") is { } given && Statuses.Contains(given) ? given : null;
+        var stage = Value("stage") is { } named && Stages.Contains(named) ? named : null;
         var search = new InvoiceSearch(
-            today, Value("q"), status, overdue, YesNo("paused"), YesNo("disputed"), sort, Value("order") == "desc", PageSize, Value("after"));
+            today, Value("q"), status, overdue, YesNo("paused"), YesNo("disputed"), sort, Value("order") == "desc", PageSize, Value("after"), stage);
         return (search, error is null ? null : "overdue");
     }
 }

@@ -19,6 +19,7 @@ internal static class InvoiceListLinks
 
         Add("q", search.Text);
         Add("status", search.Status);
+        Add("stage", search.Stage);
         Add("overdue", search.MinDaysOverdue?.ToString(CultureInfo.InvariantCulture));
         Add("paused", YesNo(search.Paused));
         Add("disputed", YesNo(search.Disputed));

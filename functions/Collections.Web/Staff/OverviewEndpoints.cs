@@ -1,4 +1,3 @@
-using Collections.Handlers;
 using Collections.Storage;
 using Collections.Web.Components.Staff;
 using Collections.Web.Pages;
@@ -9,9 +8,9 @@ internal static class OverviewEndpoints
 {
     public static RouteGroupBuilder MapOverview(this RouteGroupBuilder staff)
     {
-        staff.MapGet("/overview", async (HttpContext http, ICollectionsStore store, IInvoiceWorkflows workflows, TimeProvider time) =>
+        staff.MapGet("/overview", async (HttpContext http, ICollectionsStore store, TimeProvider time) =>
         {
-            var figures = await OverviewFigures.LoadAsync(store, workflows, PageClock.EndOfDay(PageClock.Today(time)), http.RequestAborted);
+            var figures = await OverviewFigures.LoadAsync(store, PageClock.EndOfDay(PageClock.Today(time)), http.RequestAborted);
             var approvals = await store.ListPendingApprovalsAsync(http.RequestAborted);
             return PageResult.Render<Overview>(http, new { Figures = figures, Approvals = approvals });
         });

@@ -5,8 +5,9 @@ using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
 
-/// <summary>The overview's figures, computed from the store and the workflows: open amount per workflow
-/// stage, promises kept and broken, today's calls, and after which step paid invoices were paid.</summary>
+/// <summary>The overview's figures, computed from the store: open amount per workflow stage (over every open invoice,
+/// from the stage each workflow records), promises kept and broken, today's calls, and after which step paid invoices were
+/// paid (over the first <see cref="MaxInvoices"/> invoices).</summary>
 public sealed record OverviewFigures(
     IReadOnlyList<(string Stage, int Invoices, decimal Amount)> OpenByStage,
     int PromisesMade,
@@ -17,6 +18,10 @@ public sealed record OverviewFigures(
 {
     public const int MaxInvoices = 1000;
 
+    /// <summary>Open invoices whose workflow has not written its stage yet: one started before stages were stored writes
+    /// it from its next ContinueAsNew on.</summary>
+    public const string NotRecorded = "not-recorded";
+
     /// <summary>The ladder's steps in order (R5), as they are named in the chart.</summary>
     public static readonly IReadOnlyList<string> Steps = ["before-reminder", "friendly", "call", "businesslike", "formal"];
 
@@ -25,10 +30,9 @@ public sealed record OverviewFigures(
     /// <summary>Kept promises as a whole percentage of those made; null when none was made.</summary>
     public int? PromisesKeptPercent => PromisesMade == 0 ? null : (int)Math.Round(100m * PromisesKept / PromisesMade, MidpointRounding.AwayFromZero);
 
-    public static async Task<OverviewFigures> LoadAsync(ICollectionsStore store, IInvoiceWorkflows workflows, DateTimeOffset endOfToday, CancellationToken cancellationToken)
+    public static async Task<OverviewFigures> LoadAsync(ICollectionsStore store, DateTimeOffset endOfToday, CancellationToken cancellationToken)
     {
         var invoices = (await store.ListInvoicesAsync(null, 1, MaxInvoices, cancellationToken)).Items;
-        var byStage = new Dictionary<string, (int Count, decimal Amount)>(StringComparer.Ordinal);
         var paidAfter = Steps.ToDictionary(step => step, _ => 0, StringComparer.Ordinal);
         int made = 0, broken = 0;
         foreach (var record in invoices)
@@ -36,21 +40,16 @@ public sealed record OverviewFigures(
             var contacts = await store.ListContactsAsync(record.Invoice.Number, cancellationToken);
             made += contacts.Count(entry => entry.Kind == "call-outcome" && CallListItem.IsAboutPromise(entry));
             broken += contacts.Count(CallListItem.IsBrokenPromise);
-            if (record.Status == InvoiceStatus.Open)
-            {
-                var stage = (await workflows.GetAsync(record.Invoice.Number, cancellationToken))?.Stage ?? "not-started";
-                var (count, amount) = byStage.GetValueOrDefault(stage);
-                byStage[stage] = (count + 1, amount + record.OpenBalance);
-            }
-            else if (record.Status == InvoiceStatus.Paid)
+            if (record.Status == InvoiceStatus.Paid)
             {
                 paidAfter[LastStep(contacts)]++;
             }
         }
 
         var callsToday = (await store.ListOpenCallTasksAsync(endOfToday, cancellationToken)).Count;
+        var byStage = await store.OpenInvoicesByStageAsync(cancellationToken);
         return new OverviewFigures(
-            [.. byStage.OrderByDescending(pair => pair.Value.Amount).Select(pair => (pair.Key, pair.Value.Count, pair.Value.Amount))],
+            [.. byStage.OrderByDescending(total => total.OpenBalance).Select(total => (total.Stage ?? NotRecorded, total.Invoices, total.OpenBalance))],
             made, broken, callsToday,
             [.. Steps.Select(step => (step, paidAfter[step]))],
             AgeingFigures.From(invoices, DateOnly.FromDateTime(PageClock.Local(endOfToday).Date)));

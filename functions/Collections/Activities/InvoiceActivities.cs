@@ -286,6 +286,13 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         return false;
     }
 
+    /// <summary>Tells the store where the workflow now stands, for the invoice list's stage filter and the overview.</summary>
+    public async Task<bool> RecordStage(RecordStageInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await store.SetInvoiceStageAsync(input.InvoiceNumber, input.Stage, CancellationToken.None);
+    }
+
     /// <summary>Appends a note, staff task, payment, call outcome or approval line to the contact log.</summary>
     public async Task<bool> Record(RecordInput input)
     {

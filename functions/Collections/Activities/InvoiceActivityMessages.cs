@@ -95,6 +95,9 @@ public sealed record CallTaskInput(
 
 public sealed record CancelCallTaskInput(string StepKey, DateTimeOffset At, Invoice Invoice, string TaskId, string Reason);
 
+/// <param name="Stage">The stage's code as the workflow's status shows it (<c>final-notice-term</c>).</param>
+public sealed record RecordStageInput(string InvoiceNumber, string Stage);
+
 /// <param name="Kind">The contact-log kind: note, staff-task, call-outcome, payment, dispute, …</param>
 /// <param name="TaskKind">For a staff task: which (<see cref="Storage.StaffTaskKinds"/>); the task is stored for the inbox too.</param>
 public sealed record RecordInput(string StepKey, DateTimeOffset At, Invoice Invoice, string Kind, string Summary, string? DataJson = null, string? TaskKind = null);

@@ -84,6 +84,14 @@ public sealed class InvoiceState
     /// <summary>Calls staff made and recorded (answered or not; a wrong number is not an attempt to reach the debtor).</summary>
     public int CallAttemptsRecorded { get; set; }
 
+    /// <summary>The stage last written to the store (<see cref="InvoiceWorkflow"/> writes it when it changes).</summary>
+    public InvoiceStage? StoredStage { get; set; }
+
+    /// <summary>Whether this run writes its stage to the store. Set for new workflows and at ContinueAsNew, where a fresh
+    /// history begins; false in the state of a workflow started before stages were stored, whose recorded history
+    /// replays without those activity calls.</summary>
+    public bool StoresStage { get; set; }
+
     /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
     public int Steps { get; set; }
 
@@ -97,6 +105,7 @@ public sealed class InvoiceState
         Balance = invoice.Amount,
         Channel = invoice.Debtor.PreferredChannel,
         LastStepUtc = nowUtc,
+        StoresStage = true,
     };
 }
 

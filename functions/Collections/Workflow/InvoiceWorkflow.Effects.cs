@@ -114,6 +114,19 @@ public sealed partial class InvoiceWorkflow
     private async Task RecordAsync(string kind, string summary) =>
         await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, kind, summary));
 
+    /// <summary>Writes the stage to the store when it changed, so staff can filter on it and the overview can count by it
+    /// without asking every workflow.</summary>
+    private async Task StoreStageAsync()
+    {
+        if (!state.StoresStage || state.StoredStage == state.Stage)
+        {
+            return;
+        }
+
+        await ActivityAsync<bool>(nameof(InvoiceActivities.RecordStage), _ => new RecordStageInput(Invoice.Number, Kebab(state.Stage)));
+        state.StoredStage = state.Stage;
+    }
+
     private async Task CancelCallTaskAsync(string taskId, string reason) =>
         await ActivityAsync<bool>(nameof(InvoiceActivities.CancelCallTask), key => new CancelCallTaskInput(key, At, Invoice, taskId, reason));
 

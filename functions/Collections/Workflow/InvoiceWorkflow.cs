@@ -99,10 +99,12 @@ public sealed partial class InvoiceWorkflow
                 PublishStatus();
                 if (restartRequested || state.StepsSinceRestart >= Policy.StepsBeforeContinueAsNew)
                 {
+                    state.StoresStage = true;
                     context.ContinueAsNew(new InvoiceWorkflowInput(Invoice, Policy, state));
                     return null;
                 }
 
+                await StoreStageAsync();
                 try
                 {
                     await WaitWhilePausedAsync();

@@ -82,6 +82,22 @@ public sealed class InProcessTestHostTests
     }
 
     [Fact]
+    public async Task Stage_WrittenToTheStore_AsTheCustomStatusShowsIt()
+    {
+        await using var app = await InProcessDurableApp.StartAsync(new CollectionsPolicy());
+        var invoice = await SubmitAsync(app, Invoice(DueInAMonth));
+        await WaitForStageAsync(app, invoice, "wait-for-due-date");
+
+        var found = await EventuallyAsync(
+            async () => (await app.Store.SearchInvoicesAsync(new InvoiceSearch(DateOnly.FromDateTime(DateTime.UtcNow), Stage: "wait-for-due-date"), CancellationToken.None)).Items
+                is [var one] ? one.Invoice.Number : null,
+            "the stage in the store");
+
+        Assert.Equal(invoice.Number, found);
+        Assert.Equal([new StageTotal("wait-for-due-date", 1, invoice.Amount)], await app.Store.OpenInvoicesByStageAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ContinueAsNew_CarriesTheStateIntoTheNextExecution()
     {
         await using var app = await InProcessDurableApp.StartAsync(new CollectionsPolicy { StepsBeforeContinueAsNew = 1 });
@@ -91,7 +107,10 @@ public sealed class InProcessTestHostTests
         var instance = await app.Client.GetInstanceAsync(InstanceId(invoice), getInputsAndOutputs: true);
         using (var input = JsonDocument.Parse(instance!.SerializedInput!))
         {
-            Assert.Equal("nudge-before-due", input.RootElement.GetProperty("state").GetProperty("stage").GetString());
+            // One step per execution: the stage was written to the store in the execution before, and this one resumes
+            // where that one stopped, knowing which stage the store holds.
+            Assert.Equal("wait-for-due-date", input.RootElement.GetProperty("state").GetProperty("stage").GetString());
+            Assert.Equal("nudge-before-due", input.RootElement.GetProperty("state").GetProperty("storedStage").GetString());
         }
 
         await app.WithClientAsync(workflows => workflows.PaymentReceivedAsync(Payment(invoice, "pay-1", 500m), 750m, CancellationToken.None));

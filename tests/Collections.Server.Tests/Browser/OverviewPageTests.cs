@@ -14,6 +14,8 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
         var debtor = BrowserSeed.Debtor("debtor-ov-1", "Overzicht BV");
         var open = await BrowserSeed.InvoiceAsync(store, "OV-1", debtor, 300.00m);
         await server.Workflows.StartAsync(open, default);
+        // As the workflow's RecordStage activity writes it; OV-2's workflow has not written one.
+        await store.SetInvoiceStageAsync("OV-1", "wait-for-due-date", default);
         await BrowserSeed.InvoiceAsync(store, "OV-2", debtor, 100.00m);
         await BrowserSeed.ContactAsync(store, "ov-2-outcome", "OV-2", debtor, BrowserSeed.Now.AddDays(-9), "call-outcome", "Call outcome: promise-to-pay by 2026-02-25");
         await BrowserSeed.ContactAsync(store, "ov-2-broken", "OV-2", debtor, BrowserSeed.Now.AddDays(-5), "note", "Promise to pay by 2026-02-25 not met.");
@@ -29,7 +31,7 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
 
         var main = page.Locator("main");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Wacht op de vervaldatum 1 € 300,00" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Nog niet gestart 1 € 100,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Stap nog niet vastgelegd 1 € 100,00" })).ToBeVisibleAsync();
         await Assertions.Expect(main.Locator("dd").Nth(0)).ToHaveTextAsync("1");
         await Assertions.Expect(main.Locator("dd").Nth(1)).ToHaveTextAsync("0");
         await Assertions.Expect(main.Locator("dd").Nth(2)).ToHaveTextAsync("1");

@@ -36,6 +36,30 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task InvoiceList_FilterByWorkflowStep_FindsTheInvoicesAtThatStep()
+    {
+        var debtor = BrowserSeed.Debtor("debtor-sw-9", "Stapel Stappen");
+        await BrowserSeed.InvoiceAsync(Store, "SW-9001", debtor);
+        await BrowserSeed.InvoiceAsync(Store, "SW-9002", debtor);
+        // As the workflows' RecordStage activity writes them.
+        await Store.SetInvoiceStageAsync("SW-9001", "final-notice-term", default);
+        await Store.SetInvoiceStageAsync("SW-9002", "watch-promise", default);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page);
+        await page.GotoAsync("/staff/invoices");
+
+        await page.GetByLabel("Zoeken (nummer, klant, kenmerk)").FillAsync("stappen");
+        await page.GetByLabel("Stap in de workflow").SelectOptionAsync("final-notice-term");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+
+        var results = page.Locator("table tbody tr");
+        await Assertions.Expect(results).ToHaveCountAsync(1);
+        await Assertions.Expect(results).ToContainTextAsync("SW-9001");
+        Assert.Contains("stage=final-notice-term", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByLabel("Stap in de workflow")).ToHaveValueAsync("final-notice-term");
+    }
+
+    [Fact]
     public async Task TaskInbox_AssignThenCloseWithNote_TaskLeavesInboxAndShowsClosedOnTheDebtorView()
     {
         var debtor = BrowserSeed.Debtor("debtor-sw-3", "Bakkerij Taak");

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Collections.Server.Tests.Support;
+using Collections.Storage;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -53,6 +54,12 @@ public sealed class InvoiceLifecycleTests : IAsyncLifetime
         var outcome = await server.Client.PostAsJsonAsync($"/api/calls/{call}/outcome", new { outcome = "promise-to-pay", promisedDate, recordedBy = "Sanne" });
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
         await server.Driver.AdvanceByAsync(TimeSpan.FromDays(2));
+
+        // The store holds the stage the workflow shows, so the invoice list's stage filter finds the invoice.
+        var watching = (await GetInvoiceAsync()).GetProperty("workflow").GetProperty("stage").GetString();
+        Assert.Equal("watch-promise", watching);
+        var atStage = await server.Store.SearchInvoicesAsync(new InvoiceSearch(DateOnly.FromDateTime(server.Time.GetUtcNow().UtcDateTime), Stage: watching), default);
+        Assert.Equal("2026-E001", Assert.Single(atStage.Items).Invoice.Number);
 
         var paid = await PostSignedPaymentAsync("""{"invoiceNumber":"2026-E001","paymentId":"ideal-77","amount":242.00,"currency":"EUR","paidAt":"PAIDAT"}"""
             .Replace("PAIDAT", server.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), StringComparison.Ordinal));
