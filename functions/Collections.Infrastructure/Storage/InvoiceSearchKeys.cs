@@ -69,7 +69,9 @@ internal static class InvoiceSearchKeys
 
     public static long DueDay(InvoiceRecord record) => record.Invoice.DueDate.DayNumber;
 
-    public static long OpenCents(InvoiceRecord record) => (long)decimal.Round(record.OpenBalance * 100m);
+    public static long OpenCents(InvoiceRecord record) => Cents(record.OpenBalance);
+
+    public static long Cents(decimal amount) => (long)decimal.Round(amount * 100m);
 
     /// <summary>The value the search sorts by (ties by number); 0 when sorting by number alone.</summary>
     public static long SortValue(InvoiceSort sort, long dueDay, long openCents) => sort switch

@@ -179,7 +179,8 @@ public sealed partial class SqliteCollectionsStore
     {
         var sql = new StringBuilder(
             """
-            UPDATE invoices SET due_day = $due, open_cents = $open, paused = $paused, disputed = $disputed, indexed = 1 WHERE number = $number;
+            UPDATE invoices SET due_day = $due, open_cents = $open, paused = $paused, disputed = $disputed,
+                issue_day = $issue, amount_cents = $amount, indexed = 1 WHERE number = $number;
             DELETE FROM invoice_terms WHERE number = $number;
             """);
         var parameters = new List<(string Name, object Value)>
@@ -187,6 +188,8 @@ public sealed partial class SqliteCollectionsStore
             ("$number", invoice.Invoice.Number),
             ("$due", InvoiceSearchKeys.DueDay(invoice)),
             ("$open", InvoiceSearchKeys.OpenCents(invoice)),
+            ("$issue", invoice.Invoice.IssueDate.DayNumber),
+            ("$amount", InvoiceSearchKeys.Cents(invoice.Invoice.Amount)),
             ("$paused", invoice.Paused is null ? 0 : 1),
             ("$disputed", invoice.Disputed ? 1 : 0),
         };

@@ -543,6 +543,8 @@ public sealed partial class TableCollectionsStore : ICollectionsStore
             ["DebtorId"] = invoice.Invoice.Debtor.Id,
             ["DueDay"] = InvoiceSearchKeys.DueDay(invoice),
             ["OpenCents"] = InvoiceSearchKeys.OpenCents(invoice),
+            ["IssueDay"] = (long)invoice.Invoice.IssueDate.DayNumber,
+            ["AmountCents"] = InvoiceSearchKeys.Cents(invoice.Invoice.Amount),
             ["Paused"] = invoice.Paused is not null,
             ["Disputed"] = invoice.Disputed,
             ["Terms"] = string.Join(' ', InvoiceSearchKeys.Terms(invoice)),

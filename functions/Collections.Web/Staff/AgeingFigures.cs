@@ -21,20 +21,21 @@ public sealed record AgeingFigures(
     private static readonly IReadOnlyList<string> EndStatuses =
         [InvoiceStatus.Paid, InvoiceStatus.HandedOver, InvoiceStatus.ClosedByStaff, InvoiceStatus.Cancelled];
 
-    public static AgeingFigures From(IReadOnlyList<InvoiceRecord> invoices, DateOnly today)
+    /// <param name="invoices">Every invoice of the book (<see cref="ICollectionsStore.ListInvoiceFiguresAsync"/>).</param>
+    public static AgeingFigures From(IReadOnlyList<InvoiceFigures> invoices, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(invoices);
-        var open = invoices.Where(record => record.Status == InvoiceStatus.Open).ToList();
+        var open = invoices.Where(invoice => invoice.Status == InvoiceStatus.Open).ToList();
         var buckets = BucketNames.Select(bucket =>
         {
-            var inBucket = open.Where(record => BucketOf(today.DayNumber - record.Invoice.DueDate.DayNumber) == bucket).ToList();
-            return (bucket, inBucket.Count, inBucket.Sum(record => record.OpenBalance));
+            var inBucket = open.Where(invoice => BucketOf(today.DayNumber - invoice.DueDate.DayNumber) == bucket).ToList();
+            return (bucket, inBucket.Count, inBucket.Sum(invoice => invoice.OpenBalance));
         });
         var invoiced = invoices
-            .Where(record => record.Invoice.IssueDate.DayNumber > today.DayNumber - DsoDays && record.Invoice.IssueDate <= today)
-            .Sum(record => record.Invoice.Amount);
-        decimal? dso = invoiced > 0 ? Math.Round(open.Sum(record => record.OpenBalance) / invoiced * DsoDays, 1) : null;
-        var ended = EndStatuses.Select(status => (status, invoices.Count(record => record.Status == status)));
+            .Where(invoice => invoice.IssueDate.DayNumber > today.DayNumber - DsoDays && invoice.IssueDate <= today)
+            .Sum(invoice => invoice.Amount);
+        decimal? dso = invoiced > 0 ? Math.Round(open.Sum(invoice => invoice.OpenBalance) / invoiced * DsoDays, 1) : null;
+        var ended = EndStatuses.Select(status => (status, invoices.Count(invoice => invoice.Status == status)));
         return new AgeingFigures([.. buckets], dso, [.. ended]);
     }
 

@@ -5,9 +5,9 @@ using Collections.Web.Pages;
 
 namespace Collections.Web.Staff;
 
-/// <summary>The overview's figures, computed from the store: open amount per workflow stage (over every open invoice,
-/// from the stage each workflow records), promises kept and broken, today's calls, and after which step paid invoices were
-/// paid (over the first <see cref="MaxInvoices"/> invoices).</summary>
+/// <summary>The overview's figures, computed from the store: over the whole book, open amount per workflow stage (from the
+/// stage each workflow records), today's calls, ageing, DSO and how invoices ended; over the first <see cref="MaxInvoices"/>
+/// invoices, which need each one's contact log, promises kept and broken and after which step paid invoices were paid.</summary>
 public sealed record OverviewFigures(
     IReadOnlyList<(string Stage, int Invoices, decimal Amount)> OpenByStage,
     int PromisesMade,
@@ -52,7 +52,7 @@ public sealed record OverviewFigures(
             [.. byStage.OrderByDescending(total => total.OpenBalance).Select(total => (total.Stage ?? NotRecorded, total.Invoices, total.OpenBalance))],
             made, broken, callsToday,
             [.. Steps.Select(step => (step, paidAfter[step]))],
-            AgeingFigures.From(invoices, DateOnly.FromDateTime(PageClock.Local(endOfToday).Date)));
+            AgeingFigures.From(await store.ListInvoiceFiguresAsync(cancellationToken), DateOnly.FromDateTime(PageClock.Local(endOfToday).Date)));
     }
 
     private static string LastStep(IReadOnlyList<ContactLogEntry> contacts)

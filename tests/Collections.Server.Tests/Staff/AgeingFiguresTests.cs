@@ -1,4 +1,3 @@
-using Collections.Invoices;
 using Collections.Storage;
 using Collections.Web.Staff;
 
@@ -12,8 +11,8 @@ public sealed class AgeingFiguresTests
     public void Buckets_CountOpenInvoicesByDaysPastTheDueDate_AtTheBoundaries()
     {
         int[] daysOverdue = [-3, 0, 1, 30, 31, 60, 61, 90, 91, 400];
-        var invoices = daysOverdue.Select((days, index) => Record($"F-{index}", Today.AddDays(-days), 10m * (index + 1))).ToList();
-        invoices.Add(Record("F-paid", Today.AddDays(-45), 999m, status: "paid"));
+        var invoices = daysOverdue.Select((days, index) => Figures(Today.AddDays(-days), 10m * (index + 1))).ToList();
+        invoices.Add(Figures(Today.AddDays(-45), 999m, status: "paid"));
 
         var figures = AgeingFigures.From(invoices, Today);
 
@@ -27,9 +26,9 @@ public sealed class AgeingFiguresTests
     {
         var invoices = new[]
         {
-            Record("F-1", Today.AddDays(14), 600m, issued: Today.AddDays(-10)),
-            Record("F-2", Today, 300m, issued: Today.AddDays(-89), status: "paid", open: 0m),
-            Record("F-old", Today.AddDays(-100), 150m, issued: Today.AddDays(-120)),
+            Figures(Today.AddDays(14), 600m, issued: Today.AddDays(-10)),
+            Figures(Today, 300m, issued: Today.AddDays(-89), status: "paid", open: 0m),
+            Figures(Today.AddDays(-100), 150m, issued: Today.AddDays(-120)),
         };
 
         var figures = AgeingFigures.From(invoices, Today);
@@ -42,15 +41,11 @@ public sealed class AgeingFiguresTests
     [Fact]
     public void DaysSalesOutstanding_NothingInvoicedInThePeriod_IsUnknown()
     {
-        var figures = AgeingFigures.From([Record("F-old", Today.AddDays(-200), 150m, issued: Today.AddDays(-230))], Today);
+        var figures = AgeingFigures.From([Figures(Today.AddDays(-200), 150m, issued: Today.AddDays(-230))], Today);
 
         Assert.Null(figures.DaysSalesOutstanding);
     }
 
-    private static InvoiceRecord Record(string number, DateOnly due, decimal amount, DateOnly? issued = null, string status = "open", decimal? open = null)
-    {
-        var debtor = new Debtor("D-1", "Jansen", DebtorKind.Business, "d@example.nl", null, Channel.Email, "nl");
-        var invoice = new Invoice(number, issued ?? due.AddDays(-14), due, amount, "EUR", debtor);
-        return new InvoiceRecord(invoice, number, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), status, open ?? amount);
-    }
+    private static InvoiceFigures Figures(DateOnly due, decimal amount, DateOnly? issued = null, string status = "open", decimal? open = null) =>
+        new(status, issued ?? due.AddDays(-14), due, amount, open ?? amount);
 }

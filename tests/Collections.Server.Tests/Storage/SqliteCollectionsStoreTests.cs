@@ -70,7 +70,12 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
     }
 
-    private const string DowngradeToVersion7 = """
+    private const string DowngradeToVersion8 = """
+        DROP INDEX ix_invoices_figures; ALTER TABLE invoices DROP COLUMN issue_day; ALTER TABLE invoices DROP COLUMN amount_cents;
+        DELETE FROM schema_version WHERE version > 8;
+        """;
+
+    private const string DowngradeToVersion7 = DowngradeToVersion8 + """
         DROP INDEX ix_invoices_stage; DROP INDEX ix_invoices_status_stage; ALTER TABLE invoices DROP COLUMN stage;
         DELETE FROM schema_version WHERE version > 7;
         """;
@@ -90,6 +95,27 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         DROP INDEX ix_call_tasks_debtor; ALTER TABLE call_tasks DROP COLUMN debtor_id;
         DELETE FROM schema_version WHERE version > 2;
         """;
+
+    [Fact]
+    public async Task Open_FileOfSchemaVersion8_EarlierInvoicesHaveTheirFigures()
+    {
+        await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
+        Execute(DowngradeToVersion8);
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+
+        Assert.Equal(
+            new InvoiceFigures("open", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), 1250.75m, 1250.75m),
+            Assert.Single(await reopened.ListInvoiceFiguresAsync(CancellationToken.None)));
+    }
+
+    [Fact]
+    public void FiguresQuery_ReadsTheCoveringIndexOnly()
+    {
+        var plan = Plan(SqliteCollectionsStore.FiguresQuery, []);
+
+        Assert.Equal(["SCAN invoices USING COVERING INDEX ix_invoices_figures"], plan);
+    }
 
     [Fact]
     public async Task Open_FileOfSchemaVersion7_EarlierInvoicesTakeAStage()
@@ -153,6 +179,11 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
     private List<string> Plan(InvoiceSearch search)
     {
         var (sql, parameters) = SqliteCollectionsStore.SearchQuery(search);
+        return Plan(sql, parameters);
+    }
+
+    private List<string> Plan(string sql, (string Name, object Value)[] parameters)
+    {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();

@@ -102,6 +102,8 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<InvoiceFigures>> ListInvoiceFiguresAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> AddStaffTaskAsync(StaffTaskRecord task, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<StaffTaskRecord?> GetStaffTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
