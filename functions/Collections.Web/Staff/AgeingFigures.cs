@@ -21,23 +21,24 @@ public sealed record AgeingFigures(
     private static readonly IReadOnlyList<string> EndStatuses =
         [InvoiceStatus.Paid, InvoiceStatus.HandedOver, InvoiceStatus.ClosedByStaff, InvoiceStatus.Cancelled];
 
-    /// <param name="invoices">Every invoice of the book (<see cref="ICollectionsStore.ListInvoiceFiguresAsync"/>).</param>
-    public static AgeingFigures From(IReadOnlyList<InvoiceFigures> invoices, DateOnly today)
+    /// <param name="book">The whole book's totals (<see cref="ICollectionsStore.BookTotalsAsync"/>), invoiced counted over
+    /// <see cref="InvoicedFrom"/> to <paramref name="today"/>.</param>
+    public static AgeingFigures From(BookTotals book, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(invoices);
-        var open = invoices.Where(invoice => invoice.Status == InvoiceStatus.Open).ToList();
+        ArgumentNullException.ThrowIfNull(book);
         var buckets = BucketNames.Select(bucket =>
         {
-            var inBucket = open.Where(invoice => BucketOf(today.DayNumber - invoice.DueDate.DayNumber) == bucket).ToList();
-            return (bucket, inBucket.Count, inBucket.Sum(invoice => invoice.OpenBalance));
+            var inBucket = book.OpenByDueDate.Where(total => BucketOf(today.DayNumber - total.DueDate.DayNumber) == bucket).ToList();
+            return (bucket, inBucket.Sum(total => total.Invoices), inBucket.Sum(total => total.OpenBalance));
         });
-        var invoiced = invoices
-            .Where(invoice => invoice.IssueDate.DayNumber > today.DayNumber - DsoDays && invoice.IssueDate <= today)
-            .Sum(invoice => invoice.Amount);
-        decimal? dso = invoiced > 0 ? Math.Round(open.Sum(invoice => invoice.OpenBalance) / invoiced * DsoDays, 1) : null;
-        var ended = EndStatuses.Select(status => (status, invoices.Count(invoice => invoice.Status == status)));
+        var open = book.OpenByDueDate.Sum(total => total.OpenBalance);
+        decimal? dso = book.Invoiced > 0 ? Math.Round(open / book.Invoiced * DsoDays, 1) : null;
+        var ended = EndStatuses.Select(status => (status, book.InvoicesByStatus.GetValueOrDefault(status)));
         return new AgeingFigures([.. buckets], dso, [.. ended]);
     }
+
+    /// <summary>The first issue date DSO counts as invoiced in its period ending <paramref name="today"/>.</summary>
+    public static DateOnly InvoicedFrom(DateOnly today) => today.AddDays(1 - DsoDays);
 
     private static string BucketOf(int daysOverdue) => daysOverdue switch
     {

@@ -47,12 +47,13 @@ public sealed record OverviewFigures(
         }
 
         var callsToday = (await store.ListOpenCallTasksAsync(endOfToday, cancellationToken)).Count;
+        var today = DateOnly.FromDateTime(PageClock.Local(endOfToday).Date);
         var byStage = await store.OpenInvoicesByStageAsync(cancellationToken);
         return new OverviewFigures(
             [.. byStage.OrderByDescending(total => total.OpenBalance).Select(total => (total.Stage ?? NotRecorded, total.Invoices, total.OpenBalance))],
             made, broken, callsToday,
             [.. Steps.Select(step => (step, paidAfter[step]))],
-            AgeingFigures.From(await store.ListInvoiceFiguresAsync(cancellationToken), DateOnly.FromDateTime(PageClock.Local(endOfToday).Date)));
+            AgeingFigures.From(await store.BookTotalsAsync(AgeingFigures.InvoicedFrom(today), today, cancellationToken), today));
     }
 
     private static string LastStep(IReadOnlyList<ContactLogEntry> contacts)

@@ -150,7 +150,7 @@ public sealed class DebtorPageTests(BrowserFixture fixture)
 
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("Factuur vanVoorbeeld Installatietechniek B.V.");
-        await Assertions.Expect(main).ToContainTextAsync("Sanne de Vries, +31302000000, debiteuren@example.nl");
+        await Assertions.Expect(main).ToContainTextAsync("Sanne de Vries, 030 200 0000, debiteuren@example.nl");
         await Assertions.Expect(main).ToContainTextAsync("NL91 ABNA 0417 1643 00 t.n.v. Voorbeeld Installatietechniek B.V.");
         await Assertions.Expect(main).ToContainTextAsync("Maak € 121,00 over naar NL91 ABNA 0417 1643 00 t.n.v. Voorbeeld Installatietechniek B.V. en vermeld kenmerk DP-7001.");
         var pay = page.GetByRole(AriaRole.Link, new() { Name = "Nu betalen (€ 121,00)" });

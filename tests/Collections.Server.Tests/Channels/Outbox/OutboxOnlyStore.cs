@@ -102,7 +102,7 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<InvoiceFigures>> ListInvoiceFiguresAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<BookTotals> BookTotalsAsync(DateOnly invoicedFrom, DateOnly invoicedTo, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> AddStaffTaskAsync(StaffTaskRecord task, CancellationToken cancellationToken) => throw new NotSupportedException();
 
