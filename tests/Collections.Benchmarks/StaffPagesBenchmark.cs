@@ -40,7 +40,8 @@ internal static class StaffPagesBenchmark
         await using var runtime = new DurableRuntime(new DurableRegistry(), new DurableRuntimeOptions { DatabasePath = database.Path });
         var workflows = new StatusOnlyWorkflows(runtime.Client);
         var queries = new InvoiceQueries(store, workflows);
-        var endOfToday = PageClock.EndOfDay(DateOnly.FromDateTime(Morning.DateTime));
+        var today = DateOnly.FromDateTime(Morning.DateTime);
+        var endOfToday = PageClock.EndOfDay(today);
         var lastPage = (book + 49) / 50;
 
         var pages = new Dictionary<string, object>
@@ -57,6 +58,8 @@ internal static class StaffPagesBenchmark
             ["invoiceListOpenFirstPage"] = await MeasureAsync("invoice list, open, page 1", () => queries.ListAsync("open", 1, 50, CancellationToken.None)),
             ["invoice"] = await MeasureAsync("one invoice", () => queries.GetAsync(BookSeeder.Invoice(book / 2).Number, CancellationToken.None)),
             ["overview"] = await MeasureAsync("overview", () => OverviewFigures.LoadAsync(store, endOfToday, CancellationToken.None)),
+            ["overviewStages"] = await MeasureAsync("overview: open per stage", () => store.OpenInvoicesByStageAsync(CancellationToken.None)),
+            ["overviewBookTotals"] = await MeasureAsync("overview: book totals", () => store.BookTotalsAsync(today.AddDays(-89), today, CancellationToken.None)),
         };
         return JsonSerializer.Serialize(new { benchmark = "staff-pages", store = "sqlite", book, samples = Samples, pages });
     }
