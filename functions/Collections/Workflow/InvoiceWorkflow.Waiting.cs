@@ -85,6 +85,7 @@ public sealed partial class InvoiceWorkflow
 
     private async Task<InvoiceEvent?> NextRaisedAsync(DateTime? deadlineUtc)
     {
+        await StoreStageAsync();
         PublishWait(deadlineUtc, EventName);
         var received = await EventOrDeadlineAsync(deadlineUtc);
         PublishWait(null);

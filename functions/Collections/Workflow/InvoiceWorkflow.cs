@@ -104,7 +104,6 @@ public sealed partial class InvoiceWorkflow
                     return null;
                 }
 
-                await StoreStageAsync();
                 try
                 {
                     await WaitWhilePausedAsync();
