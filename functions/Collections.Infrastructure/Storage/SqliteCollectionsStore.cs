@@ -72,6 +72,8 @@ public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposa
         return new AddResult<InvoiceRecord>(added == 1, stored);
     }
 
+    /// <remarks>Two prepared statements reused for the whole batch: the row with its search columns in one insert, and
+    /// one insert per search term (a new number has none yet), so nothing is parsed per invoice.</remarks>
     public async Task<IReadOnlyList<AddResult<InvoiceRecord>>> AddInvoicesAsync(IReadOnlyList<InvoiceRecord> invoices, CancellationToken cancellationToken)
     {
         StoreArguments.CheckDistinct(invoices);
@@ -80,12 +82,18 @@ public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposa
         await using var insert = CreateCommand(
             connection,
             """
-            INSERT INTO invoices (number, debtor_id, status, record_json, version)
-            VALUES ($number, $debtor, $status, $json, 1)
+            INSERT INTO invoices (number, debtor_id, status, record_json, version, due_day, open_cents, paused, disputed, issue_day, amount_cents, indexed)
+            VALUES ($number, $debtor, $status, $json, 1, $due, $open, $paused, $disputed, $issue, $amount, 1)
             ON CONFLICT (number) DO NOTHING;
             """,
-            [("$number", string.Empty), ("$debtor", string.Empty), ("$status", string.Empty), ("$json", string.Empty)]);
+            [
+                ("$number", string.Empty), ("$debtor", string.Empty), ("$status", string.Empty), ("$json", string.Empty),
+                ("$due", 0L), ("$open", 0L), ("$paused", 0), ("$disputed", 0), ("$issue", 0), ("$amount", 0L),
+            ]);
         insert.Transaction = transaction;
+        await using var term = CreateCommand(
+            connection, "INSERT INTO invoice_terms (term, number) VALUES ($term, $number) ON CONFLICT DO NOTHING;", [("$term", string.Empty), ("$number", string.Empty)]);
+        term.Transaction = transaction;
         await using var read = CreateCommand(connection, "SELECT record_json, version FROM invoices WHERE number = $number;", [("$number", string.Empty)]);
         read.Transaction = transaction;
         var readRecord = ReadVersioned<InvoiceRecord>((record, version) => record with { Version = version });
@@ -96,9 +104,21 @@ public sealed partial class SqliteCollectionsStore : ICollectionsStore, IDisposa
             insert.Parameters["$debtor"].Value = invoice.Invoice.Debtor.Id;
             insert.Parameters["$status"].Value = invoice.Status;
             insert.Parameters["$json"].Value = StoreJson.Serialize(invoice with { Version = null });
+            insert.Parameters["$due"].Value = InvoiceSearchKeys.DueDay(invoice);
+            insert.Parameters["$open"].Value = InvoiceSearchKeys.OpenCents(invoice);
+            insert.Parameters["$paused"].Value = invoice.Paused is null ? 0 : 1;
+            insert.Parameters["$disputed"].Value = invoice.Disputed ? 1 : 0;
+            insert.Parameters["$issue"].Value = invoice.Invoice.IssueDate.DayNumber;
+            insert.Parameters["$amount"].Value = InvoiceSearchKeys.Cents(invoice.Invoice.Amount);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
-                await IndexInvoiceAsync(connection, transaction, invoice, cancellationToken);
+                term.Parameters["$number"].Value = invoice.Invoice.Number;
+                foreach (var word in InvoiceSearchKeys.Terms(invoice))
+                {
+                    term.Parameters["$term"].Value = word;
+                    await term.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 results.Add(new AddResult<InvoiceRecord>(true, invoice with { Version = FormatVersion(1) }));
                 continue;
             }

@@ -9,7 +9,8 @@ public abstract partial class CollectionsStoreContract
     public async Task BookTotals_OpenPerDueDate_InvoicedInThePeriod_CountPerStatus()
     {
         await AddSearchBookAsync();
-        await Store.AddInvoiceAsync(Due(Invoice("F-5"), new DateOnly(2026, 3, 10), 25m), Cancel);
+        // Added in bulk, which writes the figures in its own insert: they count the same.
+        await Store.AddInvoicesAsync([Due(Invoice("F-5"), new DateOnly(2026, 3, 10), 25m)], Cancel);
         var paidLater = (await Store.GetInvoiceAsync("F-2", Cancel))!;
         await Store.UpdateInvoiceAsync(paidLater with { Status = "paid", OpenBalance = 0m }, Cancel);
         var issued = Invoice("F-1").Invoice.IssueDate;
