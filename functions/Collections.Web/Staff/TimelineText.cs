@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Collections.Activities;
 using Collections.Messages;
 using Collections.Storage;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Collections.Web.Staff;
 
 /// <summary>A contact-log line in the page's language (the current UI culture). The store keeps one summary in English (the dossier's
-/// language); the kinds of line the workflow writes itself (a message, a call task) are told again from their
+/// language); the kinds of line the workflow writes itself (a message, a call task, a payment, the end) are told again from their
 /// structured details, every other line (notes written by people, refusals quoted from a provider) as stored.</summary>
 internal static class TimelineText
 {
@@ -16,21 +15,30 @@ internal static class TimelineText
     public static string Title(IStringLocalizer t, ContactLogEntry entry) =>
         $"{PageFormat.Moment(entry.At)} · {Label(t, "kind", entry.Kind)}{(entry.Channel is { } channel ? " · " + Label(t, "channel", MessageNames.Of(channel)) : string.Empty)}";
 
-    /// <summary>"Herinnering (vriendelijk) per sms"; "Belopdracht (eerste contact, poging 1)".</summary>
+    /// <summary>"Herinnering (vriendelijk) per sms"; "Belopdracht (eerste contact, poging 1)"; "Betaling van € 100,00
+    /// ontvangen; nog open: € 150,00"; "Afgerond: Betaald".</summary>
     public static string Summary(IStringLocalizer t, ContactLogEntry entry)
     {
-        using var data = entry.DataJson is { } json ? JsonDocument.Parse(json) : null;
-        var details = data?.RootElement;
-        if (entry.Kind == ContactKinds.Message && entry.Channel is { } channel && entry.Tone is { } tone
-            && details?.TryGetProperty("kind", out var kind) == true && kind.GetString() is { } messageKind)
+        var details = ContactLogDetails.Of(entry);
+        if (entry.Kind == ContactKinds.Message && entry.Channel is { } channel && entry.Tone is { } tone && details.Message is { } message)
         {
-            return t["timeline.message", Label(t, "message", messageKind), Label(t, "tone", tone), Label(t, "channel", MessageNames.Of(channel))];
+            return t["timeline.message", Label(t, "message", message), Label(t, "tone", tone), Label(t, "channel", MessageNames.Of(channel))];
         }
 
-        if (entry.Kind == ContactKinds.CallTask
-            && details?.TryGetProperty("script", out var script) == true && details.Value.TryGetProperty("attempt", out var attempt))
+        if (entry.Kind == ContactKinds.CallTask && details is { Script: { } script, Attempt: { } attempt })
         {
-            return t["timeline.callTask", Label(t, "script", script.GetString() ?? string.Empty), attempt.GetInt32()];
+            return t["timeline.callTask", Label(t, "script", script), attempt];
+        }
+
+        // The workflow writes its payment lines in euros, the only currency intake accepts (SupportedCurrencies).
+        if (entry.Kind == ContactKinds.Payment && details is { Amount: { } amount, Balance: { } balance })
+        {
+            return t["timeline.payment", PageFormat.Money(amount, "EUR"), PageFormat.Money(balance, "EUR")];
+        }
+
+        if (entry.Kind == ContactKinds.Completed && details.Result is { } result)
+        {
+            return t["timeline.completed", PageLabels.Result(t, result)];
         }
 
         return entry.Summary;

@@ -459,12 +459,20 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             Approval = new ApprovalRequestDetails(
                 new Uri(options.ApprovalLinkBase, $"{token}/approve"),
                 new Uri(options.ApprovalLinkBase, $"{token}/reject"),
-                [.. history.Select(entry => new HistoryEntry(DateOnly.FromDateTime(entry.At.DateTime), entry.Summary))],
+                [.. history.Select(HistoryEntryOf)],
                 options.CollectionAgency,
                 note),
         };
         var rendered = Renderer.Render(MessageKind.ApprovalRequest, Tone.Businesslike, Channel.Email, options.StaffLanguage, model);
         await sender.SendAsync(new OutgoingMessage(stepKey, Channel.Email, to, rendered.Subject, rendered.Text, rendered.Html, "approval:" + approvalId), CancellationToken.None);
+    }
+
+    private static HistoryEntry HistoryEntryOf(ContactLogEntry entry)
+    {
+        var details = ContactLogDetails.Of(entry);
+        return new HistoryEntry(
+            DateOnly.FromDateTime(entry.At.DateTime), entry.Summary, entry.Kind, details.Message, entry.Tone,
+            entry.Channel is { } channel ? MessageNames.Of(channel) : null, details.Script, details.Attempt, details.Amount, details.Balance);
     }
 
     private ReminderMessageModel Model(Invoice invoice, DateOnly today, IReadOnlyList<EarlierContact> earlier) => new()

@@ -10,5 +10,21 @@ public sealed record ApprovalRequestDetails(
     string? CollectionAgency = null,
     string? Note = null);
 
-/// <summary>One line of an invoice's contact history, e.g. "reminder sent by SMS".</summary>
-public sealed record HistoryEntry(DateOnly Date, string Description);
+/// <summary>One line of an invoice's contact history. The workflow's own lines carry their facts, so the template tells
+/// them in the email's language ("Herinnering (vriendelijk) per sms"); every other line shows its
+/// <paramref name="Description"/> as stored (notes written by people, refusals quoted from a provider).</summary>
+/// <param name="Kind">The contact-log kind: message, call-task, payment, note, …</param>
+/// <param name="Message">For a message: its kind (reminder, final-notice, …).</param>
+/// <param name="Script">For a call task: its script (first-contact, follow-up, …), with <paramref name="Attempt"/>.</param>
+/// <param name="Amount">For a payment: the amount received, with the <paramref name="Balance"/> left open.</param>
+public sealed record HistoryEntry(
+    DateOnly Date,
+    string Description,
+    string? Kind = null,
+    string? Message = null,
+    string? Tone = null,
+    string? Channel = null,
+    string? Script = null,
+    int? Attempt = null,
+    decimal? Amount = null,
+    decimal? Balance = null);

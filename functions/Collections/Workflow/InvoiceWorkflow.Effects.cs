@@ -4,6 +4,7 @@ using Collections.Activities;
 using Collections.Calendar;
 using Collections.Contacts;
 using Collections.Invoices;
+using Collections.Json;
 using Collections.Law;
 using Collections.Messages;
 using Collections.Policy;
@@ -111,8 +112,10 @@ public sealed partial class InvoiceWorkflow
 
     private async Task NoteAsync(string text) => await RecordAsync("note", text);
 
-    private async Task RecordAsync(string kind, string summary) =>
-        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, kind, summary));
+    /// <param name="details">Facts of the line (<see cref="ContactLogDetails"/>), so readers see it told in their language.</param>
+    private async Task RecordAsync(string kind, string summary, object? details = null) =>
+        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(
+            key, At, Invoice, kind, summary, DataJson: details is null ? null : JsonSerializer.Serialize(details, CollectionsJson.Options)));
 
     /// <summary>Writes the stage to the store when it changed, so staff can filter on it and the overview can count by it
     /// without asking every workflow. Called as a wait begins: the stage a workflow rests in is the one staff look for,

@@ -90,7 +90,10 @@ public sealed partial class InvoiceWorkflow
         state.AppliedPaymentIds.Add(paymentId);
         state.Paid += amount;
         state.Balance -= amount;
-        await RecordAsync("payment", $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.");
+        await RecordAsync(
+            ContactKinds.Payment,
+            $"Payment {paymentId} of {Euro(amount)} received; balance {Euro(Math.Max(state.Balance, 0))}.",
+            new { paymentId, amount, balance = Math.Max(state.Balance, 0) });
         if (state.Balance < 0)
         {
             // The debtor paid more than was owed: the difference is theirs, so a person decides to refund or offset it.

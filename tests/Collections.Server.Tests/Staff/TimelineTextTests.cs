@@ -19,6 +19,16 @@ public sealed class TimelineTextTests
         "step-2", "INV-1", "debtor-1", At, "call-task", "Call task (first-contact, attempt 1)",
         DataJson: """{"taskId":"step-2","script":"first-contact","attempt":1}""");
 
+    private static readonly ContactLogEntry Payment = new(
+        "step-4", "INV-1", "debtor-1", At, "payment", "Payment tr_1 of €100.00 received; balance €187.50.",
+        DataJson: """{"paymentId":"tr_1","amount":100.00,"balance":187.50}""");
+
+    private static readonly ContactLogEntry Completed = new(
+        "step-5", "INV-1", "debtor-1", At, "completed", "Completed: paid", DataJson: """{"result":"paid","balance":0}""");
+
+    private static readonly ContactLogEntry PaymentLoggedBeforeDetails = new(
+        "step-6", "INV-1", "debtor-1", At, "payment", "Payment tr_0 of €50.00 received; balance €237.50.");
+
     private static readonly ContactLogEntry StaffNote = new(
         "step-3", "INV-1", "debtor-1", At, "note", "Klant belde zelf; betaalt vrijdag.");
 
@@ -32,6 +42,16 @@ public sealed class TimelineTextTests
         Assert.Equal("Herinnering (vriendelijk) per sms", TimelineText.Summary(t, Reminder));
         Assert.Equal("3 mrt 2026 10:00 · Belopdracht", TimelineText.Title(t, CallTask));
         Assert.Equal("Belopdracht (eerste contact, poging 1)", TimelineText.Summary(t, CallTask));
+        Assert.Equal("Betaling van € 100,00 ontvangen; nog open: € 187,50", TimelineText.Summary(t, Payment));
+        Assert.Equal("Afgerond: Betaald", TimelineText.Summary(t, Completed));
+    }
+
+    [Fact]
+    public void PaymentLoggedWithoutDetails_ByAnEarlierVersion_KeptAsStored()
+    {
+        using var texts = PageTextsInLanguage.Dutch();
+
+        Assert.Equal("Payment tr_0 of €50.00 received; balance €237.50.", TimelineText.Summary(texts.T, PaymentLoggedBeforeDetails));
     }
 
     [Fact]

@@ -34,6 +34,11 @@ public sealed class HandOverTests
         ], timeline.TakeLast(4));
 
         var sent = runner.Sender.Sent;
+        // The approval email tells the history in the staff's language (Dutch by default), from each line's facts.
+        var approvalMail = sent.First(message => message.Subject?.StartsWith("Akkoord gevraagd", StringComparison.Ordinal) == true);
+        Assert.Contains(": Laatste aanmaning (formeel) per e-mail", approvalMail.Text, StringComparison.Ordinal);
+        Assert.Contains(": Belopdracht (eerste contact, poging 1)", approvalMail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(formal) by email", approvalMail.Text, StringComparison.Ordinal);
         var agencyMail = Assert.Single(sent, message => message.To == "dossiers@incasso.example.nl");
         var notice = Assert.Single(sent, message => message.IdempotencyKey.EndsWith(":debtor", StringComparison.Ordinal));
         Assert.True(sent.ToList().IndexOf(agencyMail) < sent.ToList().IndexOf(notice), "the debtor is told only after the dossier went out");
