@@ -31,6 +31,7 @@ public sealed class InvoicePageTests(BrowserFixture fixture)
         await Assertions.Expect(main).ToContainTextAsync("Betaling van € 200,00 ontvangen");
         await Assertions.Expect(main).ToContainTextAsync("Wacht op de vervaldatum");
         await Assertions.Expect(main).ToContainTextAsync("een betaling, gespreksuitkomst of ander bericht over de factuur");
+        await Assertions.Expect(main).ToContainTextAsync("Volgende stapVriendelijke herinnering");
         await PageChecks.AssertAccessibleAsync(page, "invoice");
     }
 
