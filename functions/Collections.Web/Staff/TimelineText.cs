@@ -36,6 +36,11 @@ internal static class TimelineText
             return t["timeline.payment", PageFormat.Money(amount, "EUR"), PageFormat.Money(balance, "EUR")];
         }
 
+        if (entry.Kind == ContactKinds.StaffTask && StaffTaskText.For(t, entry.DataJson) is { } task)
+        {
+            return task;
+        }
+
         if (entry.Kind == ContactKinds.Completed && details.Result is { } result)
         {
             return t["timeline.completed", PageLabels.Result(t, result)];

@@ -302,7 +302,9 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         {
             // Keyed by the step, like the log entry: a retried activity raises the task once.
             await store.AddStaffTaskAsync(
-                new StaffTaskRecord(input.StepKey, input.TaskKind ?? StaffTaskKinds.Other, input.Invoice.Number, input.Invoice.Debtor.Id, input.Summary, input.At, StaffTaskStatus.Open),
+                new StaffTaskRecord(
+                    input.StepKey, input.TaskKind ?? StaffTaskKinds.Other, input.Invoice.Number, input.Invoice.Debtor.Id, input.Summary, input.At, StaffTaskStatus.Open,
+                    DetailsJson: input.DataJson),
                 CancellationToken.None);
         }
 

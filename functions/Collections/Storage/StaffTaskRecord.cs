@@ -7,6 +7,8 @@ namespace Collections.Storage;
 /// <param name="Summary">What to do, as the workflow wrote it in the contact log.</param>
 /// <param name="Status">open or closed.</param>
 /// <param name="Assignee">The staff member (sign-in name) who works it; null while unassigned.</param>
+/// <param name="DetailsJson">The facts of <paramref name="Summary"/> (which text, and its values), so pages tell it in their
+/// language; null for tasks whose text has no such facts (then the English summary shows).</param>
 public sealed record StaffTaskRecord(
     string Id,
     string Kind,
@@ -19,7 +21,8 @@ public sealed record StaffTaskRecord(
     string? ClosingNote = null,
     string? ClosedBy = null,
     DateTimeOffset? ClosedAt = null,
-    string? Version = null);
+    string? Version = null,
+    string? DetailsJson = null);
 
 public static class StaffTaskStatus
 {

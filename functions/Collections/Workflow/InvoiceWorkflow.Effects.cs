@@ -107,8 +107,11 @@ public sealed partial class InvoiceWorkflow
         }
     }
 
-    private async Task RaiseStaffTaskAsync(string kind, string reason) =>
-        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(key, At, Invoice, ContactKinds.StaffTask, reason, TaskKind: kind));
+    /// <param name="text">Which text <paramref name="reason"/> is and its values (<c>new { text = "wrong-number", phone }</c>),
+    /// so pages tell it in their language; null where the reason has no such form yet.</param>
+    private async Task RaiseStaffTaskAsync(string kind, string reason, object? text = null) =>
+        await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(
+            key, At, Invoice, ContactKinds.StaffTask, reason, DataJson: text is null ? null : JsonSerializer.Serialize(text, CollectionsJson.Options), TaskKind: kind));
 
     private async Task NoteAsync(string text) => await RecordAsync("note", text);
 

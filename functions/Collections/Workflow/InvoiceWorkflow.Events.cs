@@ -97,7 +97,10 @@ public sealed partial class InvoiceWorkflow
         if (state.Balance < 0)
         {
             // The debtor paid more than was owed: the difference is theirs, so a person decides to refund or offset it.
-            await RaiseStaffTaskAsync(StaffTaskKinds.Overpayment, $"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.");
+            await RaiseStaffTaskAsync(
+                StaffTaskKinds.Overpayment,
+                $"Overpaid: {Euro(-state.Balance)} more than the open balance was received. Refund it or offset it against another invoice.",
+                new { text = "overpayment", amount = -state.Balance });
         }
 
         CloseIfSettled();
@@ -263,6 +266,7 @@ public sealed partial class InvoiceWorkflow
     private async Task SendFinalNoticeByPostAsync()
     {
         var dates = DateFinalNotice(NoticeDelivery.Post);
-        await RaiseStaffTaskAsync(StaffTaskKinds.PostalNotice, $"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.");
+        await RaiseStaffTaskAsync(
+            StaffTaskKinds.PostalNotice, $"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.", new { text = "postal-notice", deadline = dates.Deadline });
     }
 }

@@ -336,7 +336,7 @@ public sealed partial class InvoiceWorkflow
                 return await RouteHardshipAsync();
             case CallOutcomeKind.WrongNumber:
                 state.PhoneFlagged = true;
-                await RaiseStaffTaskAsync(StaffTaskKinds.WrongNumber, $"Wrong phone number {Invoice.Debtor.Phone}: find the right number.");
+                await RaiseStaffTaskAsync(StaffTaskKinds.WrongNumber, $"Wrong phone number {Invoice.Debtor.Phone}: find the right number.", new { text = "wrong-number", phone = Invoice.Debtor.Phone });
                 return await WriteInsteadOfCallingAsync(call);
             case CallOutcomeKind.CallbackRequested:
                 var callbackAt = outcome.CallbackAt?.UtcDateTime ?? schedule.CallMomentOn(schedule.AddBusinessDays(Today, 1), AttemptTime(call.Attempt));
@@ -524,7 +524,10 @@ public sealed partial class InvoiceWorkflow
                 return InvoiceStage.HandOver;
             case ApprovalDecision.KeepInHouse:
                 await RecordAsync("approval", $"Hand-over rejected{by}: kept in-house.");
-                await RaiseStaffTaskAsync(StaffTaskKinds.HandOver, "Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.");
+                await RaiseStaffTaskAsync(
+                    StaffTaskKinds.HandOver,
+                    "Hand-over rejected: keep chasing this invoice in-house. No further automatic steps or escalation; it stays open until paid or closed by staff.",
+                    new { text = "hand-over-rejected" });
                 return InvoiceStage.ManualHandling;
             default:
                 await RecordAsync("approval", $"Hand-over rejected{by}.");
@@ -540,7 +543,7 @@ public sealed partial class InvoiceWorkflow
             throw new InvoiceClosedException(InvoiceResult.HandedOver);
         }
 
-        await RaiseStaffTaskAsync(StaffTaskKinds.HandOver, "Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.HandOver, "Hand-over approved but the dossier did not reach an agency (see the log): hand it over by hand, then close the invoice.", new { text = "hand-over-failed" });
         return InvoiceStage.ManualHandling;
     }
 
@@ -556,7 +559,7 @@ public sealed partial class InvoiceWorkflow
         }
 
         await SendAsync(new MessageRequest(MessageKind.DebtCounsellingReferral, Tone.Friendly));
-        await RaiseStaffTaskAsync(StaffTaskKinds.Hardship, "Hardship: debtor referred to debt counselling; chasing stopped, decide how to continue.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.Hardship, "Hardship: debtor referred to debt counselling; chasing stopped, decide how to continue.", new { text = "hardship" });
         return InvoiceStage.ManualHandling;
     }
 

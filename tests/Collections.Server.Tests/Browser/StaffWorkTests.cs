@@ -65,7 +65,9 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         var debtor = BrowserSeed.Debtor("debtor-sw-3", "Bakkerij Taak");
         await BrowserSeed.InvoiceAsync(Store, "SW-3001", debtor);
         await Store.AddStaffTaskAsync(
-            new StaffTaskRecord("invoice-SW-3001:00004:abc", StaffTaskKinds.WrongNumber, "SW-3001", debtor.Id, "Wrong phone number +31612345678: find the right number.", BrowserSeed.Now, StaffTaskStatus.Open),
+            new StaffTaskRecord(
+                "invoice-SW-3001:00004:abc", StaffTaskKinds.WrongNumber, "SW-3001", debtor.Id, "Wrong phone number +31612345678: find the right number.", BrowserSeed.Now, StaffTaskStatus.Open,
+                DetailsJson: """{"text":"wrong-number","phone":"+31612345678"}"""),
             default);
         var page = await fixture.NewPageAsync();
         await PageChecks.SignInAsync(page);
@@ -73,6 +75,8 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Taken" }).ClickAsync();
         var card = page.Locator("article[data-task='invoice-SW-3001:00004:abc']");
         await Assertions.Expect(card).ToContainTextAsync("Verkeerd of ontbrekend telefoonnummer");
+        await Assertions.Expect(card).ToContainTextAsync("Verkeerd telefoonnummer 06 12345678: zoek het juiste nummer.");
+        await Assertions.Expect(card).Not.ToContainTextAsync("find the right number");
         await PageChecks.AssertAccessibleAsync(page, "staff-tasks");
         await card.GetByLabel("Toewijzen aan").FillAsync(BrowserFixture.SecondUser);
         await card.GetByRole(AriaRole.Button, new() { Name = "Toewijzen" }).ClickAsync();

@@ -1,0 +1,42 @@
+using Collections.Server.Tests.Support;
+using Collections.Web.Staff;
+
+namespace Collections.Server.Tests.Staff;
+
+/// <summary>Staff tasks the workflow raised with their facts are told in the page's language; others keep the workflow's text.</summary>
+public sealed class StaffTaskTextTests
+{
+    [Fact]
+    public void Dutch_FromTheFacts_ValuesAsTheLanguageWritesThem()
+    {
+        using var texts = PageTextsInLanguage.Dutch();
+
+        Assert.Equal("Verkeerd telefoonnummer 06 12345678: zoek het juiste nummer.", StaffTaskText.For(texts.T, """{"text":"wrong-number","phone":"+31612345678"}"""));
+        Assert.Equal(
+            "Te veel betaald: € 712,50 meer dan het openstaande bedrag is ontvangen. Betaal het terug of verreken het met een andere factuur.",
+            StaffTaskText.For(texts.T, """{"text":"overpayment","amount":712.50}"""));
+        Assert.Equal(
+            "Verstuur de laatste aanmaning vandaag per post; daarin staat 4 mei 2026 als uiterste betaaldatum.",
+            StaffTaskText.For(texts.T, """{"text":"postal-notice","deadline":"2026-05-04"}"""));
+    }
+
+    [Fact]
+    public void English_TheSameFacts()
+    {
+        using var texts = PageTextsInLanguage.English();
+
+        Assert.Equal("Overpaid: € 712.50 more than the open balance was received. Refund it or offset it against another invoice.", StaffTaskText.For(texts.T, """{"text":"overpayment","amount":712.50}"""));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("""{"text":"something-new"}""")]
+    [InlineData("""{"text":"wrong-number"}""")]
+    [InlineData("""{"kind":"reminder"}""")]
+    public void NoFactsOrUnknownText_Null_SoThePageShowsTheWorkflowsText(string? details)
+    {
+        using var texts = PageTextsInLanguage.Dutch();
+
+        Assert.Null(StaffTaskText.For(texts.T, details));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Collections.Policy;
+using Collections.Storage;
+using Collections.Workflow;
+
+namespace Collections.Tests.Workflow;
+
+/// <summary>The workflow stores the facts of a staff task's text with it, so the inbox can tell it in its reader's language.</summary>
+public sealed class StaffTaskFactsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task Overpayment_TaskCarriesWhichTextAndTheAmount()
+    {
+        await using var host = await WorkflowHarness.StartAsync(Start);
+        await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-1", "D-1"), new CollectionsPolicy());
+        await host.Driver.AdvanceToAsync(Start.AddHours(1));
+
+        await host.Workflows.RaiseAsync("A-1", new PaymentReceived("tr_over", 1500m, Start.AddHours(1)), "tr_over");
+        await host.Driver.AdvanceToAsync(Start.AddHours(2));
+
+        var task = Assert.Single(await host.Store.ListOpenStaffTasksAsync(CancellationToken.None));
+        Assert.Equal(StaffTaskKinds.Overpayment, task.Kind);
+        using var details = JsonDocument.Parse(task.DetailsJson!);
+        Assert.Equal("overpayment", details.RootElement.GetProperty("text").GetString());
+        Assert.Equal(250m, details.RootElement.GetProperty("amount").GetDecimal());
+        var payment = Assert.Single(await host.Store.ListContactsAsync("A-1", CancellationToken.None), entry => entry.Kind == "payment");
+        using var paymentDetails = JsonDocument.Parse(payment.DataJson!);
+        Assert.Equal(1500m, paymentDetails.RootElement.GetProperty("amount").GetDecimal());
+        Assert.Equal(0m, paymentDetails.RootElement.GetProperty("balance").GetDecimal());
+    }
+}
