@@ -34,7 +34,8 @@ public sealed partial class InvoiceWorkflow
 
             if (target is null)
             {
-                await RaiseStaffTaskAsync(StaffTaskKinds.ContactData, $"No usable contact channel for the {MessageNames.Of(request.Kind)} message.");
+                await RaiseStaffTaskAsync(
+                    StaffTaskKinds.ContactData, $"No usable contact channel for the {MessageNames.Of(request.Kind)} message.", new { text = "no-channel", message = MessageNames.Of(request.Kind) });
                 return;
             }
 

@@ -31,13 +31,19 @@ public sealed partial class InvoiceWorkflow
 
             var nextCallDay = schedule.AddBusinessDays(Today, 1);
             dueBy = schedule.WindowEnd(schedule.At(nextCallDay, TimeOnly.MinValue), schedule.Calls);
-            await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"The {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} has no outcome yet: it stays on the call list as overdue, to be called on {nextCallDay:yyyy-MM-dd}. No call is recorded until staff record one.");
+            await RaiseStaffTaskAsync(
+                StaffTaskKinds.CallNotWorked,
+                $"The {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} has no outcome yet: it stays on the call list as overdue, to be called on {nextCallDay:yyyy-MM-dd}. No call is recorded until staff record one.",
+                new { text = "call-overdue", script = Kebab(call.Script), raisedOn, nextCallDay });
         }
 
         var what = call.Required
             ? "it stays on the call list; the next step waits until a call is made and recorded."
             : "it is taken off the call list and the next message goes out in writing; no call is recorded.";
-        await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"Escalation to the supervisor ({Policy.Calls.SupervisorEmail}): the {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} was not worked; {what}");
+        await RaiseStaffTaskAsync(
+            StaffTaskKinds.CallNotWorked,
+            $"Escalation to the supervisor ({Policy.Calls.SupervisorEmail}): the {Kebab(call.Script)} call task raised {raisedOn:yyyy-MM-dd} was not worked; {what}",
+            new { text = call.Required ? "call-escalated-required" : "call-escalated-written", supervisor = Policy.Calls.SupervisorEmail, script = Kebab(call.Script), raisedOn });
         return call.Required ? await WaitForEventAsync(IsAnswer) : null;
     }
 

@@ -21,6 +21,20 @@ public sealed class StaffTaskTextTests
     }
 
     [Fact]
+    public void Dutch_CallTasksNotWorked_ScriptAndDaysInDutch()
+    {
+        using var texts = PageTextsInLanguage.Dutch();
+
+        Assert.Equal(
+            "De belopdracht (eerste contact) van 16 maart 2026 heeft nog geen uitkomst: ze blijft als achterstallig op de bellijst, om op 17 maart 2026 te bellen. Er wordt pas een gesprek vastgelegd als een medewerker dat doet.",
+            StaffTaskText.For(texts.T, """{"text":"call-overdue","script":"first-contact","raisedOn":"2026-03-16","nextCallDay":"2026-03-17"}"""));
+        Assert.Equal(
+            "Escalatie naar de leidinggevende (finance-manager@example.nl): de belopdracht (eerste contact) van 16 maart 2026 is niet uitgevoerd. Ze gaat van de bellijst en het volgende bericht gaat schriftelijk; er wordt geen gesprek vastgelegd.",
+            StaffTaskText.For(texts.T, """{"text":"call-escalated-written","supervisor":"finance-manager@example.nl","script":"first-contact","raisedOn":"2026-03-16"}"""));
+        Assert.Equal("Geen bruikbaar contactkanaal voor het bericht: Laatste aanmaning.", StaffTaskText.For(texts.T, """{"text":"no-channel","message":"final-notice"}"""));
+    }
+
+    [Fact]
     public void English_TheSameFacts()
     {
         using var texts = PageTextsInLanguage.English();

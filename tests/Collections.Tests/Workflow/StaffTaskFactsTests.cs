@@ -30,4 +30,21 @@ public sealed class StaffTaskFactsTests
         Assert.Equal(1500m, paymentDetails.RootElement.GetProperty("amount").GetDecimal());
         Assert.Equal(0m, paymentDetails.RootElement.GetProperty("balance").GetDecimal());
     }
+
+    [Fact]
+    public async Task CallNotWorked_TaskCarriesTheScriptAndTheDays()
+    {
+        await using var host = await WorkflowHarness.StartAsync(Start);
+        await host.StartInvoiceAsync(WorkflowHarness.Invoice("A-1", "D-1"), new CollectionsPolicy());
+
+        // The first call is planned for 13 March; nobody records an outcome.
+        await host.Driver.AdvanceToAsync(new DateTimeOffset(2026, 3, 16, 20, 0, 0, TimeSpan.FromHours(1)));
+
+        var task = (await host.Store.ListOpenStaffTasksAsync(CancellationToken.None)).First(open => open.Kind == StaffTaskKinds.CallNotWorked);
+        using var details = JsonDocument.Parse(task.DetailsJson!);
+        Assert.Equal("call-overdue", details.RootElement.GetProperty("text").GetString());
+        Assert.Equal("first-contact", details.RootElement.GetProperty("script").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", details.RootElement.GetProperty("raisedOn").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", details.RootElement.GetProperty("nextCallDay").GetString());
+    }
 }
