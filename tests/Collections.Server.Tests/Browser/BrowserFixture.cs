@@ -83,7 +83,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
-        context.SetDefaultTimeout(10_000);
+        // Patience for a page to answer while the other test collections load the two cores, not a speed check: a page that
+        // never comes still fails. 10 s was once not enough for a sign-in's redirect during a full run (2026-12-04).
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
