@@ -36,6 +36,7 @@ internal static class StaffTaskText
             "call-escalated-required" or "call-escalated-written" when Text(root, "script") is { } script && Day(root, "raisedOn") is { } raised =>
                 t[key, Text(root, "supervisor") ?? string.Empty, Label(t, "script", script), PageFormat.Date(raised)],
             "no-channel" when Text(root, "message") is { } message => t[key, Label(t, "message", message)],
+            "no-call-no-phone" or "no-call-yet" when Text(root, "step") is "final-notice" or "hand-over-approval" => t[$"{key}.{Text(root, "step")}"],
             "hardship" or "hand-over-rejected" or "hand-over-failed" => t[key],
             _ => null,
         };

@@ -77,11 +77,17 @@ public sealed partial class InvoiceWorkflow
 
         if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.WrongNumber, $"No call attempt recorded and no usable phone number: the {what} is not sent. Find a number, or decide how to continue.");
+            await RaiseStaffTaskAsync(
+                StaffTaskKinds.WrongNumber,
+                $"No call attempt recorded and no usable phone number: the {what} is not sent. Find a number, or decide how to continue.",
+                new { text = "no-call-no-phone", step = Kebab(step) });
             return InvoiceStage.ManualHandling;
         }
 
-        await RaiseStaffTaskAsync(StaffTaskKinds.CallNotWorked, $"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.");
+        await RaiseStaffTaskAsync(
+            StaffTaskKinds.CallNotWorked,
+            $"No call attempt recorded yet: the {what} waits until a call is made and its outcome recorded.",
+            new { text = "no-call-yet", step = Kebab(step) });
         state.Call = new PendingCall(CallScript.FollowUp, 0, step, CallAfterStatedDeadline(), Required: true);
         return InvoiceStage.Call;
     }

@@ -32,6 +32,10 @@ public sealed class StaffTaskTextTests
             "Escalatie naar de leidinggevende (finance-manager@example.nl): de belopdracht (eerste contact) van 16 maart 2026 is niet uitgevoerd. Ze gaat van de bellijst en het volgende bericht gaat schriftelijk; er wordt geen gesprek vastgelegd.",
             StaffTaskText.For(texts.T, """{"text":"call-escalated-written","supervisor":"finance-manager@example.nl","script":"first-contact","raisedOn":"2026-03-16"}"""));
         Assert.Equal("Geen bruikbaar contactkanaal voor het bericht: Laatste aanmaning.", StaffTaskText.For(texts.T, """{"text":"no-channel","message":"final-notice"}"""));
+        Assert.Equal(
+            "Er is nog geen belpoging vastgelegd: de laatste aanmaning wacht tot er gebeld is en de uitkomst is vastgelegd.",
+            StaffTaskText.For(texts.T, """{"text":"no-call-yet","step":"final-notice"}"""));
+        Assert.Null(StaffTaskText.For(texts.T, """{"text":"no-call-yet","step":"some-new-step"}"""));
     }
 
     [Fact]
