@@ -15,7 +15,8 @@ internal static class PageLabels
     /// <summary>How a workflow ended (<c>handed-over</c>).</summary>
     public static string Result(IStringLocalizer texts, string code) => Label(texts, "result", code);
 
-    private static string Label(IStringLocalizer texts, string group, string code)
+    /// <summary>The name of a code in its group of texts (<c>script.first-contact</c> → "eerste contact"), or the code itself.</summary>
+    public static string Label(IStringLocalizer texts, string group, string code)
     {
         var label = texts[$"{group}.{code}"];
         return label.ResourceNotFound ? code : label.Value;

@@ -32,19 +32,16 @@ internal static class StaffTaskText
             "overpayment" when Number(root, "amount") is { } amount => t[key, PageFormat.Money(amount, "EUR")],
             "postal-notice" when Day(root, "deadline") is { } deadline => t[key, PageFormat.Date(deadline)],
             "call-overdue" when Text(root, "script") is { } script && Day(root, "raisedOn") is { } raised && Day(root, "nextCallDay") is { } next =>
-                t[key, Label(t, "script", script), PageFormat.Date(raised), PageFormat.Date(next)],
+                t[key, PageLabels.Label(t, "script", script), PageFormat.Date(raised), PageFormat.Date(next)],
             "call-escalated-required" or "call-escalated-written" when Text(root, "script") is { } script && Day(root, "raisedOn") is { } raised =>
-                t[key, Text(root, "supervisor") ?? string.Empty, Label(t, "script", script), PageFormat.Date(raised)],
-            "no-channel" when Text(root, "message") is { } message => t[key, Label(t, "message", message)],
+                t[key, Text(root, "supervisor") ?? string.Empty, PageLabels.Label(t, "script", script), PageFormat.Date(raised)],
+            "no-channel" when Text(root, "message") is { } message => t[key, PageLabels.Label(t, "message", message)],
             "no-call-no-phone" or "no-call-yet" when Text(root, "step") is "final-notice" or "hand-over-approval" => t[$"{key}.{Text(root, "step")}"],
             "hardship" or "hand-over-rejected" or "hand-over-failed" => t[key],
             _ => null,
         };
         return text is { ResourceNotFound: false } found ? found.Value : null;
     }
-
-    // The code itself where no label exists, so a new one still shows.
-    private static string Label(IStringLocalizer t, string group, string code) => t[$"{group}.{code}"] is { ResourceNotFound: false } label ? label.Value : code;
 
     private static string? Text(JsonElement root, string property) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

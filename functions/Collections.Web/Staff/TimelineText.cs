@@ -13,7 +13,7 @@ internal static class TimelineText
 {
     /// <summary>"3 mrt 2026 10:00 · Bericht · sms".</summary>
     public static string Title(IStringLocalizer t, ContactLogEntry entry) =>
-        $"{PageFormat.Moment(entry.At)} · {Label(t, "kind", entry.Kind)}{(entry.Channel is { } channel ? " · " + Label(t, "channel", MessageNames.Of(channel)) : string.Empty)}";
+        $"{PageFormat.Moment(entry.At)} · {PageLabels.Label(t, "kind", entry.Kind)}{(entry.Channel is { } channel ? " · " + PageLabels.Label(t, "channel", MessageNames.Of(channel)) : string.Empty)}";
 
     /// <summary>"Herinnering (vriendelijk) per sms"; "Belopdracht (eerste contact, poging 1)"; "Betaling van € 100,00
     /// ontvangen; nog open: € 150,00"; "Afgerond: Betaald".</summary>
@@ -22,12 +22,12 @@ internal static class TimelineText
         var details = ContactLogDetails.Of(entry);
         if (entry.Kind == ContactKinds.Message && entry.Channel is { } channel && entry.Tone is { } tone && details.Message is { } message)
         {
-            return t["timeline.message", Label(t, "message", message), Label(t, "tone", tone), Label(t, "channel", MessageNames.Of(channel))];
+            return t["timeline.message", PageLabels.Label(t, "message", message), PageLabels.Label(t, "tone", tone), PageLabels.Label(t, "channel", MessageNames.Of(channel))];
         }
 
         if (entry.Kind == ContactKinds.CallTask && details is { Script: { } script, Attempt: { } attempt })
         {
-            return t["timeline.callTask", Label(t, "script", script), attempt];
+            return t["timeline.callTask", PageLabels.Label(t, "script", script), attempt];
         }
 
         // The workflow writes its payment lines in euros, the only currency intake accepts (SupportedCurrencies).
@@ -48,7 +48,4 @@ internal static class TimelineText
 
         return entry.Summary;
     }
-
-    // The code itself where no label exists, so a new one still shows.
-    private static string Label(IStringLocalizer t, string group, string code) => t[$"{group}.{code}"] is { ResourceNotFound: false } label ? label.Value : code;
 }
