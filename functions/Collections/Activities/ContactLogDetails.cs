@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Collections.Storage;
 
@@ -5,11 +6,23 @@ namespace Collections.Activities;
 
 /// <summary>The facts the workflow's own contact-log lines carry in their details (<see cref="ContactLogEntry.DataJson"/>),
 /// read back so pages and emails can tell those lines in their reader's language instead of the stored English summary.</summary>
-/// <param name="Message">A message's kind (reminder, final-notice, …).</param>
+/// <param name="Message">A message's kind (reminder, final-notice, …), with the last day to pay it stated
+/// (<paramref name="Deadline"/>), the costs and interest it stated and, on a consumer's final notice, the costs it
+/// announced for after that day (<paramref name="AnnouncedCosts"/>).</param>
 /// <param name="Script">A call task's script, with its <paramref name="Attempt"/>.</param>
 /// <param name="Amount">A payment's amount, with the <paramref name="Balance"/> left open after it.</param>
 /// <param name="Result">How a completed workflow ended (paid, handed-over, …).</param>
-public sealed record ContactLogDetails(string? Message, string? Script, int? Attempt, decimal? Amount, decimal? Balance, string? Result)
+public sealed record ContactLogDetails(
+    string? Message,
+    string? Script,
+    int? Attempt,
+    decimal? Amount,
+    decimal? Balance,
+    string? Result,
+    DateOnly? Deadline = null,
+    decimal? Costs = null,
+    decimal? Interest = null,
+    decimal? AnnouncedCosts = null)
 {
     private static readonly ContactLogDetails None = new(null, null, null, null, null, null);
 
@@ -23,16 +36,29 @@ public sealed record ContactLogDetails(string? Message, string? Script, int? Att
 
         using var data = JsonDocument.Parse(entry.DataJson);
         var root = data.RootElement;
-        return root.ValueKind != JsonValueKind.Object
-            ? None
-            : new ContactLogDetails(
-                entry.Kind == ContactKinds.Message ? Text(root, "kind") : null,
-                Text(root, "script"),
-                root.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : null,
-                entry.Kind == ContactKinds.Payment ? Number(root, "amount") : null,
-                entry.Kind == ContactKinds.Payment ? Number(root, "balance") : null,
-                entry.Kind == ContactKinds.Completed ? Text(root, "result") : null);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return None;
+        }
+
+        var message = entry.Kind == ContactKinds.Message;
+        return new ContactLogDetails(
+            message ? Text(root, "kind") : null,
+            Text(root, "script"),
+            root.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : null,
+            entry.Kind == ContactKinds.Payment ? Number(root, "amount") : null,
+            entry.Kind == ContactKinds.Payment ? Number(root, "balance") : null,
+            entry.Kind == ContactKinds.Completed ? Text(root, "result") : null,
+            message ? Day(root, "deadline") : null,
+            message ? Number(root, "costs") : null,
+            message ? Number(root, "interest") : null,
+            message ? Number(root, "announcedCosts") : null);
     }
+
+    private static DateOnly? Day(JsonElement root, string property) =>
+        Text(root, property) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
 
     private static string? Text(JsonElement root, string property) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
