@@ -121,7 +121,7 @@ internal static class SqliteSchema
         CREATE INDEX ix_staff_tasks_status ON staff_tasks (status, created_ticks, id);
         CREATE INDEX ix_staff_tasks_debtor ON staff_tasks (debtor_id, created_ticks, id);
         """,
-        // The workflow's stage, written by the workflow itself (SetInvoiceStageAsync), never by an invoice update.
+        // The workflow's stage, written by the workflow itself (SetInvoiceProgressAsync), never by an invoice update.
         """
         ALTER TABLE invoices ADD COLUMN stage TEXT;
         CREATE INDEX ix_invoices_stage ON invoices (stage, number);
@@ -134,6 +134,14 @@ internal static class SqliteSchema
         CREATE INDEX ix_invoices_status_due_open ON invoices (status, due_day, open_cents);
         CREATE INDEX ix_invoices_issue ON invoices (issue_day, amount_cents);
         UPDATE invoices SET indexed = 0;
+        """,
+        // The workflow's ladder step and promise counts, beside its stage (SetInvoiceProgressAsync).
+        """
+        ALTER TABLE invoices ADD COLUMN last_step TEXT;
+        ALTER TABLE invoices ADD COLUMN promises_made INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN promises_broken INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX ix_invoices_status_last_step ON invoices (status, last_step);
+        CREATE INDEX ix_invoices_promises ON invoices (promises_made, promises_broken) WHERE promises_made > 0 OR promises_broken > 0;
         """,
     ];
 

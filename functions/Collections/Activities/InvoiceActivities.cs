@@ -290,7 +290,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     public async Task<bool> RecordStage(RecordStageInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return await store.SetInvoiceStageAsync(input.InvoiceNumber, input.Stage, CancellationToken.None);
+        var counts = input.LastStep is null ? null : new LadderCounts(input.LastStep, input.PromisesMade, input.PromisesBroken);
+        return await store.SetInvoiceProgressAsync(input.InvoiceNumber, new InvoiceProgress(input.Stage, counts), CancellationToken.None);
     }
 
     /// <summary>Appends a note, staff task, payment, call outcome or approval line to the contact log.</summary>

@@ -96,7 +96,9 @@ public sealed record CallTaskInput(
 public sealed record CancelCallTaskInput(string StepKey, DateTimeOffset At, Invoice Invoice, string TaskId, string Reason);
 
 /// <param name="Stage">The stage's code as the workflow's status shows it (<c>final-notice-term</c>).</param>
-public sealed record RecordStageInput(string InvoiceNumber, string Stage);
+/// <param name="LastStep">The last ladder step that reached the debtor (<c>businesslike</c>); null from a workflow that
+/// began before it was stored, which writes the stage alone.</param>
+public sealed record RecordStageInput(string InvoiceNumber, string Stage, string? LastStep = null, int PromisesMade = 0, int PromisesBroken = 0);
 
 /// <param name="Kind">The contact-log kind: note, staff-task, call-outcome, payment, dispute, …</param>
 /// <param name="TaskKind">For a staff task: which (<see cref="Storage.StaffTaskKinds"/>); the task is stored for the inbox too.</param>

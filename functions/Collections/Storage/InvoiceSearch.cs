@@ -4,7 +4,7 @@ namespace Collections.Storage;
 /// <param name="Text">Words that must each begin a word of the invoice number, the debtor's name or id, or the customer
 /// reference (case-insensitive): "jans 2026" finds invoice F-2026-001 of Jansen Bakery.</param>
 /// <param name="Status">open, paid, cancelled, handed-over, closed-by-staff; null for all.</param>
-/// <param name="Stage">The stage the invoice's workflow recorded last (<see cref="ICollectionsStore.SetInvoiceStageAsync"/>),
+/// <param name="Stage">The stage the invoice's workflow recorded last (<see cref="ICollectionsStore.SetInvoiceProgressAsync"/>),
 /// e.g. <c>final-notice-term</c>; null for any.</param>
 /// <param name="MinDaysOverdue">Only invoices at least this many days past their due date on <paramref name="Today"/>.</param>
 /// <param name="Today">The day overdue days count to (time as data: the caller's clock, Dutch date).</param>

@@ -92,6 +92,22 @@ public sealed class InvoiceState
     /// replays without those activity calls.</summary>
     public bool StoresStage { get; set; }
 
+    /// <summary>The last ladder step that reached the debtor: after which step a paid invoice was paid.</summary>
+    public LadderStep LastLadderStep { get; set; }
+
+    /// <summary>Promises to pay and payment plans agreed over the whole run (R7).</summary>
+    public int PromisesMade { get; set; }
+
+    /// <summary>Promises not met and instalments missed over the whole run (R7).</summary>
+    public int PromisesBroken { get; set; }
+
+    /// <summary>The progress last written to the store with the stage (<see cref="InvoiceWorkflow"/> writes it when it changes).</summary>
+    public StoredProgress? StoredProgress { get; set; }
+
+    /// <summary>Whether this run writes its ladder step and promise counts with the stage: like <see cref="StoresStage"/>,
+    /// set for new workflows and at ContinueAsNew, false in the state of a workflow started before they were stored.</summary>
+    public bool StoresProgress { get; set; }
+
     /// <summary>Activities called over the whole run (part of each step's idempotency key).</summary>
     public int Steps { get; set; }
 
@@ -106,6 +122,7 @@ public sealed class InvoiceState
         Channel = invoice.Debtor.PreferredChannel,
         LastStepUtc = nowUtc,
         StoresStage = true,
+        StoresProgress = true,
     };
 }
 
@@ -133,6 +150,9 @@ public enum InvoiceStage
 /// <param name="Required">Raised because a step needs a call attempt first: when nobody works it, it stays on the
 /// list (escalated) instead of falling back to writing.</param>
 public sealed record PendingCall(CallScript Script, int Attempt, InvoiceStage Next, DateTime NotBeforeUtc, string? TaskId = null, bool Required = false);
+
+/// <summary>What the workflow last wrote to the store about where it stands, so it writes only when this changes.</summary>
+public sealed record StoredProgress(InvoiceStage Stage, LadderStep LastLadderStep, int PromisesMade, int PromisesBroken);
 
 public sealed record Promise(DateOnly MadeOn, DateOnly Date, decimal Amount);
 

@@ -76,6 +76,7 @@ public sealed partial class InvoiceWorkflow
             {
                 case SendOutcome.Sent:
                     state.LastMessage = new LastMessage(request, sentVia, Now);
+                    state.LastLadderStep = LadderStepOf(request) ?? state.LastLadderStep;
                     state.StatedDeadline = StatedDeadline(request) ?? state.StatedDeadline;
                     state.Contacts.Add(new EarlierContact(Today, EarlierContactKindOf(sentVia)));
                     return;
@@ -126,6 +127,21 @@ public sealed partial class InvoiceWorkflow
     /// and the stages it passes through within one turn cost no activity.</summary>
     private async Task StoreStageAsync()
     {
+        if (state.StoresProgress)
+        {
+            var progress = new StoredProgress(state.Stage, state.LastLadderStep, state.PromisesMade, state.PromisesBroken);
+            if (progress == state.StoredProgress)
+            {
+                return;
+            }
+
+            await ActivityAsync<bool>(nameof(InvoiceActivities.RecordStage), _ => new RecordStageInput(
+                Invoice.Number, Kebab(state.Stage), Kebab(state.LastLadderStep), state.PromisesMade, state.PromisesBroken));
+            (state.StoredProgress, state.StoredStage) = (progress, state.Stage);
+            return;
+        }
+
+        // A run that began before progress was stored writes the stage alone, exactly as its history recorded.
         if (!state.StoresStage || state.StoredStage == state.Stage)
         {
             return;

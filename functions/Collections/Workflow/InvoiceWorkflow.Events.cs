@@ -177,6 +177,7 @@ public sealed partial class InvoiceWorkflow
         state.Promise = null;
         state.ApprovalId = null;
         state.Plan = new PaymentPlan(Today, agreed.Instalments, 0, state.Paid);
+        state.PromisesMade++;
         state.LastStepUtc = Now;
         await RecordAsync("plan-agreed", $"Payment plan agreed with the debtor: {terms}.");
         await ConfirmPlanAsync();
@@ -266,6 +267,7 @@ public sealed partial class InvoiceWorkflow
     private async Task SendFinalNoticeByPostAsync()
     {
         var dates = DateFinalNotice(NoticeDelivery.Post);
+        state.LastLadderStep = LadderStep.Formal;
         await RaiseStaffTaskAsync(
             StaffTaskKinds.PostalNotice, $"Send the final notice by post today; it states {dates.Deadline:yyyy-MM-dd} as the deadline.", new { text = "postal-notice", deadline = dates.Deadline });
     }

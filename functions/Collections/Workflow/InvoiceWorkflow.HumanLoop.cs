@@ -64,6 +64,7 @@ public sealed partial class InvoiceWorkflow
         }
 
         state.CallAttemptsRecorded++;
+        state.LastLadderStep = LadderStep.Call;
     }
 
     /// <summary>Policy (on by default): a consumer final notice and a hand-over approval only after staff actually
@@ -112,6 +113,15 @@ public sealed partial class InvoiceWorkflow
     /// (plus grace) still runs.</summary>
     private DateTime CallAfterStatedDeadline() =>
         AfterStatedDeadline(Today) is var day && day > Today ? schedule.CallMomentOn(day, AttemptTime(0)) : Now;
+
+    /// <summary>The ladder step a sent message is (null: not a step of the ladder, e.g. a payment confirmation).</summary>
+    private static LadderStep? LadderStepOf(MessageRequest request) => request.Kind switch
+    {
+        MessageKind.FinalNotice => LadderStep.Formal,
+        MessageKind.Reminder or MessageKind.PromiseReminder or MessageKind.InstalmentReminder =>
+            request.Tone == Tone.Friendly ? LadderStep.Friendly : LadderStep.Businesslike,
+        _ => null,
+    };
 
     /// <summary>The last day to pay a message states, as the send activity renders it.</summary>
     private DateOnly? StatedDeadline(MessageRequest request) => request.Kind switch

@@ -99,7 +99,7 @@ public sealed partial class InvoiceWorkflow
                 PublishStatus();
                 if (restartRequested || state.StepsSinceRestart >= Policy.StepsBeforeContinueAsNew)
                 {
-                    state.StoresStage = true;
+                    (state.StoresStage, state.StoresProgress) = (true, true);
                     context.ContinueAsNew(new InvoiceWorkflowInput(Invoice, Policy, state));
                     return null;
                 }
@@ -325,6 +325,7 @@ public sealed partial class InvoiceWorkflow
                 return WatchPromise(date, call.Next);
             case CallOutcomeKind.PaymentPlan when outcome.Instalments is { Count: > 0 } instalments:
                 state.Plan = new PaymentPlan(Today, instalments, 0, state.Paid);
+                state.PromisesMade++;
                 state.AfterAgreement = call.Next;
                 await ConfirmPlanAsync();
                 return InvoiceStage.WatchPaymentPlan;
@@ -378,6 +379,7 @@ public sealed partial class InvoiceWorkflow
     private InvoiceStage WatchPromise(DateOnly date, InvoiceStage next)
     {
         state.Promise = new Promise(Today, date, state.Balance);
+        state.PromisesMade++;
         state.AfterAgreement = next;
         return InvoiceStage.WatchPromise;
     }
@@ -388,6 +390,7 @@ public sealed partial class InvoiceWorkflow
         var promise = state.Promise ?? throw new InvalidOperationException("No promise to watch.");
         await WaitAsync(schedule.StartOfDay(promise.Date.AddDays(Policy.Agreements.GraceDays + 1)));
         state.Promise = null;
+        state.PromisesBroken++;
         await NoteAsync($"Promise to pay by {promise.Date:yyyy-MM-dd} not met.");
         await SendAsync(new MessageRequest(MessageKind.PromiseReminder, Tone.Businesslike, Promise: new PromiseDetails(promise.MadeOn, promise.Date, promise.Amount)));
         state.LastStepUtc = Now;
@@ -423,6 +426,7 @@ public sealed partial class InvoiceWorkflow
         }
 
         state.Plan = null;
+        state.PromisesBroken++;
         await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.");
         await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan, nextMissed: true)));
         state.LastStepUtc = Now;

@@ -14,14 +14,14 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
         var debtor = BrowserSeed.Debtor("debtor-ov-1", "Overzicht BV");
         var open = await BrowserSeed.InvoiceAsync(store, "OV-1", debtor, 300.00m);
         await server.Workflows.StartAsync(open, default);
-        // As the workflow's RecordStage activity writes it; OV-2's workflow has not written one.
-        await store.SetInvoiceStageAsync("OV-1", "wait-for-due-date", default);
+        // As the workflows' RecordStage activity writes it.
+        await store.SetInvoiceProgressAsync("OV-1", new InvoiceProgress("wait-for-due-date"), default);
         await BrowserSeed.InvoiceAsync(store, "OV-2", debtor, 100.00m);
-        await BrowserSeed.ContactAsync(store, "ov-2-outcome", "OV-2", debtor, BrowserSeed.Now.AddDays(-9), "call-outcome", "Call outcome: promise-to-pay by 2026-02-25");
-        await BrowserSeed.ContactAsync(store, "ov-2-broken", "OV-2", debtor, BrowserSeed.Now.AddDays(-5), "note", "Promise to pay by 2026-02-25 not met.");
+        // OV-2: a promise made in a call and not met, as its workflow counted them.
+        await store.SetInvoiceProgressAsync("OV-2", new InvoiceProgress("follow-up-call", new LadderCounts("call", 1, 1)), default);
         var paid = await BrowserSeed.InvoiceAsync(store, "OV-3", debtor, 80.00m);
+        await store.SetInvoiceProgressAsync("OV-3", new InvoiceProgress("watch-promise", new LadderCounts("call", 0, 0)), default);
         await store.UpdateInvoiceAsync(paid with { Status = "paid", OpenBalance = 0 }, default);
-        await BrowserSeed.ContactAsync(store, "ov-3-call", "OV-3", debtor, BrowserSeed.Now.AddDays(-3), "call-outcome", "Call outcome: paid-now");
         await BrowserSeed.CallTaskAsync(store, "call-ov-1", debtor, ["OV-1", "OV-2"]);
         await store.AddApprovalAsync(new ApprovalRecord("appr-ov", "OV-2", "OV-2", "hand-over", "hash-ov", BrowserSeed.Now.AddDays(-1), BrowserSeed.Now.AddDays(6)), default);
         var page = await fixture.NewPageAsync(server: server.Address);
@@ -31,7 +31,7 @@ public sealed class OverviewPageTests(BrowserFixture fixture)
 
         var main = page.Locator("main");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Wacht op de vervaldatum 1 € 300,00" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Stap nog niet vastgelegd 1 € 100,00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Vervolggesprek 1 € 100,00" })).ToBeVisibleAsync();
         await Assertions.Expect(main.Locator("dd").Nth(0)).ToHaveTextAsync("1");
         await Assertions.Expect(main.Locator("dd").Nth(1)).ToHaveTextAsync("0");
         await Assertions.Expect(main.Locator("dd").Nth(2)).ToHaveTextAsync("1");

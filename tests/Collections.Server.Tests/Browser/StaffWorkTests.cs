@@ -42,8 +42,8 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         await BrowserSeed.InvoiceAsync(Store, "SW-9001", debtor);
         await BrowserSeed.InvoiceAsync(Store, "SW-9002", debtor);
         // As the workflows' RecordStage activity writes them.
-        await Store.SetInvoiceStageAsync("SW-9001", "final-notice-term", default);
-        await Store.SetInvoiceStageAsync("SW-9002", "watch-promise", default);
+        await Store.SetInvoiceProgressAsync("SW-9001", new InvoiceProgress("final-notice-term"), default);
+        await Store.SetInvoiceProgressAsync("SW-9002", new InvoiceProgress("watch-promise"), default);
         var page = await fixture.NewPageAsync();
         await PageChecks.SignInAsync(page);
         await page.GotoAsync("/staff/invoices");

@@ -70,7 +70,13 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal("t-1", Assert.Single(await reopened.ListCallTasksOfDebtorAsync("D-1", CancellationToken.None)).Id);
     }
 
-    private const string DowngradeToVersion8 = """
+    private const string DowngradeToVersion9 = """
+        DROP INDEX ix_invoices_status_last_step; DROP INDEX ix_invoices_promises;
+        ALTER TABLE invoices DROP COLUMN last_step; ALTER TABLE invoices DROP COLUMN promises_made; ALTER TABLE invoices DROP COLUMN promises_broken;
+        DELETE FROM schema_version WHERE version > 9;
+        """;
+
+    private const string DowngradeToVersion8 = DowngradeToVersion9 + """
         DROP INDEX ix_invoices_status_due_open; DROP INDEX ix_invoices_issue; ALTER TABLE invoices DROP COLUMN issue_day; ALTER TABLE invoices DROP COLUMN amount_cents;
         DELETE FROM schema_version WHERE version > 8;
         """;
@@ -109,6 +115,33 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         Assert.Equal(1250.75m, book.Invoiced);
     }
 
+    [Fact]
+    public async Task Open_FileOfSchemaVersion9_EarlierInvoicesTakeALadderStepAndPromises()
+    {
+        await Store.AddInvoiceAsync(StoreSamples.Invoice("F-1"), CancellationToken.None);
+        await Store.SetInvoiceProgressAsync("F-1", new InvoiceProgress("first-call"), CancellationToken.None);
+        Execute(DowngradeToVersion9);
+
+        var reopened = new SqliteCollectionsStore(DatabasePath);
+        Assert.Equal((0, 0), Promises(await reopened.LadderTotalsAsync(CancellationToken.None)));
+        Assert.True(await reopened.SetInvoiceProgressAsync("F-1", new InvoiceProgress("watch-promise", new LadderCounts("call", 1, 0)), CancellationToken.None));
+
+        Assert.Equal((1, 0), Promises(await reopened.LadderTotalsAsync(CancellationToken.None)));
+        Assert.Equal([new StageTotal("watch-promise", 1, 1250.75m)], await reopened.OpenInvoicesByStageAsync(CancellationToken.None));
+    }
+
+    /// <summary>The ladder totals read the small indexes only: the partial promises index holds only invoices with a
+    /// promise, and the paid count per step reads (status, last_step).</summary>
+    [Theory]
+    [InlineData(SqliteCollectionsStore.PromiseTotalsQuery, "SCAN invoices USING COVERING INDEX ix_invoices_promises")]
+    [InlineData(SqliteCollectionsStore.PaidByLastStepQuery, "SEARCH invoices USING COVERING INDEX ix_invoices_status_last_step (status=?)")]
+    public void LadderTotalsQueries_ReadTheirIndexesOnly(string sql, string expectedPlanStart)
+    {
+        var plan = Plan(sql, [("$paid", "paid")]);
+
+        Assert.StartsWith(expectedPlanStart, Assert.Single(plan), StringComparison.Ordinal);
+    }
+
     /// <summary>The overview's totals read covering indexes only: no table rows, no temporary sort.</summary>
     [Theory]
     [InlineData(SqliteCollectionsStore.OpenByDueDateQuery, "SEARCH invoices USING COVERING INDEX ix_invoices_status_due_open (status=?)")]
@@ -130,7 +163,7 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
 
         var reopened = new SqliteCollectionsStore(DatabasePath);
         Assert.Equal([new StageTotal(null, 1, StoreSamples.Invoice("F-1").OpenBalance)], await reopened.OpenInvoicesByStageAsync(CancellationToken.None));
-        Assert.True(await reopened.SetInvoiceStageAsync("F-1", "friendly-reminder", CancellationToken.None));
+        Assert.True(await reopened.SetInvoiceProgressAsync("F-1", new InvoiceProgress("friendly-reminder"), CancellationToken.None));
 
         Assert.Equal("F-1", Assert.Single((await reopened.SearchInvoicesAsync(new InvoiceSearch(new DateOnly(2026, 3, 31), Stage: "friendly-reminder"), CancellationToken.None)).Items).Invoice.Number);
     }
@@ -186,6 +219,8 @@ public sealed class SqliteCollectionsStoreTests : CollectionsStoreContract, IDis
         var (sql, parameters) = SqliteCollectionsStore.SearchQuery(search);
         return Plan(sql, parameters);
     }
+
+    private static (int Made, int Broken) Promises(LadderTotals totals) => (totals.PromisesMade, totals.PromisesBroken);
 
     private List<string> Plan(string sql, (string Name, object Value)[] parameters)
     {

@@ -98,9 +98,11 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<InvoiceSearchPage> SearchInvoicesAsync(InvoiceSearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> SetInvoiceStageAsync(string number, string stage, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> SetInvoiceProgressAsync(string number, InvoiceProgress progress, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<LadderTotals> LadderTotalsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<BookTotals> BookTotalsAsync(DateOnly invoicedFrom, DateOnly invoicedTo, CancellationToken cancellationToken) => throw new NotSupportedException();
 
