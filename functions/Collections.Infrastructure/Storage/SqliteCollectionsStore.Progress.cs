@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Collections.Handlers.Invoices;
 using Collections.Storage;
 
@@ -33,6 +34,24 @@ public sealed partial class SqliteCollectionsStore
             "UPDATE invoices SET stage = $stage, last_step = $step, promises_made = $made, promises_broken = $broken WHERE number = $number;",
             cancellationToken,
             ("$number", number), ("$stage", progress.Stage), ("$step", counts.LastStep), ("$made", counts.PromisesMade), ("$broken", counts.PromisesBroken)) == 1;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> InvoiceStagesAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (numbers.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var stages = await QueryAsync(
+            connection,
+            "SELECT number, stage FROM invoices WHERE number IN (SELECT value FROM json_each($numbers)) AND stage IS NOT NULL;",
+            reader => (Number: reader.GetString(0), Stage: reader.GetString(1)),
+            cancellationToken,
+            ("$numbers", JsonSerializer.Serialize(numbers)));
+        return stages.ToDictionary(row => row.Number, row => row.Stage, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken)

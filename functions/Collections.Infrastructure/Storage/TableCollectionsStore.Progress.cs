@@ -38,6 +38,19 @@ public sealed partial class TableCollectionsStore
         return true;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> InvoiceStagesAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        await EnsureTablesAsync(cancellationToken);
+        var stages = await Task.WhenAll(numbers.Distinct(StringComparer.Ordinal).Select(async number =>
+        {
+            var entity = await _invoiceStages.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.Escape(number, nameof(numbers)), Single, select: ["Stage"], cancellationToken: cancellationToken);
+            return (Number: number, Stage: entity.HasValue ? entity.Value!.GetString("Stage") : null);
+        }));
+        return stages.Where(row => row.Stage is not null).ToDictionary(row => row.Number, row => row.Stage!, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);

@@ -18,11 +18,13 @@ internal static class StaffWorkEndpoints
             var (search, invalid) = InvoiceListForm.Read(http.Request.Query, PageClock.Today(time));
             var error = invalid is null ? null : "work.list.badOverdue";
             InvoiceSearchPage? found = null;
+            IReadOnlyDictionary<string, string> stages = new Dictionary<string, string>();
             if (error is null)
             {
                 try
                 {
                     found = await store.SearchInvoicesAsync(search, http.RequestAborted);
+                    stages = await store.InvoiceStagesAsync([.. found.Items.Select(record => record.Invoice.Number)], http.RequestAborted);
                 }
                 catch (ArgumentException)
                 {
@@ -31,7 +33,7 @@ internal static class StaffWorkEndpoints
             }
 
             return PageResult.Render<InvoiceList>(
-                http, new { Search = search, Found = found, ErrorKey = error }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+                http, new { Search = search, Found = found, Stages = stages, ErrorKey = error }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         });
 
         staff.MapGet("/debtors/{debtorId}", async (string debtorId, HttpContext http, ICollectionsStore store) =>
@@ -45,7 +47,8 @@ internal static class StaffWorkEndpoints
             var contacts = await store.ListContactsOfDebtorAsync(debtorId, http.RequestAborted);
             var tasks = await store.ListStaffTasksOfDebtorAsync(debtorId, http.RequestAborted);
             var calls = await store.ListCallTasksOfDebtorAsync(debtorId, http.RequestAborted);
-            return PageResult.Render<DebtorView>(http, new { Invoices = invoices, Contacts = contacts, Tasks = tasks, Calls = calls });
+            var stages = await store.InvoiceStagesAsync([.. invoices.Select(record => record.Invoice.Number)], http.RequestAborted);
+            return PageResult.Render<DebtorView>(http, new { Invoices = invoices, Stages = stages, Contacts = contacts, Tasks = tasks, Calls = calls });
         });
 
         staff.MapGet("/tasks", async (HttpContext http, string? done, ICollectionsStore store, TimeProvider time) =>

@@ -8,6 +8,10 @@ public partial interface ICollectionsStore
     /// with a staff change. False when the invoice is not stored.</summary>
     Task<bool> SetInvoiceProgressAsync(string number, InvoiceProgress progress, CancellationToken cancellationToken);
 
+    /// <summary>The recorded stage of each of <paramref name="numbers"/> that has one (a page of the invoice list, a
+    /// debtor's invoices); invoices without one, or not stored, are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> InvoiceStagesAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken);
+
     /// <summary>Open invoices grouped by their recorded stage (null: none recorded yet): how many and their open balance.</summary>
     Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken);
 

@@ -57,6 +57,13 @@ public sealed class StaffWorkTests(BrowserFixture fixture)
         await Assertions.Expect(results).ToContainTextAsync("SW-9001");
         Assert.Contains("stage=final-notice-term", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByLabel("Stap in de workflow")).ToHaveValueAsync("final-notice-term");
+        await Assertions.Expect(results.Locator("td").Last).ToHaveTextAsync("Termijn van de laatste aanmaning");
+
+        await results.GetByRole(AriaRole.Link, new() { Name = "Stapel Stappen" }).ClickAsync();
+
+        var rows = page.Locator("#invoices").Locator("..").Locator("tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "SW-9001" })).ToContainTextAsync("Termijn van de laatste aanmaning");
+        await Assertions.Expect(rows.Filter(new() { HasText = "SW-9002" })).ToContainTextAsync("Toezegging loopt");
     }
 
     [Fact]

@@ -25,6 +25,20 @@ public abstract partial class CollectionsStoreContract
     }
 
     [Fact]
+    public async Task InvoiceStages_TheRecordedOnesOfTheNumbersAsked()
+    {
+        await AddSearchBookAsync();
+        await Store.SetInvoiceProgressAsync("F-1", new InvoiceProgress("final-notice-term"), Cancel);
+        await Store.SetInvoiceProgressAsync("F-2", new InvoiceProgress("first-call", new LadderCounts("friendly", 0, 0)), Cancel);
+        await Store.SetInvoiceProgressAsync("F-4", new InvoiceProgress("watch-promise"), Cancel);
+
+        var stages = await Store.InvoiceStagesAsync(["F-1", "F-2", "F-3", "F-404"], Cancel);
+
+        Assert.Equal(new Dictionary<string, string> { ["F-1"] = "final-notice-term", ["F-2"] = "first-call" }, stages);
+        Assert.Empty(await Store.InvoiceStagesAsync([], Cancel));
+    }
+
+    [Fact]
     public async Task SetInvoiceProgress_UnknownInvoice_False()
     {
         Assert.False(await Store.SetInvoiceProgressAsync("F-404", new InvoiceProgress("friendly-reminder"), Cancel));

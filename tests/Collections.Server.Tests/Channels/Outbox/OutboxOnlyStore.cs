@@ -102,6 +102,8 @@ internal sealed class OutboxOnlyStore : ICollectionsStore
 
     public Task<IReadOnlyList<StageTotal>> OpenInvoicesByStageAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyDictionary<string, string>> InvoiceStagesAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<LadderTotals> LadderTotalsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<BookTotals> BookTotalsAsync(DateOnly invoicedFrom, DateOnly invoicedTo, CancellationToken cancellationToken) => throw new NotSupportedException();
