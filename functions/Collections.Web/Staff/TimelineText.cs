@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace Collections.Web.Staff;
 
 /// <summary>A contact-log line in the page's language (the current UI culture). The store keeps one summary in English (the dossier's
-/// language); the kinds of line the workflow writes itself (a message, a call task, a payment, the end) are told again from their
-/// structured details, every other line (notes written by people, refusals quoted from a provider) as stored.</summary>
+/// language); the lines the workflow writes itself are told again from their structured details (a message, a call task or outcome, a payment, a staff task, a note, the end), every other line
+/// (notes written by people, lines written by an earlier version, refusals quoted from a provider) as stored.</summary>
 internal static class TimelineText
 {
     /// <summary>"3 mrt 2026 10:00 · Bericht · sms".</summary>
@@ -39,6 +39,11 @@ internal static class TimelineText
         if (entry.Kind == ContactKinds.StaffTask && StaffTaskText.For(t, entry.DataJson) is { } task)
         {
             return task;
+        }
+
+        if (entry.Kind is ContactKinds.Note or ContactKinds.CallOutcome && WorkflowNoteText.For(t, entry.DataJson) is { } note)
+        {
+            return note;
         }
 
         if (entry.Kind == ContactKinds.Completed && details.Result is { } result)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -33,18 +34,21 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     {
         ArgumentNullException.ThrowIfNull(input);
         var debtor = input.Invoice.Debtor;
-        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone number", debtor.PreferredChannel is Channel.Sms or Channel.WhatsApp);
-        var email = Check(debtor.Email, EmailAddressValidator.Validate, "email address", debtor.PreferredChannel == Channel.Email);
+        var problems = new List<CheckProblem>();
+        var phone = Check(debtor.Phone, phone => PhoneNumberNormalizer.Normalize(phone), "phone", debtor.PreferredChannel is Channel.Sms or Channel.WhatsApp, problems);
+        var email = Check(debtor.Email, EmailAddressValidator.Validate, "email", debtor.PreferredChannel == Channel.Email, problems);
 
         var invoiceProblems = new List<string>();
         if (input.Invoice.Amount <= 0)
         {
             invoiceProblems.Add($"amount {input.Invoice.Amount} is not positive");
+            problems.Add(CheckProblem.Of("amount-not-positive", ("amount", Invariant(input.Invoice.Amount))));
         }
 
         if (input.Invoice.DueDate < input.Invoice.IssueDate)
         {
             invoiceProblems.Add($"due date {input.Invoice.DueDate:yyyy-MM-dd} lies before the issue date {input.Invoice.IssueDate:yyyy-MM-dd}");
+            problems.Add(CheckProblem.Of("due-before-issue", ("due", Invariant(input.Invoice.DueDate)), ("issue", Invariant(input.Invoice.IssueDate))));
         }
 
         var contacts = await store.ListContactsAsync(input.Invoice.Number, CancellationToken.None);
@@ -53,6 +57,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
 
         var payments = (await store.ListPaymentsAsync(input.Invoice.Number, CancellationToken.None))
             .ToLookup(payment => payment.CountsFor(input.Invoice));
+        problems.AddRange(payments[false].Select(payment => CheckProblem.Of(
+            "foreign-payment", ("paymentId", payment.PaymentId), ("amount", Invariant(payment.Amount)), ("currency", payment.Currency), ("invoiceCurrency", input.Invoice.Currency))));
         return new InvoiceCheck(
             phone.Value,
             phone.Problem,
@@ -62,7 +68,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
             openDispute,
             [.. payments[true].Select(payment => new RecordedPayment(payment.PaymentId, payment.Amount, payment.PaidAt))],
             RecordedPaymentHistory.BetterInformed(debtor.History, await RecordedHistoryAsync(input)),
-            [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")]);
+            [.. payments[false].Select(payment => $"payment {payment.PaymentId} of {payment.Amount} {payment.Currency} is not in the invoice's currency ({input.Invoice.Currency}) and was not counted")],
+            problems);
     }
 
     private static SendMessageResult Throttled(Channel channel, BudgetWait wait) =>
@@ -535,16 +542,32 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
     /// <summary>SHA-256 of the token, hex: what the store keeps (ApprovalRecord.TokenHash).</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static (string? Value, string? Problem) Check(string? value, Func<string?, ContactCheck> check, string what, bool required)
+    /// <param name="field">phone or email.</param>
+    private static (string? Value, string? Problem) Check(string? value, Func<string?, ContactCheck> check, string field, bool required, List<CheckProblem> problems)
     {
+        var what = field == "phone" ? "phone number" : "email address";
         if (string.IsNullOrWhiteSpace(value))
         {
-            return (null, required ? $"no {what} for the preferred channel" : null);
+            if (!required)
+            {
+                return (null, null);
+            }
+
+            problems.Add(CheckProblem.Of("no-contact", ("field", field)));
+            return (null, $"no {what} for the preferred channel");
         }
 
         var result = check(value);
-        return result.IsValid ? (result.Value, null) : (null, $"{what} '{value}' is unusable: {result.Error}");
+        if (result.IsValid)
+        {
+            return (result.Value, null);
+        }
+
+        problems.Add(CheckProblem.Of("unusable-contact", ("field", field), ("value", value), ("reason", result.Code!)));
+        return (null, $"{what} '{value}' is unusable: {result.Error}");
     }
+
+    private static string Invariant(IFormattable value) => value.ToString(value is DateOnly ? "yyyy-MM-dd" : null, CultureInfo.InvariantCulture);
 
     private static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

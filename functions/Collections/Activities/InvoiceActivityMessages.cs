@@ -24,7 +24,8 @@ public sealed record InvoiceCheck(
     string? OpenDispute,
     IReadOnlyList<RecordedPayment> Payments,
     PaymentHistory? History = null,
-    IReadOnlyList<string>? ForeignPayments = null);
+    IReadOnlyList<string>? ForeignPayments = null,
+    IReadOnlyList<CheckProblem>? Problems = null);
 
 public sealed record RecordedPayment(string PaymentId, decimal Amount, DateTimeOffset PaidAt);
 

@@ -15,29 +15,29 @@ public static class EmailAddressValidator
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return ContactCheck.Invalid("An e-mail address is required.");
+            return ContactCheck.Invalid("required", "An e-mail address is required.");
         }
 
         var address = input.Trim();
         if (address.Length > MaxLength)
         {
-            return ContactCheck.Invalid($"An e-mail address has at most {MaxLength} characters.");
+            return ContactCheck.Invalid("too-long", $"An e-mail address has at most {MaxLength} characters.");
         }
 
         if (address.Any(character => char.IsWhiteSpace(character) || character is '<' or '>' or '"' or ','))
         {
-            return ContactCheck.Invalid($"'{address}' must be a bare address like name@example.nl, without a name, quotes or spaces.");
+            return ContactCheck.Invalid("not-bare", $"'{address}' must be a bare address like name@example.nl, without a name, quotes or spaces.");
         }
 
         if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
-            return ContactCheck.Invalid($"'{address}' is not a valid e-mail address.");
+            return ContactCheck.Invalid("invalid", $"'{address}' is not a valid e-mail address.");
         }
 
         var labels = parsed.Host.Split('.');
         if (labels.Length < 2 || labels.Any(label => label.Length == 0 || label.StartsWith('-') || label.EndsWith('-')))
         {
-            return ContactCheck.Invalid($"'{address}' needs a full domain such as example.nl.");
+            return ContactCheck.Invalid("no-domain", $"'{address}' needs a full domain such as example.nl.");
         }
 
         return ContactCheck.Valid(address);

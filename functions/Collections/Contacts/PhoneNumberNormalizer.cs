@@ -17,7 +17,7 @@ public static class PhoneNumberNormalizer
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return ContactCheck.Invalid("A phone number is required.");
+            return ContactCheck.Invalid("required", "A phone number is required.");
         }
 
         PhoneNumber number;
@@ -27,18 +27,18 @@ public static class PhoneNumberNormalizer
         }
         catch (NumberParseException exception)
         {
-            return ContactCheck.Invalid(exception.ErrorType switch
+            return exception.ErrorType switch
             {
-                ErrorType.INVALID_COUNTRY_CODE => $"'{input}' has no valid country code; write it as +<country code><number>.",
-                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => $"'{input}' is too short to be a phone number.",
-                ErrorType.TOO_LONG => $"'{input}' is too long to be a phone number.",
-                _ => $"'{input}' is not a phone number.",
-            });
+                ErrorType.INVALID_COUNTRY_CODE => ContactCheck.Invalid("no-country-code", $"'{input}' has no valid country code; write it as +<country code><number>."),
+                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => ContactCheck.Invalid("too-short", $"'{input}' is too short to be a phone number."),
+                ErrorType.TOO_LONG => ContactCheck.Invalid("too-long", $"'{input}' is too long to be a phone number."),
+                _ => ContactCheck.Invalid("not-a-number", $"'{input}' is not a phone number."),
+            };
         }
 
         if (!Util.IsValidNumber(number))
         {
-            return ContactCheck.Invalid($"'{input}' is not a valid phone number in the numbering plan of its country.");
+            return ContactCheck.Invalid("not-in-plan", $"'{input}' is not a valid phone number in the numbering plan of its country.");
         }
 
         return ContactCheck.Valid(Util.Format(number, PhoneNumberFormat.E164));

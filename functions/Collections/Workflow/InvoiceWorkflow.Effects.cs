@@ -115,7 +115,8 @@ public sealed partial class InvoiceWorkflow
         await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(
             key, At, Invoice, ContactKinds.StaffTask, reason, DataJson: text is null ? null : JsonSerializer.Serialize(text, CollectionsJson.Options), TaskKind: kind));
 
-    private async Task NoteAsync(string text) => await RecordAsync("note", text);
+    /// <param name="facts">Which text <paramref name="text"/> is and its values, so pages tell it in their language.</param>
+    private async Task NoteAsync(string text, object facts) => await RecordAsync("note", text, facts);
 
     /// <param name="details">Facts of the line (<see cref="ContactLogDetails"/>), so readers see it told in their language.</param>
     private async Task RecordAsync(string kind, string summary, object? details = null) =>
@@ -314,6 +315,19 @@ public sealed partial class InvoiceWorkflow
         CallOutcomeKind.Dispute or CallOutcomeKind.Hardship => outcome.Reason is null ? "" : $" ({outcome.Reason})",
         CallOutcomeKind.CallbackRequested => outcome.CallbackAt is null ? "" : $" (at {outcome.CallbackAt:yyyy-MM-dd HH:mm})",
         _ => outcome.Note is null ? "" : $" ({outcome.Note})",
+    };
+
+    /// <summary>A call outcome's facts for the timeline, in the shape of a note's (<c>text</c> names it).</summary>
+    private static object OutcomeFacts(CallOutcome outcome) => new
+    {
+        text = "call-outcome",
+        outcome = Kebab(outcome.Kind),
+        promisedDate = outcome.Kind == CallOutcomeKind.PromiseToPay ? outcome.PromisedDate : null,
+        instalments = outcome.Kind == CallOutcomeKind.PaymentPlan ? outcome.Instalments?.Count : null,
+        reason = outcome.Kind is CallOutcomeKind.Dispute or CallOutcomeKind.Hardship ? outcome.Reason : null,
+        callbackAt = outcome.Kind == CallOutcomeKind.CallbackRequested ? outcome.CallbackAt : null,
+        note = outcome.Kind is CallOutcomeKind.PromiseToPay or CallOutcomeKind.PaymentPlan or CallOutcomeKind.Dispute or CallOutcomeKind.Hardship
+            or CallOutcomeKind.CallbackRequested ? null : outcome.Note,
     };
 
     private static string Euro(decimal amount) => "€" + amount.ToString("N2", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public sealed partial class InvoiceWorkflow
                 await ApplyPaymentAsync(payment.PaymentId, payment.Amount);
                 break;
             case InvoiceCredited { CreditNoteNumber: { } number } when state.AppliedCreditNotes.Contains(number):
-                await NoteAsync($"Credit note {number} was applied before; ignored.");
+                await NoteAsync($"Credit note {number} was applied before; ignored.", new { text = "credit-note-again", creditNote = number });
                 break;
             case InvoiceCredited credit:
                 if (credit.CreditNoteNumber is { } creditNote)
@@ -26,18 +26,20 @@ public sealed partial class InvoiceWorkflow
                     state.AppliedCreditNotes.Add(creditNote);
                 }
 
-                await ApplyCreditAsync(credit.Amount, $"Credit note {credit.CreditNoteNumber}".TrimEnd());
+                await ApplyCreditAsync(credit.Amount, $"Credit note {credit.CreditNoteNumber}".TrimEnd(), "credit-note", credit.CreditNoteNumber);
                 break;
             case InvoiceAmended amended:
                 state.Balance += amended.Amount - Invoice.Amount;
                 state.Invoice = Invoice with { Amount = amended.Amount, DueDate = amended.DueDate };
-                await NoteAsync($"Invoice amended: amount {Euro(amended.Amount)}, due {amended.DueDate:yyyy-MM-dd}; balance {Euro(state.Balance)}.");
+                await NoteAsync(
+                    $"Invoice amended: amount {Euro(amended.Amount)}, due {amended.DueDate:yyyy-MM-dd}; balance {Euro(state.Balance)}.",
+                    new { text = "amended", amount = amended.Amount, due = amended.DueDate, balance = state.Balance });
                 CloseIfSettled();
                 break;
             case InvoiceCancelled:
                 throw new InvoiceClosedException(InvoiceResult.Cancelled);
             case InvoiceClosedByStaff closedByStaff:
-                await NoteAsync("Closed by staff: " + closedByStaff.Reason);
+                await NoteAsync("Closed by staff: " + closedByStaff.Reason, new { text = "closed-by-staff", reason = closedByStaff.Reason });
                 throw new InvoiceClosedException(InvoiceResult.ClosedByStaff);
             case ContactDetailsUpdated updated:
                 await UpdateContactDetailsAsync(updated);
@@ -62,18 +64,20 @@ public sealed partial class InvoiceWorkflow
                 await FollowAgreedPlanAsync(agreed);
                 break;
             case DisputeResolved resolved:
-                await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved");
+                await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved", "dispute-resolved");
                 break;
             case PolicyMigrated migrated:
-                await NoteAsync($"Policy migrated from {Policy.Version} to {migrated.Policy.Version}{(migrated.Reason is null ? "" : ": " + migrated.Reason)}.");
+                await NoteAsync(
+                    $"Policy migrated from {Policy.Version} to {migrated.Policy.Version}{(migrated.Reason is null ? "" : ": " + migrated.Reason)}.",
+                    new { text = "policy-migrated", from = Policy.Version, to = migrated.Policy.Version, reason = migrated.Reason });
                 state.Policy = migrated.Policy;
                 schedule = new ContactSchedule(migrated.Policy);
                 break;
             case CallOutcomeRecorded stray:
-                await NoteAsync($"Call outcome for task {stray.CallTaskId} ignored: no call task of this invoice is open.");
+                await NoteAsync($"Call outcome for task {stray.CallTaskId} ignored: no call task of this invoice is open.", new { text = "stray-call-outcome" });
                 break;
             case ApprovalDecided stray:
-                await NoteAsync($"Approval decision for {stray.ApprovalId} ignored: no approval is pending.");
+                await NoteAsync($"Approval decision for {stray.ApprovalId} ignored: no approval is pending.", new { text = "stray-approval" });
                 break;
         }
 
@@ -106,7 +110,8 @@ public sealed partial class InvoiceWorkflow
         CloseIfSettled();
     }
 
-    private async Task ApplyCreditAsync(decimal amount, string what)
+    /// <param name="source">credit-note or dispute-resolved: which text pages tell it with.</param>
+    private async Task ApplyCreditAsync(decimal amount, string what, string source, string? creditNote = null, string? note = null)
     {
         if (amount > 0)
         {
@@ -114,7 +119,8 @@ public sealed partial class InvoiceWorkflow
             state.Balance -= amount;
         }
 
-        await NoteAsync($"{what}: {Euro(amount)} credited; balance {Euro(Math.Max(state.Balance, 0))}.");
+        var balance = Math.Max(state.Balance, 0);
+        await NoteAsync($"{what}: {Euro(amount)} credited; balance {Euro(balance)}.", new { text = "credited-" + source, creditNote, note, amount, balance });
         CloseIfSettled();
     }
 
@@ -131,16 +137,16 @@ public sealed partial class InvoiceWorkflow
     {
         if (state.Dispute is not null)
         {
-            await NoteAsync("Dispute already open: " + reason);
+            await NoteAsync("Dispute already open: " + reason, new { text = "dispute-already-open", reason });
             return TimeSpan.Zero;
         }
 
         var openedAt = Now;
         state.Dispute = reason;
-        await RaiseStaffTaskAsync(StaffTaskKinds.Dispute, $"Dispute: {reason}. Chasing is paused until it is resolved.");
+        await RaiseStaffTaskAsync(StaffTaskKinds.Dispute, $"Dispute: {reason}. Chasing is paused until it is resolved.", new { text = "dispute", reason });
         var resolved = (DisputeResolved)await WaitForEventAsync(e => e is DisputeResolved);
         state.Dispute = null;
-        await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"));
+        await ApplyCreditAsync(resolved.CreditAmount, "Dispute resolved" + (resolved.Note is null ? "" : $" ({resolved.Note})"), "dispute-resolved", note: resolved.Note);
         return Now - openedAt;
     }
 
@@ -156,7 +162,10 @@ public sealed partial class InvoiceWorkflow
         var terms = $"{Euro(agreed.Instalments.Sum(instalment => instalment.Amount))} in {agreed.Instalments.Count} instalment{(agreed.Instalments.Count == 1 ? "" : "s")}, the last due {agreed.Instalments[^1].DueDate:yyyy-MM-dd}";
         if (state.Dispute is not null)
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.Dispute, $"The debtor proposed a payment plan ({terms}) while a dispute is open: agree it with them once the dispute is settled.");
+            await RaiseStaffTaskAsync(
+                StaffTaskKinds.Dispute,
+                $"The debtor proposed a payment plan ({terms}) while a dispute is open: agree it with them once the dispute is settled.",
+                new { text = "plan-during-dispute", total = agreed.Instalments.Sum(instalment => instalment.Amount), instalments = agreed.Instalments.Count, lastDue = agreed.Instalments[^1].DueDate });
             return;
         }
 
@@ -200,7 +209,7 @@ public sealed partial class InvoiceWorkflow
         state.WhatsAppFlagged &= updated.Phone is null;
         state.EmailFlagged &= updated.Email is null;
         state.Channel = UsableChannel(state.Invoice.Debtor.PreferredChannel) ?? state.Channel;
-        await NoteAsync("Contact details updated.");
+        await NoteAsync("Contact details updated.", new { text = "contact-updated" });
     }
 
     /// <summary>The workflow's own copy of the opt-in is what <see cref="UsableChannel"/> reads; the store logged the change.</summary>
@@ -253,7 +262,10 @@ public sealed partial class InvoiceWorkflow
         }
 
         var address = channel == Channel.Email ? Invoice.Debtor.Email : Invoice.Debtor.Phone;
-        await RaiseStaffTaskAsync(StaffTaskKinds.DeliveryFailed, $"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.");
+        await RaiseStaffTaskAsync(
+            StaffTaskKinds.DeliveryFailed,
+            $"{MessageNames.Of(channel)} to {address} could not be delivered{(reason is null ? "" : $" ({reason})")}: check the contact data.",
+            new { text = "delivery-failed", channel = MessageNames.Of(channel), address, reason });
         var other = UsableChannel(Other(channel));
         if (other is not null)
         {

@@ -131,9 +131,9 @@ public sealed partial class InvoiceWorkflow
         _ => null,
     };
 
-    /// <summary>A policy value the final notice cannot be sent with (a policy pinned before validation refused it):
-    /// the workflow raises a staff task and waits instead of failing.</summary>
-    private string? FinalNoticePolicyProblem()
+    /// <summary>The last day a consumer final notice would state when the policy makes it fall short of the legal term
+    /// (a policy pinned before validation refused it): the workflow raises a staff task and waits instead of failing.</summary>
+    private DateOnly? TooEarlyFinalNoticeDeadline()
     {
         if (!TreatAsConsumer)
         {
@@ -141,8 +141,6 @@ public sealed partial class InvoiceWorkflow
         }
 
         var dates = FinalNoticeDatesOn(Today, Policy.Ladder.FinalNoticeChannel == Channel.Email ? NoticeDelivery.Email : NoticeDelivery.Post);
-        return dates.Deadline < Today.AddDays(MessageModelValidator.MinimumFinalNoticeDays)
-            ? $"with finalNotice.deadlineMarginDays {Policy.FinalNotice.DeadlineMarginDays} (policy {Policy.Version}) its last day {dates.Deadline:yyyy-MM-dd} is less than {MessageModelValidator.MinimumFinalNoticeDays} days after today."
-            : null;
+        return dates.Deadline < Today.AddDays(MessageModelValidator.MinimumFinalNoticeDays) ? dates.Deadline : null;
     }
 }

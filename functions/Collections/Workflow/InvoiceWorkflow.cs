@@ -156,7 +156,7 @@ public sealed partial class InvoiceWorkflow
 
         if (check.ForeignPayments is { Count: > 0 } foreign)
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.PaymentToCheck, "Payment to check: " + string.Join("; ", foreign));
+            await RaiseStaffTaskAsync(StaffTaskKinds.PaymentToCheck, "Payment to check: " + string.Join("; ", foreign), ProblemFacts("payment-to-check", check, foreignPayments: true));
         }
 
         state.Invoice = Invoice with
@@ -169,13 +169,13 @@ public sealed partial class InvoiceWorkflow
 
         if (check.InvoiceProblems.Count > 0 || UsableChannel(Invoice.Debtor.PreferredChannel) is null)
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.CheckBeforeChasing, "Check before chasing: " + string.Join("; ", problems));
+            await RaiseStaffTaskAsync(StaffTaskKinds.CheckBeforeChasing, "Check before chasing: " + string.Join("; ", problems), ProblemFacts("check-before-chasing", check));
             return InvoiceStage.AwaitContactDetails;
         }
 
         if (problems.Count > 0)
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.ContactData, "Contact data to check (chasing continues over the other channel): " + string.Join("; ", problems));
+            await RaiseStaffTaskAsync(StaffTaskKinds.ContactData, "Contact data to check (chasing continues over the other channel): " + string.Join("; ", problems), ProblemFacts("contact-data", check));
         }
 
         state.Channel = UsableChannel(Invoice.Debtor.PreferredChannel)!.Value;
@@ -185,6 +185,24 @@ public sealed partial class InvoiceWorkflow
         }
 
         return InvoiceStage.NudgeBeforeDue;
+    }
+
+    /// <summary>The facts of a check task's problems, so pages tell them in their language; null when the check was
+    /// recorded by a version that returned none (the task then shows its English summary).</summary>
+    private object? ProblemFacts(string text, InvoiceCheck check, bool foreignPayments = false)
+    {
+        if (check.Problems is null)
+        {
+            return null;
+        }
+
+        var problems = check.Problems.Where(problem => (problem.Code == "foreign-payment") == foreignPayments).ToList();
+        if (!foreignPayments && LandlineForSms() is not null)
+        {
+            problems.Add(CheckProblem.Of("landline-for-sms", ("value", Invoice.Debtor.Phone!)));
+        }
+
+        return new { text, problems };
     }
 
     /// <summary>A landline cannot receive the SMS the debtor prefers: it stays the number to call, messages go by email.</summary>
@@ -214,7 +232,7 @@ public sealed partial class InvoiceWorkflow
         var sendAt = ContactSchedule.NextAllowed(Now, schedule.Messages);
         if (schedule.LocalDate(sendAt) > dueDate)
         {
-            await NoteAsync("Pre-due nudge not sent: the due date passed before it could go out.");
+            await NoteAsync("Pre-due nudge not sent: the due date passed before it could go out.", new { text = "nudge-not-sent" });
             return InvoiceStage.WaitForDueDate;
         }
 
@@ -279,7 +297,7 @@ public sealed partial class InvoiceWorkflow
 
         if (state.PhoneFlagged || string.IsNullOrEmpty(Invoice.Debtor.Phone))
         {
-            await NoteAsync("No usable phone number: a written message instead of a call.");
+            await NoteAsync("No usable phone number: a written message instead of a call.", new { text = "no-phone-write" });
             return await WriteInsteadOfCallingAsync(call);
         }
 
@@ -300,7 +318,7 @@ public sealed partial class InvoiceWorkflow
                 state.Call = call with { NotBeforeUtc = Now, TaskId = null };
                 return InvoiceStage.Call;
             case CallOutcomeRecorded recorded:
-                await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}");
+                await RecordAsync("call-outcome", $"Call outcome: {Kebab(recorded.Outcome.Kind)}{Describe(recorded.Outcome)}", OutcomeFacts(recorded.Outcome));
                 RecordCallMade(recorded.Outcome);
                 return await FollowCallOutcomeAsync(call, recorded.Outcome);
             case DisputeOpened dispute:
@@ -391,7 +409,7 @@ public sealed partial class InvoiceWorkflow
         await WaitAsync(schedule.StartOfDay(promise.Date.AddDays(Policy.Agreements.GraceDays + 1)));
         state.Promise = null;
         state.PromisesBroken++;
-        await NoteAsync($"Promise to pay by {promise.Date:yyyy-MM-dd} not met.");
+        await NoteAsync($"Promise to pay by {promise.Date:yyyy-MM-dd} not met.", new { text = "promise-not-met", date = promise.Date });
         await SendAsync(new MessageRequest(MessageKind.PromiseReminder, Tone.Businesslike, Promise: new PromiseDetails(promise.MadeOn, promise.Date, promise.Amount)));
         state.LastStepUtc = Now;
         state.Call = new PendingCall(CallScript.PromiseBroken, 0, state.AfterAgreement, CallAfterStatedDeadline());
@@ -410,7 +428,7 @@ public sealed partial class InvoiceWorkflow
         if (plan.Next >= plan.Instalments.Count)
         {
             state.Plan = null;
-            await NoteAsync("Payment plan completed with a balance left.");
+            await NoteAsync("Payment plan completed with a balance left.", new { text = "plan-completed-balance-left", balance = state.Balance });
             state.LastStepUtc = Now;
             return state.AfterAgreement;
         }
@@ -427,7 +445,7 @@ public sealed partial class InvoiceWorkflow
 
         state.Plan = null;
         state.PromisesBroken++;
-        await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.");
+        await NoteAsync($"Instalment of {Euro(instalment.Amount)} due {instalment.DueDate:yyyy-MM-dd} missed.", new { text = "instalment-missed", amount = instalment.Amount, due = instalment.DueDate });
         await SendAsync(new MessageRequest(MessageKind.InstalmentReminder, Tone.Businesslike, Plan: DescribePlan(plan, nextMissed: true)));
         state.LastStepUtc = Now;
         state.Call = new PendingCall(CallScript.InstalmentMissed, 0, state.AfterAgreement, CallAfterStatedDeadline());
@@ -451,9 +469,13 @@ public sealed partial class InvoiceWorkflow
         var day = AfterStatedDeadline(schedule.AddBusinessDays(schedule.LocalDate(state.LastStepUtc), Policy.Ladder.FinalNoticeBusinessDaysAfterCall));
         await WaitAsync(schedule.MessageMomentOn(day));
         await WaitForAllowedMomentAsync(schedule.Messages);
-        if (FinalNoticePolicyProblem() is { } problem)
+        if (TooEarlyFinalNoticeDeadline() is { } deadline)
         {
-            await RaiseStaffTaskAsync(StaffTaskKinds.Other, $"Final notice not sent: {problem} Fix the policy (and migrate this invoice) or decide how to continue.");
+            await RaiseStaffTaskAsync(
+                StaffTaskKinds.Other,
+                $"Final notice not sent: with finalNotice.deadlineMarginDays {Policy.FinalNotice.DeadlineMarginDays} (policy {Policy.Version}) its last day {deadline:yyyy-MM-dd} " +
+                $"is less than {MessageModelValidator.MinimumFinalNoticeDays} days after today. Fix the policy (and migrate this invoice) or decide how to continue.",
+                new { text = "final-notice-policy", marginDays = Policy.FinalNotice.DeadlineMarginDays, policy = Policy.Version, deadline, minimumDays = MessageModelValidator.MinimumFinalNoticeDays });
             return InvoiceStage.ManualHandling;
         }
 
@@ -477,7 +499,8 @@ public sealed partial class InvoiceWorkflow
         if (!state.CostsCharged)
         {
             state.CostsCharged = true;
-            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts))} are now due.");
+            var costs = ConsumerCollectionCosts.For(state.Balance, Policy.FinalNotice.AddVatToCosts);
+            await NoteAsync($"Final notice term ended {LastDay():yyyy-MM-dd}: collection costs of {Euro(costs)} are now due.", new { text = "term-ended-costs-due", lastDay = LastDay(), costs });
         }
 
         return InvoiceStage.HandOverApproval;
