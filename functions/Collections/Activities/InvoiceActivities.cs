@@ -482,7 +482,8 @@ public sealed class InvoiceActivities(ICollectionsStore store, IMessageSender se
         var details = ContactLogDetails.Of(entry);
         return new HistoryEntry(
             DateOnly.FromDateTime(entry.At.DateTime), entry.Summary, entry.Kind, details.Message, entry.Tone,
-            entry.Channel is { } channel ? MessageNames.Of(channel) : null, details.Script, details.Attempt, details.Amount, details.Balance);
+            entry.Channel is { } channel ? MessageNames.Of(channel) : null, details.Script, details.Attempt, details.Amount, details.Balance,
+            details.Outcome, details.Day, details.Instalments, details.Note);
     }
 
     private ReminderMessageModel Model(Invoice invoice, DateOnly today, IReadOnlyList<EarlierContact> earlier) => new()

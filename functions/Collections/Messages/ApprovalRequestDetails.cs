@@ -16,7 +16,12 @@ public sealed record ApprovalRequestDetails(
 /// <param name="Kind">The contact-log kind: message, call-task, payment, note, …</param>
 /// <param name="Message">For a message: its kind (reminder, final-notice, …).</param>
 /// <param name="Script">For a call task: its script (first-contact, follow-up, …), with <paramref name="Attempt"/>.</param>
-/// <param name="Amount">For a payment: the amount received, with the <paramref name="Balance"/> left open.</param>
+/// <param name="Amount">For a payment: the amount received, with the <paramref name="Balance"/> left open; for a note, the
+/// amount it names.</param>
+/// <param name="Outcome">For a call outcome: its kind, with the promised date as <paramref name="Day"/> and a plan's
+/// number of <paramref name="Instalments"/>.</param>
+/// <param name="Note">For one of the workflow's notes: which (promise-not-met, instalment-missed, term-ended-costs-due,
+/// amended, …), with the day it names as <paramref name="Day"/>.</param>
 public sealed record HistoryEntry(
     DateOnly Date,
     string Description,
@@ -27,4 +32,8 @@ public sealed record HistoryEntry(
     string? Script = null,
     int? Attempt = null,
     decimal? Amount = null,
-    decimal? Balance = null);
+    decimal? Balance = null,
+    string? Outcome = null,
+    DateOnly? Day = null,
+    int? Instalments = null,
+    string? Note = null);
