@@ -43,6 +43,9 @@ param smsSender string = ''
 @description('Channel registration id of a WhatsApp Business account connected to the Communication Services resource (docs/whatsapp.md). Empty: WhatsApp messages stay in the outbox.')
 param whatsAppChannelId string = ''
 
+@description('Client id of the Microsoft Entra ID app registration staff sign in with (App Service authentication, docs/azure.md). Empty: the staff pages are off; staff use the API.')
+param staffSignInClientId string = ''
+
 @description('Public address of the app (a custom domain); empty: https://<app>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
@@ -260,6 +263,15 @@ module rbac 'modules/rbac.bicep' = {
   }
 }
 
+module staffSignIn 'modules/staffsignin.bicep' = if (!empty(staffSignInClientId)) {
+  name: 'staffsignin'
+  scope: resourceGroup
+  params: {
+    appName: functionApp.outputs.name
+    clientId: staffSignInClientId
+  }
+}
+
 module appSettings 'modules/appsettings.bicep' = {
   name: 'appsettings'
   scope: resourceGroup
@@ -274,6 +286,7 @@ module appSettings 'modules/appsettings.bicep' = {
     emailSenderAddress: communication.outputs.senderAddress
     smsSender: smsSender
     whatsAppChannelId: whatsAppChannelId
+    staffSignInClientId: staffSignInClientId
     publicBaseUrl: publicBaseUrl
     vaultReferences: vaultReferences
   }

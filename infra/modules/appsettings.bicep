@@ -23,6 +23,9 @@ param whatsAppChannelId string
 @description('Address debtor pages and approval links point at; empty uses the app\'s default host name.')
 param publicBaseUrl string
 
+@description('Client id of the staff sign-in app registration; empty: no App Service authentication, staff pages off.')
+param staffSignInClientId string
+
 @description('App setting name -> Key Vault secret name, for the secrets that exist.')
 param vaultReferences object
 
@@ -55,6 +58,8 @@ var productSettings = {
   Collections__Channels__WhatsApp__Provider: empty(whatsAppChannelId) ? 'Outbox' : 'Acs'
   Collections__Channels__WhatsApp__ChannelRegistrationId: whatsAppChannelId
   Collections__Channels__WhatsApp__Acs__Endpoint: communicationServicesEndpoint
+  // Staff are signed in by App Service authentication (staffsignin.bicep) and known by its identity header.
+  Collections__Staff__TrustAppServiceAuthentication: string(!empty(staffSignInClientId))
 }
 
 // Kept apart from productSettings: it depends on the deployed app's host name.

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Collections.Activities;
+using Collections.AzureFunctions.Http;
 using Collections.AzureFunctions.Workflows;
 using Collections.Handlers;
 using Collections.Messaging;
@@ -12,6 +14,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Collections.AzureFunctions.Hosting;
@@ -34,7 +37,12 @@ public static class FunctionsAppServiceCollectionExtensions
         services.AddSingleton<DurableClientSource>();
         services.AddSingleton<IFunctionMetadataTransformer, DurableClientMetadataTransformer>();
         services.AddCollectionsPrivacy();
-        services.AddDebtorPages();
+        services.AddCollectionsPages();
+        services.AddStaffSignInThroughAppService();
+        services.AddRouting();
+        // Routing reports to ASP.NET Core's diagnostic listener, which the web host registers; the same one when it did.
+        services.TryAddSingleton(new DiagnosticListener("Microsoft.AspNetCore"));
+        services.AddSingleton<StaffPagePipeline>();
         services.AddSharedDataProtection();
 
         // The activities with their settings (section Collections:Activities).

@@ -1,6 +1,7 @@
 using Collections.Web.DebtorPages;
 using Collections.Web.Hosting;
 using Collections.Web.Staff;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,20 @@ public static class PagesServiceCollectionExtensions
     {
         services.AddDebtorPages();
         services.AddStaffAuthentication();
+        return services;
+    }
+
+    /// <summary>Staff sign in with App Service authentication only (the Functions app): a request that reaches a staff
+    /// page without its identity header is sent to App Service's sign-in, which brings the staff member back after it
+    /// (<c>post_login_redirect_uri</c>), instead of to the local accounts' sign-in page.</summary>
+    public static IServiceCollection AddStaffSignInThroughAppService(this IServiceCollection services)
+    {
+        services.PostConfigure<CookieAuthenticationOptions>(StaffAuthentication.CookieScheme, options =>
+        {
+            options.LoginPath = StaffAuthentication.AppServiceSignIn;
+            options.AccessDeniedPath = StaffAuthentication.AppServiceSignIn;
+            options.ReturnUrlParameter = "post_login_redirect_uri";
+        });
         return services;
     }
 

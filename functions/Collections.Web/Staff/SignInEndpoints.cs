@@ -51,11 +51,20 @@ internal static class SignInEndpoints
         return app;
     }
 
-    /// <summary>Mapped in the signed-in group: the form's antiforgery token belongs to the signed-in user.</summary>
+    /// <summary>App Service authentication's own sign-out, which ends the session it keeps.</summary>
+    public const string AppServiceSignOut = "/.auth/logout";
+
+    /// <summary>Mapped in the signed-in group: the form's antiforgery token belongs to the signed-in user. Staff signed
+    /// in by App Service authentication sign out there; the cookie is the local accounts' session.</summary>
     public static RouteGroupBuilder MapStaffSignOut(this RouteGroupBuilder staff)
     {
         staff.MapPost("/sign-out", async (HttpContext http) =>
         {
+            if (http.User.Identity?.AuthenticationType == StaffAuthentication.HeaderScheme)
+            {
+                return PageResult.SeeOther(AppServiceSignOut);
+            }
+
             await http.SignOutAsync(StaffAuthentication.CookieScheme);
             return PageResult.SeeOther("/staff/sign-in");
         });

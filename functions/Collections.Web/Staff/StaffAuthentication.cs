@@ -15,6 +15,9 @@ internal static class StaffAuthentication
     public const string HeaderScheme = "AppServiceAuthentication";
     public const string Policy = "CollectionsStaff";
 
+    /// <summary>App Service authentication's sign-in with Microsoft Entra ID.</summary>
+    public const string AppServiceSignIn = "/.auth/login/aad";
+
     /// <summary>Set by App Service authentication ("Easy Auth") on requests it authenticated.</summary>
     public const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using Collections.AzureFunctions.Hosting;
 using Collections.AzureFunctions.Http;
 using Collections.Invoices;
 using Collections.Links;
@@ -8,7 +5,6 @@ using Collections.Messaging;
 using Collections.Server.Tests.Storage;
 using Collections.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.AzureFunctions.Tests.Http;
@@ -17,9 +13,8 @@ namespace Collections.AzureFunctions.Tests.Http;
 /// Data Protection key ring): two instances on one account, as when the app scales out. The form shown by one
 /// instance is accepted by the other; a post without the form's antiforgery token, or with a forged link, changes nothing.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
+public sealed class DebtorFunctionsTests(AzuriteFixture azurite)
 {
-    private const string LinkSecret = "configured-link-secret-0123456789";
     private readonly string tablePrefix = "fn" + Guid.NewGuid().ToString("N")[..12];
 
     [Fact]
@@ -29,10 +24,10 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         await using var second = Instance();
         var (number, e, s) = await SeedInvoiceAsync(first);
 
-        var page = await RunAsync(first, http => Functions(first).ShowDebtorPage(http.Request, number), Query(e, s));
-        var answer = await RunAsync(
-            second, http => Functions(second).ActOnDebtorPage(http.Request, number, "paid"), Query(e, s),
-            form: $"__form={Uri.EscapeDataString(Token(page.Body))}&reference=bank-2026-03-05", cookie: page.SetCookie);
+        var page = await FunctionsAppInstance.RunAsync(first, http => Functions(first).ShowDebtorPage(http.Request, number), "/debtor/" + number, Query(e, s));
+        var answer = await FunctionsAppInstance.RunAsync(
+            second, http => Functions(second).ActOnDebtorPage(http.Request, number, "paid"), "/debtor/" + number + "/paid", Query(e, s),
+            form: $"__form={Uri.EscapeDataString(FunctionsAppInstance.FormToken(page.Body))}&reference=bank-2026-03-05", cookie: page.SetCookie);
 
         Assert.Equal(StatusCodes.Status200OK, page.StatusCode);
         Assert.Equal("noindex", page.Headers["X-Robots-Tag"]);
@@ -47,7 +42,7 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         await using var instance = Instance();
         var (number, e, s) = await SeedInvoiceAsync(instance);
 
-        var answer = await RunAsync(instance, http => Functions(instance).ActOnDebtorPage(http.Request, number, "paid"), Query(e, s), form: "reference=bank-2026-03-05");
+        var answer = await FunctionsAppInstance.RunAsync(instance, http => Functions(instance).ActOnDebtorPage(http.Request, number, "paid"), "/debtor/" + number + "/paid", Query(e, s), form: "reference=bank-2026-03-05");
 
         Assert.Equal(StatusCodes.Status400BadRequest, answer.StatusCode);
         Assert.DoesNotContain(await Contacts(instance, number), contact => contact.Kind == "debtor-reported-payment");
@@ -59,30 +54,14 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         await using var instance = Instance();
         var (number, e, _) = await SeedInvoiceAsync(instance);
 
-        var page = await RunAsync(instance, http => Functions(instance).ShowDebtorPage(http.Request, number), Query(e, "AAAAAAAAAAAAAAAAAAAAAA"));
+        var page = await FunctionsAppInstance.RunAsync(instance, http => Functions(instance).ShowDebtorPage(http.Request, number), "/debtor/" + number, Query(e, "AAAAAAAAAAAAAAAAAAAAAA"));
 
         Assert.Equal(StatusCodes.Status404NotFound, page.StatusCode);
         Assert.Contains("<html lang=\"nl\">", page.Body, StringComparison.Ordinal);
         Assert.Contains("<h1>Deze link werkt niet</h1>", page.Body, StringComparison.Ordinal);
     }
 
-    private ServiceProvider Instance()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Collections:Store"] = "tables",
-            ["Collections:Tables:ConnectionString"] = azurite.ConnectionString,
-            ["Collections:Tables:TablePrefix"] = tablePrefix,
-            ["Collections:ApiKeys:0"] = "configured-api-key-0123456789",
-            ["Collections:Activities:ApprovalTokenSecret"] = "configured-approval-secret-0123456789",
-            ["Collections:DebtorPages:LinkSecret"] = LinkSecret,
-            ["Collections:Webhooks:Secret"] = "configured-webhook-secret-0123456789",
-            ["Collections:Channels:EventGrid:Secret"] = "configured-event-grid-secret-0123456789",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddCollectionsFunctionsApp(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Instance() => FunctionsAppInstance.Create(azurite.ConnectionString, tablePrefix);
 
     private static DebtorFunctions Functions(IServiceProvider instance) => ActivatorUtilities.CreateInstance<DebtorFunctions>(instance);
 
@@ -93,7 +72,7 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         await instance.GetRequiredService<ICollectionsStore>().AddInvoiceAsync(
             new InvoiceRecord(new Invoice(number, new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), 250m, "EUR", debtor, "PO-9", "exact"), "hash", DateTimeOffset.UtcNow, "open", 250m),
             CancellationToken.None);
-        var link = DebtorLinkSigner.CreateLink(new Uri("https://collections.example.nl/debtor/"), LinkSecret, number, DateTimeOffset.UtcNow.AddDays(30));
+        var link = DebtorLinkSigner.CreateLink(new Uri("https://collections.example.nl/debtor/"), FunctionsAppInstance.LinkSecret, number, DateTimeOffset.UtcNow.AddDays(30));
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
         return (number, query["e"].ToString(), query["s"].ToString());
     }
@@ -102,38 +81,4 @@ public sealed partial class DebtorFunctionsTests(AzuriteFixture azurite)
         await instance.GetRequiredService<ICollectionsStore>().ListContactsAsync(number, CancellationToken.None);
 
     private static string Query(string e, string s) => $"?e={Uri.EscapeDataString(e)}&s={Uri.EscapeDataString(s)}";
-
-    private static string Token(string page) => System.Net.WebUtility.HtmlDecode(FormToken().Match(page).Groups["token"].Value);
-
-    private static async Task<(int StatusCode, string Body, IHeaderDictionary Headers, string SetCookie)> RunAsync(
-        IServiceProvider instance, Func<HttpContext, Task<IResult>> trigger, string query, string? form = null, string? cookie = null)
-    {
-        await using var scope = instance.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = form is null ? "GET" : "POST";
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("collections.example.nl");
-        context.Request.QueryString = new QueryString(query);
-        if (form is not null)
-        {
-            context.Request.ContentType = "application/x-www-form-urlencoded";
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(form));
-        }
-
-        if (cookie is not null)
-        {
-            context.Request.Headers.Cookie = cookie;
-        }
-
-        using var response = new MemoryStream();
-        context.Response.Body = response;
-
-        await (await trigger(context)).ExecuteAsync(context);
-
-        var setCookie = string.Join("; ", context.Response.Headers.SetCookie.Select(value => value!.Split(';')[0]));
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), context.Response.Headers, setCookie);
-    }
-
-    [GeneratedRegex(@"name=""__form"" value=""(?<token>[^""]+)""")]
-    private static partial Regex FormToken();
 }
