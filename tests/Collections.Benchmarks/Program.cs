@@ -1,16 +1,17 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--rounds N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--rounds N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N]");
     return 2;
 }
 
 int? instances = null;
 int? batched = null;
+int? storageInstances = null;
 var rounds = 3;
 for (var i = 1; i < args.Length - 1; i++)
 {
@@ -21,6 +22,10 @@ for (var i = 1; i < args.Length - 1; i++)
     else if (args[i] == "--batched")
     {
         batched = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--storage-instances")
+    {
+        storageInstances = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     }
     else if (args[i] == "--rounds")
     {
@@ -34,7 +39,7 @@ var json = args[0] switch
     "timers" => await TimersBenchmark.RunAsync(instances ?? 100_000),
     "events" => await EventsBenchmark.RunAsync(instances ?? 10_000),
     "footprint" => await FootprintBenchmark.RunAsync(instances ?? 200),
-    "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, rounds),
+    "peers" => await PeersBenchmark.RunAsync(instances ?? 10_000, storageInstances ?? 500, rounds),
     "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
     "intake" => await IntakeBenchmark.RunAsync(instances ?? 2_000, batched ?? 10_000),
     "reminder-day" => await ReminderDayBenchmark.RunAsync(instances ?? 100_000),

@@ -6,7 +6,8 @@ namespace Collections.Server.Tests.Storage;
 
 /// <summary>
 /// A real Azurite table service (installed by <c>bash .ci/install</c>) on 127.0.0.1 and a free
-/// port, for the lifetime of the test collection. In-memory, so nothing is left behind.
+/// port, for the lifetime of the test collection — or, from <see cref="WithBlobsAndQueues"/>, tables, blobs and
+/// queues (the Durable Task Azure Storage provider needs all three). In-memory, so nothing is left behind.
 /// </summary>
 public sealed class AzuriteFixture : IDisposable
 {
@@ -20,8 +21,13 @@ public sealed class AzuriteFixture : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     public AzuriteFixture()
+        : this(blobsAndQueues: false)
     {
-        var executable = Path.Combine(FindRepositoryRoot(), ".ci", "tools", "node_modules", ".bin", "azurite-table");
+    }
+
+    private AzuriteFixture(bool blobsAndQueues)
+    {
+        var executable = Path.Combine(FindRepositoryRoot(), ".ci", "tools", "node_modules", ".bin", blobsAndQueues ? "azurite" : "azurite-table");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -35,11 +41,14 @@ public sealed class AzuriteFixture : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
+        var arguments = new List<string> { "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--tableHost", "127.0.0.1", "--tablePort", Text(Port) };
+        if (blobsAndQueues)
         {
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--tableHost", "127.0.0.1", "--tablePort",
-            Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent",
-        })
+            (BlobPort, QueuePort) = (FreePort(), FreePort());
+            arguments.AddRange(["--blobHost", "127.0.0.1", "--blobPort", Text(BlobPort.Value), "--queueHost", "127.0.0.1", "--queuePort", Text(QueuePort.Value)]);
+        }
+
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -52,11 +61,21 @@ public sealed class AzuriteFixture : IDisposable
         WaitUntilListening();
     }
 
+    /// <summary>The table service's port.</summary>
     public int Port { get; }
+
+    public int? BlobPort { get; }
+
+    public int? QueuePort { get; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
-        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;" +
+        (BlobPort is { } blob ? $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" : string.Empty) +
+        (QueuePort is { } queue ? $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" : string.Empty);
+
+    /// <summary>Tables, blobs and queues, as a storage account offers them.</summary>
+    public static AzuriteFixture WithBlobsAndQueues() => new(blobsAndQueues: true);
 
     public void Dispose()
     {
@@ -82,8 +101,12 @@ public sealed class AzuriteFixture : IDisposable
 
             try
             {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
+                foreach (var port in new[] { Port, BlobPort, QueuePort }.OfType<int>())
+                {
+                    using var client = new TcpClient();
+                    client.Connect(IPAddress.Loopback, port);
+                }
+
                 return;
             }
             catch (SocketException)
@@ -97,6 +120,8 @@ public sealed class AzuriteFixture : IDisposable
         throw new TimeoutException(
             $"Azurite did not listen on 127.0.0.1:{Port} within {StartupLimit.TotalSeconds} s: {string.Join('\n', _output)}");
     }
+
+    private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {
@@ -117,10 +142,4 @@ public sealed class AzuriteFixture : IDisposable
 
         throw new InvalidOperationException($"No Collections.Functions.sln above {AppContext.BaseDirectory}.");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
 }
