@@ -1,17 +1,18 @@
 using System.Globalization;
 using Collections.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N]
+// Usage: dotnet run -c Release --project tests/Collections.Benchmarks -- <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N] [--store sqlite|tables]
 // Each benchmark prints progress lines and, as its last line, one JSON object with its figures.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N]");
+    Console.Error.WriteLine("usage: Collections.Benchmarks <sequence5|timers|events|peers|footprint|budget|intake|reminder-day|staff-pages> [--instances N] [--batched N] [--storage-instances N] [--rounds N] [--store sqlite|tables]");
     return 2;
 }
 
 int? instances = null;
 int? batched = null;
 int? storageInstances = null;
+var storeName = "sqlite";
 var rounds = 3;
 for (var i = 1; i < args.Length - 1; i++)
 {
@@ -26,6 +27,10 @@ for (var i = 1; i < args.Length - 1; i++)
     else if (args[i] == "--storage-instances")
     {
         storageInstances = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--store")
+    {
+        storeName = args[i + 1];
     }
     else if (args[i] == "--rounds")
     {
@@ -43,7 +48,7 @@ var json = args[0] switch
     "budget" => await SendingBudgetBenchmark.RunAsync(instances ?? 1_100),
     "intake" => await IntakeBenchmark.RunAsync(instances ?? 2_000, batched ?? 10_000),
     "reminder-day" => await ReminderDayBenchmark.RunAsync(instances ?? 100_000),
-    "staff-pages" => await StaffPagesBenchmark.RunAsync(instances ?? 100_000),
+    "staff-pages" => await StaffPagesBenchmark.RunAsync(instances ?? 100_000, storeName),
     _ => null,
 };
 if (json is null)

@@ -6,12 +6,14 @@ using Collections.Infrastructure.Storage;
 using Collections.Storage;
 using Collections.Web.Pages;
 using Collections.Web.Staff;
+using Collections.Server.Tests.Storage;
+using Azure.Data.Tables;
 using Microsoft.Data.Sqlite;
 
 namespace Collections.Benchmarks;
 
 /// <summary>
-/// Staff pages over a large book (SQLite): the data each page loads, by the page's own loaders, over a store of
+/// Staff pages over a large book (SQLite, or Azure Tables on Azurite): the data each page loads, by the page's own loaders, over a store of
 /// <c>book</c> invoices with ten contact-log entries each (<see cref="BookSeeder"/>) and an open call task for one
 /// invoice in a hundred (a tenth of them due today), and every invoice's workflow progress as the workflows record it
 /// (<see cref="RecordProgressAsync"/>). Per page, <see cref="Samples"/> loads one after another: p50 and p95.
@@ -22,13 +24,24 @@ internal static class StaffPagesBenchmark
     private const int Samples = 30;
     private static readonly DateTimeOffset Morning = new(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(1));
 
-    public static async Task<string> RunAsync(int book)
+    /// <param name="storeName">sqlite, or tables: the Azure Tables store on a local Azurite (installed by <c>bash .ci/install</c>).</param>
+    public static async Task<string> RunAsync(int book, string storeName)
     {
         using var database = new BenchmarkDatabase();
+        using var azurite = storeName == "tables" ? new AzuriteFixture() : null;
         var path = database.Path + ".store";
-        using var store = new SqliteCollectionsStore(path);
+        using var sqlite = azurite is null ? new SqliteCollectionsStore(path) : null;
+        ICollectionsStore store = azurite is null ? sqlite! : new TableCollectionsStore(new TableServiceClient(azurite.ConnectionString), "bench");
         var seeding = Stopwatch.StartNew();
-        await BookSeeder.SeedAsync(store, path, book, 10, Morning);
+        if (sqlite is not null)
+        {
+            await BookSeeder.SeedAsync(sqlite, path, book, 10, Morning);
+        }
+        else
+        {
+            await BookSeeder.SeedTablesAsync((TableCollectionsStore)store, book, 10, Morning);
+        }
+
         for (var i = 0; i < book; i += 100)
         {
             var invoice = BookSeeder.Invoice(i);
@@ -38,7 +51,7 @@ internal static class StaffPagesBenchmark
                 CancellationToken.None);
         }
 
-        await RecordProgressAsync(path);
+        await RecordProgressAsync(store, sqlite is null ? null : path, book);
         Console.WriteLine($"{book} invoices, {book * 10} contact-log rows, {book / 100} call tasks written in {seeding.Elapsed.TotalSeconds:F1} s");
         await using var runtime = new DurableRuntime(new DurableRegistry(), new DurableRuntimeOptions { DatabasePath = database.Path });
         var workflows = new StatusOnlyWorkflows(runtime.Client);
@@ -65,14 +78,27 @@ internal static class StaffPagesBenchmark
             ["overviewLadderTotals"] = await MeasureAsync("overview: ladder totals", () => store.LadderTotalsAsync(CancellationToken.None)),
             ["overviewBookTotals"] = await MeasureAsync("overview: book totals", () => store.BookTotalsAsync(today.AddDays(-89), today, CancellationToken.None)),
         };
-        return JsonSerializer.Serialize(new { benchmark = "staff-pages", store = "sqlite", book, samples = Samples, pages });
+        return JsonSerializer.Serialize(new { benchmark = "staff-pages", store = storeName, book, samples = Samples, pages });
     }
 
-    /// <summary>Stages spread over five steps, a promise on one invoice in ten and a broken one in thirty, written in one
-    /// statement (one <c>RecordStage</c> activity per invoice would take longer than the benchmark).</summary>
-    private static async Task RecordProgressAsync(string path)
+    /// <summary>Stages spread over five steps, a promise on one invoice in ten and a broken one in thirty: on SQLite in
+    /// one statement (one <c>RecordStage</c> activity per invoice would take longer than the benchmark), on Tables
+    /// through the store, 16 at a time.</summary>
+    private static async Task RecordProgressAsync(ICollectionsStore store, string? sqlitePath, int book)
     {
-        await using var connection = new SqliteConnection($"Data Source={path}");
+        if (sqlitePath is null)
+        {
+            string[] stages = ["wait-for-due-date", "first-call", "businesslike-reminder", "watch-promise", "final-notice-term"];
+            string[] steps = ["friendly", "call", "businesslike", "formal"];
+            await Parallel.ForAsync(1, book + 1, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (row, token) =>
+                await store.SetInvoiceProgressAsync(
+                    BookSeeder.Invoice(row - 1).Number,
+                    new InvoiceProgress(stages[row % 5], new LadderCounts(steps[row % 4], row % 10 == 0 ? 1 : 0, row % 30 == 0 ? 1 : 0)),
+                    token));
+            return;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={sqlitePath}");
         await connection.OpenAsync();
         await using var update = connection.CreateCommand();
         update.CommandText = """
