@@ -40,10 +40,15 @@ public sealed class SqliteSmsFirstSentLog : ISmsFirstSentLog
         return DateTimeOffset.FromUnixTimeMilliseconds(stored);
     }
 
+    /// <remarks>Sends run in parallel: a writer that finds the file locked waits in SQLite's busy handler, not in
+    /// Microsoft.Data.Sqlite's 150 ms sleeps (as the store's connections, <c>SqliteCollectionsStore</c>).</remarks>
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        using var busyTimeout = connection.CreateCommand();
+        busyTimeout.CommandText = "PRAGMA busy_timeout = 30000;";
+        busyTimeout.ExecuteNonQuery();
         return connection;
     }
 }
