@@ -123,9 +123,10 @@ public sealed partial class InvoiceWorkflow
         await ActivityAsync<bool>(nameof(InvoiceActivities.Record), key => new RecordInput(
             key, At, Invoice, kind, summary, DataJson: details is null ? null : JsonSerializer.Serialize(details, CollectionsJson.Options)));
 
-    /// <summary>Writes the stage to the store when it changed, so staff can filter on it and the overview can count by it
-    /// without asking every workflow. Called as a wait begins: the stage a workflow rests in is the one staff look for,
-    /// and the stages it passes through within one turn cost no activity.</summary>
+    /// <summary>Writes the stage, the last ladder step and the promise counts to the store when they changed, so staff can
+    /// filter on the stage and the overview can count by them without asking every workflow. Called as a wait begins:
+    /// the stage a workflow rests in is the one staff look for, and the stages it passes through within one turn cost no
+    /// activity.</summary>
     private async Task StoreStageAsync()
     {
         if (state.StoresProgress)
