@@ -12,22 +12,12 @@ namespace Collections.Web.Staff;
 /// and the page shows the workflow's English summary instead.</summary>
 internal static class StaffTaskText
 {
-    public static string? For(IStringLocalizer t, string? detailsJson)
+    public static string? For(IStringLocalizer t, string? detailsJson) => Tell(detailsJson, (root, name) => Told(t, root, name));
+
+    private static LocalizedString? Told(IStringLocalizer t, JsonElement root, string name)
     {
-        if (detailsJson is null)
-        {
-            return null;
-        }
-
-        using var details = JsonDocument.Parse(detailsJson);
-        var root = details.RootElement;
-        if (Name(root) is not { } name)
-        {
-            return null;
-        }
-
         var key = "task.text." + name;
-        var text = name switch
+        return name switch
         {
             "wrong-number" when Text(root, "phone") is { } phone => t[key, PhoneNumberNormalizer.ForDisplay(phone)],
             "overpayment" when Number(root, "amount") is { } amount => t[key, PageFormat.Money(amount, "EUR")],
@@ -50,7 +40,6 @@ internal static class StaffTaskText
                 t[key, margin.ToString(CultureInfo.CurrentCulture), policy, PageFormat.Date(deadline), minimum.ToString(CultureInfo.CurrentCulture)],
             _ => null,
         };
-        return text is { ResourceNotFound: false } found ? found.Value : null;
     }
 
     /// <summary>The check's problems, each in the page's language, joined; null when one of them has no text.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 
 namespace Collections.Web.Staff;
 
@@ -7,9 +8,21 @@ namespace Collections.Web.Staff;
 /// null where a value is missing or of another shape.</summary>
 internal static class StoredFacts
 {
-    /// <summary>The object's <c>text</c>: which text the facts are for; null when the JSON is not such an object.</summary>
-    public static string? Name(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object ? Text(root, "text") : null;
+    /// <summary>The text <paramref name="json"/>'s facts are for, told by <paramref name="tell"/> from those facts and
+    /// the text's name (their <c>text</c>); null when there are no such facts or the page has no text for them.</summary>
+    public static string? Tell(string? json, Func<JsonElement, string, LocalizedString?> tell)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Object && Text(root, "text") is { } name && tell(root, name) is { ResourceNotFound: false } told
+            ? told.Value
+            : null;
+    }
 
     public static string? Text(JsonElement root, string property) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

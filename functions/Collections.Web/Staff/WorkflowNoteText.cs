@@ -10,22 +10,12 @@ namespace Collections.Web.Staff;
 /// person), and the page shows the stored English summary instead.</summary>
 internal static class WorkflowNoteText
 {
-    public static string? For(IStringLocalizer t, string? dataJson)
+    public static string? For(IStringLocalizer t, string? dataJson) => Tell(dataJson, (root, name) => Told(t, root, name));
+
+    private static LocalizedString? Told(IStringLocalizer t, JsonElement root, string name)
     {
-        if (dataJson is null)
-        {
-            return null;
-        }
-
-        using var details = JsonDocument.Parse(dataJson);
-        var root = details.RootElement;
-        if (Name(root) is not { } name)
-        {
-            return null;
-        }
-
         var key = "note.text." + name;
-        var text = name switch
+        return name switch
         {
             "call-outcome" when Text(root, "outcome") is { } outcome => CallOutcome(t, root, outcome),
             "amended" when Number(root, "amount") is { } amount && Day(root, "due") is { } due && Number(root, "balance") is { } balance =>
@@ -50,7 +40,6 @@ internal static class WorkflowNoteText
             "stray-call-outcome" or "stray-approval" or "contact-updated" or "nudge-not-sent" or "no-phone-write" => t[key],
             _ => null,
         };
-        return text is { ResourceNotFound: false } found ? found.Value : null;
     }
 
     /// <summary>"Belooft te betalen, uiterlijk 18 maart 2026"; "Geen gehoor".</summary>
